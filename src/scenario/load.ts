@@ -1,0 +1,151 @@
+/**
+ * Scenario text → a validated Scenario, or every problem found, each located at `file:line:col`.
+ * Never throws on bad input; pure (the caller reads the file).
+ */
+import type * as z from 'zod';
+import { checkScenario } from './checks.ts';
+import { referenceHint } from './near-match.ts';
+import type { Problem } from './problem.ts';
+import { Scenario } from './schema.ts';
+import { lineText, parseYaml, type DataPath, type ParsedYaml } from './yaml-source.ts';
+
+export type LoadResult = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
+
+export function loadScenario(text: string, file = 'scenario.yaml'): LoadResult {
+  const parsed = parseYaml(file, text);
+  if (!parsed.ok) return parsed;
+  const { yaml } = parsed;
+
+  const shaped = Scenario.safeParse(yaml.data);
+  if (!shaped.success) return { ok: false, problems: sortProblems(shaped.error.issues.map((issue) => problemFromIssue(yaml, issue))) };
+
+  const problems: Problem[] = [];
+  checkScenario(shaped.data, (path, message, hint, where) => {
+    if (where?.offset !== undefined) {
+      const start = yaml.scalarStart(path) ?? yaml.locate(path);
+      problems.push({ file, line: start.line, col: start.col + where.offset, message, hint, sourceLine: lineText(text, start.line) });
+    } else {
+      problems.push(yaml.problemAt(path, message, hint, where?.key));
+    }
+  });
+  if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
+  return { ok: true, scenario: shaped.data };
+}
+
+function sortProblems(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems
+    .filter((p) => {
+      const key = `${p.line}:${p.col}:${p.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => a.line - b.line || a.col - b.col);
+}
+
+const KNOWN_KEYS_HINT = (keys: string[]) => (keys.length ? `this mapping takes: ${keys.slice(0, 12).join(', ')}` : undefined);
+
+function problemFromIssue(yaml: ParsedYaml, issue: z.core.$ZodIssue): Problem {
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol') as DataPath;
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const key = issue.keys[0]!;
+      const allowed = allowedKeysAt(yaml.data, path);
+      const hint = allowed.length ? referenceHint('key', key, allowed) : undefined;
+      return yaml.problemAt([...path, key], `unknown key \`${key}\``, hint ?? KNOWN_KEYS_HINT(allowed), true);
+    }
+    case 'invalid_type': {
+      const value = valueAt(yaml.data, path);
+      if (value === undefined) {
+        const key = path[path.length - 1];
+        return yaml.problemAt(path.slice(0, -1), `missing \`${String(key)}\``, `add \`${String(key)}:\` here`, true);
+      }
+      return yaml.problemAt(path, `${describePath(path)}: expected ${issue.expected}, found ${describe(value)}`);
+    }
+    case 'invalid_value':
+      return yaml.problemAt(path, `${describePath(path)}: ${issue.message}`, `use one of: ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}`);
+    case 'invalid_union': {
+      const value = valueAt(yaml.data, path);
+      if (value === undefined) return yaml.problemAt(path.slice(0, -1), `missing \`${String(path[path.length - 1])}\``, undefined, true);
+      return yaml.problemAt(path, `${describePath(path)}: ${issue.message.replace(/^Invalid input$/, 'not a valid value')} (found ${describe(value)})`);
+    }
+    default:
+      return yaml.problemAt(path, `${describePath(path)}: ${issue.message}`);
+  }
+}
+
+function describePath(path: DataPath): string {
+  return path.length === 0 ? 'scenario' : `\`${path.join('.')}\``;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'nothing (null)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `text \`${value.length > 40 ? value.slice(0, 40) + '…' : value}\``;
+  return `${typeof value} \`${String(value)}\``;
+}
+
+function valueAt(data: unknown, path: DataPath): unknown {
+  let node: unknown = data;
+  for (const step of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    if (!Object.prototype.hasOwnProperty.call(node, step)) return undefined;
+    node = (node as Record<string | number, unknown>)[step];
+  }
+  return node;
+}
+
+function allowedKeysAt(data: unknown, path: DataPath): string[] {
+  // The schema is strict; its allowed keys are read from the zod shape at this path.
+  return keysOfSchemaAt(Scenario, path, data);
+}
+
+function keysOfSchemaAt(schema: unknown, path: DataPath, data: unknown): string[] {
+  let current = unwrap(schema);
+  let node: unknown = data;
+  for (const step of path) {
+    node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[step] : undefined;
+    current = unwrap(childSchema(current, step, node));
+    if (!current) return [];
+  }
+  const shape = (current as { shape?: Record<string, unknown> })?.shape;
+  return shape ? Object.keys(shape) : [];
+}
+
+function unwrap(schema: unknown): unknown {
+  let s = schema as { def?: { type: string; innerType?: unknown; in?: unknown; options?: unknown[] } } | undefined;
+  for (let i = 0; i < 10 && s?.def; i++) {
+    const def = s.def;
+    if (def.type === 'default' || def.type === 'optional' || def.type === 'catch') s = def.innerType as typeof s;
+    else if (def.type === 'pipe') s = def.in as typeof s;
+    else break;
+  }
+  return s;
+}
+
+function childSchema(schema: unknown, step: string | number, node: unknown): unknown {
+  const s = schema as { def?: { type: string; element?: unknown; valueType?: unknown; options?: unknown[]; items?: unknown[] }; shape?: Record<string, unknown> };
+  if (!s?.def) return undefined;
+  switch (s.def.type) {
+    case 'object':
+      return s.shape?.[String(step)];
+    case 'array':
+      return s.def.element;
+    case 'record':
+      return s.def.valueType;
+    case 'union': {
+      // pick the object option whose keys best cover the data
+      const options = (s.def.options ?? []).map(unwrap) as { shape?: Record<string, unknown> }[];
+      const dataKeys = node && typeof node === 'object' ? Object.keys(node) : [];
+      const best = options.filter((o) => o.shape).sort((a, b) => score(b) - score(a))[0];
+      function score(o: { shape?: Record<string, unknown> }) {
+        return dataKeys.filter((k) => k in (o.shape ?? {})).length;
+      }
+      return best ? (best as { shape: Record<string, unknown> }).shape[String(step)] : undefined;
+    }
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,36 @@
+/** One thing wrong with a scenario file, located so a writer can jump to it. */
+export interface Problem {
+  file: string;
+  /** 1-based line and column. */
+  line: number;
+  col: number;
+  message: string;
+  /** What would fix it, e.g. "there is a party named `hamas`". */
+  hint?: string;
+  /** The text of the offending line (without its newline). */
+  sourceLine: string;
+}
+
+/** `file:line:col: error: message`, the line with a caret under the column, and the hint. */
+export function formatProblem(problem: Problem): string {
+  const lines = [`${problem.file}:${problem.line}:${problem.col}: error: ${problem.message}`];
+  if (problem.sourceLine.length > 0) {
+    const shown = problem.sourceLine.length > 160 ? problem.sourceLine.slice(0, 160) + '…' : problem.sourceLine;
+    lines.push(`  ${shown.replace(/\t/g, ' ')}`);
+    lines.push(`  ${' '.repeat(Math.min(problem.col - 1, 160))}^`);
+  }
+  if (problem.hint) lines.push(`  hint: ${problem.hint}`);
+  return lines.join('\n');
+}
+
+export function formatProblems(problems: readonly Problem[]): string {
+  return problems.map(formatProblem).join('\n\n');
+}
+
+/** Thrown by loaders when a file is rejected; carries every problem found. */
+export class ScenarioRejected extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(formatProblems(problems));
+    this.name = 'ScenarioRejected';
+  }
+}

@@ -1,0 +1,60 @@
+/** Small readings of scenario terms shared by the load-time checks and the engine. */
+import type { Obligation, Phase, Scenario } from './schema.ts';
+
+const RATIO_RE = /^\s*(\d+(?:\.\d+)?)\s+([a-z-]+)\s+per\s+([a-z-]+)\s*$/;
+
+/** `3` or `"3 prisoners per captive"` → { value: 3, give: 'prisoners', per: 'captive' }. */
+export function readRatio(ratio: number | string): { value: number; give?: string; per?: string } | undefined {
+  if (typeof ratio === 'number') return { value: ratio };
+  const match = RATIO_RE.exec(ratio);
+  if (!match) return undefined;
+  return { value: Number(match[1]), give: match[2], per: match[3] };
+}
+
+/** True when `word` names the stock id, singular or plural (`captive` ~ `captives`). */
+export function namesStock(word: string, stockId: string): boolean {
+  return [word, `${word}s`, `${word}es`].includes(stockId) || [stockId, `${stockId}s`].includes(word);
+}
+
+/** `10-12` → 12 (the most hours), `10` → 10. */
+export function readHours(hours: number | string): number | undefined {
+  if (typeof hours === 'number') return hours;
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(?:-\s*(\d+(?:\.\d+)?))?\s*$/.exec(hours);
+  if (!match) return undefined;
+  return Number(match[2] ?? match[1]);
+}
+
+export type Timing = 'day' | 'days' | 'every' | 'after' | 'by' | 'alongside';
+export const TIMINGS: readonly Timing[] = ['day', 'days', 'every', 'after', 'by', 'alongside'];
+
+export function timingsOf(obligation: Obligation): Timing[] {
+  return TIMINGS.filter((t) => obligation[t] !== undefined);
+}
+
+export function phaseOf(scenario: Scenario, obligation: Obligation): Phase {
+  return scenario.phases.find((p) => p.id === obligation.phase) ?? scenario.phases[0]!;
+}
+
+/**
+ * Phase days on which a fixed-schedule obligation falls due (before any delay).
+ * `after` and `alongside` obligations are scheduled by events, so this returns [].
+ */
+export function scheduledDays(obligation: Obligation, phaseLength: number): number[] {
+  if (obligation.day !== undefined) return [obligation.day];
+  if (obligation.by !== undefined) return [obligation.by];
+  if (obligation.days !== undefined) return [...new Set(obligation.days)].sort((a, b) => a - b);
+  if (obligation.every !== undefined && obligation.every > 0) {
+    const days: number[] = [];
+    const last = Math.min(obligation.until ?? phaseLength, phaseLength);
+    for (let d = obligation.from ?? 1; d <= last; d += obligation.every) days.push(d);
+    return days;
+  }
+  return [];
+}
+
+/** Per-category quantity of a release-like obligation; a bare number goes to the stock's only category. */
+export function quantityByCategory(quantity: Obligation['quantity'], categories: readonly string[]): Record<string, number> | undefined {
+  if (quantity === undefined) return undefined;
+  if (typeof quantity === 'number') return categories.length === 1 ? { [categories[0]!]: quantity } : undefined;
+  return quantity;
+}
