@@ -52,7 +52,9 @@ function problemFromIssue(yaml: ParsedYaml, issue: z.core.$ZodIssue): Problem {
     case 'unrecognized_keys': {
       const key = issue.keys[0]!;
       const allowed = allowedKeysAt(yaml.data, path);
-      const hint = allowed.length ? referenceHint('key', key, allowed) : undefined;
+      const hint = /\s/.test(key)
+        ? 'inside `{ … }` a comma starts a new key: put text that contains commas in quotes'
+        : allowed.length ? referenceHint('key', key, allowed) : undefined;
       return yaml.problemAt([...path, key], `unknown key \`${key}\``, hint ?? KNOWN_KEYS_HINT(allowed), true);
     }
     case 'invalid_type': {

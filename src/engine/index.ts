@@ -1,0 +1,12 @@
+export { compile, resolveParameters, type Model, type CompiledObligation, type CompiledParty, type CompiledPhase } from './model.ts';
+export { runOnce, type RunOptions } from './run.ts';
+export { Simulation, type Decision } from './simulation.ts';
+export { Session, type ChoiceLog, type AdvanceTarget } from './session.ts';
+export { createRng, deriveRunSeed, type Rng, type RngState } from './rng.ts';
+export { RESPONSES, pickResponse, type Response, type ResponseProbabilities } from './response.ts';
+export { RESPONSE_MODELS } from './policies/registry.ts';
+export type { ResponseModel, PartyView } from './policies/response-model.ts';
+export { ParameterError } from './parameter-error.ts';
+export { buildTruceMachine, activePhase, type TruceMachine, type TruceSnapshot, type TruceEvent } from './machine.ts';
+export type { SimState, PartyState, ObligationState, ObligationStatus, Counters } from './state.ts';
+export type { TraceEvent, TraceEventType, Outcome, OutcomeResult, Metrics, RunResult } from './trace.ts';

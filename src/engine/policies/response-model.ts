@@ -1,0 +1,18 @@
+import type { ResponseProbabilities } from '../response.ts';
+
+/** What a response model sees when one of its party's obligations falls due. */
+export interface PartyView {
+  trust: number;
+  grievance: number;
+  domesticPressure: number;
+  mediatorPressure: number;
+  /** A guarantee given to this party is in force. */
+  guaranteed: boolean;
+}
+
+/** A way of turning a party's state into response probabilities. Registered by id. */
+export interface ResponseModel {
+  id: string;
+  /** `settings` holds every setting of the model, defaults filled in and parameters resolved. */
+  probabilities(party: PartyView, settings: Readonly<Record<string, number>>): ResponseProbabilities;
+}

@@ -1,0 +1,581 @@
+/**
+ * One run of a model, advanced decision by decision. Each day runs in a fixed order
+ * (docs/model.md): incidents → obligations due today → each responsible party responds →
+ * counterparts and mediators react → guarantees, red lines and breaking points are checked →
+ * the phase ends (extension or gate) when its last day is done → the day ends (decay).
+ *
+ * The statechart (machine.ts) owns the control flow between phases; this class keeps the books.
+ */
+import { initialTransition, transition } from 'xstate';
+import { scheduledDays } from '../scenario/index.ts';
+import { EFFECTS, onViolation } from './effects.ts';
+import { activePhase, type TruceEvent, type TruceSnapshot } from './machine.ts';
+import type { CompiledObligation, Model } from './model.ts';
+import { pickResponse, type Response, type ResponseProbabilities } from './response.ts';
+import { createRng, type Rng } from './rng.ts';
+import type { AgendaItem, PartyState, SimState } from './state.ts';
+import type { Metrics, Outcome, OutcomeResult, TraceEvent } from './trace.ts';
+import { describeObligation, listPhrase } from './wording.ts';
+
+/** A party must answer: an obligation fell due, or it is offered an extension. */
+export interface Decision {
+  kind: 'obligation' | 'extension';
+  day: number;
+  party: string;
+  obligation: string;
+  /** "Hamas must disclose information about the remaining captives." */
+  text: string;
+  probabilities: ResponseProbabilities;
+  /** Responses that make sense here (an extension offer is accepted or declined). */
+  allowed: Response[];
+}
+
+const GRIEVANCE_DECAY = 0.02;
+const MEDIATOR_PRESSURE_DECAY = 0.2;
+const TRUST_GAIN_ON_COMPLY = 0.02;
+const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
+
+export class Simulation {
+  readonly trace: TraceEvent[] | null;
+  private rng: Rng;
+  private machineSnapshot: TruceSnapshot;
+  private pending: Decision | undefined;
+
+  private constructor(readonly model: Model, readonly state: SimState, trace: TraceEvent[] | null) {
+    this.trace = trace;
+    this.rng = createRng('', state.rng);
+    this.machineSnapshot = model.machine.resolveState(state.machine);
+  }
+
+  /** A fresh run at the start of day 1. `trace: false` skips building sentences (batch runs). */
+  static start(model: Model, seed: string, options: { trace?: boolean } = {}): Simulation {
+    const rng = createRng(seed);
+    const scenario = model.scenario;
+    const parties: Record<string, PartyState> = {};
+    for (const p of model.parties) {
+      parties[p.id] = { ...p.initial, mediatorPressure: 0, guaranteesInForce: 0, violations: 0, delays: 0, partials: 0, complied: 0 };
+    }
+    const guarantees: Record<string, boolean> = {};
+    for (const p of model.parties) {
+      if (p.guarantees) {
+        guarantees[p.id] = true;
+        parties[p.guarantees]!.guaranteesInForce += 1;
+      }
+    }
+    const stocks: SimState['stocks'] = {};
+    for (const [id, stock] of Object.entries(scenario.stocks)) {
+      const released: Record<string, number> = {};
+      for (const category of Object.keys(stock.count)) released[category] = 0;
+      stocks[id] = { held: { ...stock.count }, released };
+    }
+    const zones: SimState['zones'] = {};
+    for (const [id, zone] of Object.entries(scenario.zones)) zones[id] = { heldBy: zone.heldBy, withdrawn: false };
+    const crossings: SimState['crossings'] = {};
+    for (const [id, crossing] of Object.entries(scenario.crossings)) crossings[id] = crossing.open;
+    const incidents: Record<string, number> = {};
+    for (const incident of scenario.incidents) incidents[incident.id] = 0;
+
+    const [initial] = initialTransition(model.machine);
+    const state: SimState = {
+      decisions: 0,
+      day: 0,
+      stage: 'day-start',
+      phaseIndex: 0,
+      phaseStartDay: 1,
+      phaseEndDay: 0,
+      phaseExtendedDays: 0,
+      extensionCursor: 0,
+      today: [],
+      agenda: [],
+      obligations: model.obligations.map(() => ({ status: 'waiting', delayed: 0, lastUnits: 0, times: 0 })),
+      stocks,
+      zones,
+      crossings,
+      parties,
+      guarantees,
+      incidents,
+      reactions: [],
+      counters: { aidTrucks: 0, disclosures: 0, withdrawals: 0, partialWithdrawals: 0, displacedReturned: 0, talksStarted: 0, operationsHalts: 0, extensions: 0, extensionDays: 0 },
+      rng: rng.state(),
+      machine: { value: initial.value, context: initial.context },
+    };
+    const sim = new Simulation(model, state, options.trace === false ? null : []);
+    sim.rng = rng;
+    sim.enterPhase(0);
+    return sim;
+  }
+
+  /** Resumes from a snapshot taken with `snapshot()`; the trace is copied up to that point. */
+  static restore(model: Model, snapshot: { state: SimState; traceLength: number }, trace: readonly TraceEvent[]): Simulation {
+    return new Simulation(model, structuredClone(snapshot.state), trace.slice(0, snapshot.traceLength));
+  }
+
+  /** An exact copy of where the run is, RNG included. */
+  snapshot(): { state: SimState; traceLength: number } {
+    this.state.rng = this.rng.state();
+    return { state: structuredClone(this.state), traceLength: this.trace?.length ?? 0 };
+  }
+
+  get over(): boolean {
+    return this.state.stage === 'over';
+  }
+
+  /** The statechart's current state value, e.g. `{ truce: 'extended' }` or `'collapsed'`. */
+  get machineValue(): TruceSnapshot['value'] {
+    return this.machineSnapshot.value;
+  }
+
+  /**
+   * Does every automatic step up to the next decision and returns it, or undefined once the run
+   * is over. Calling it again without `decide` returns the same decision.
+   */
+  nextDecision(): Decision | undefined {
+    while (this.pending === undefined) {
+      const s = this.state;
+      if (s.stage === 'over') return undefined;
+      if (s.stage === 'day-start') this.startDay();
+      else if (s.stage === 'obligations') {
+        if (s.today.length > 0) this.pending = this.obligationDecision(s.today[0]!);
+        else this.closeDay();
+      } else this.pending = this.phaseEndStep();
+    }
+    return this.pending;
+  }
+
+  /** Answers the pending decision: with `choice`, as a person chose; without, by the party's model. */
+  decide(choice?: Response): void {
+    const decision = this.nextDecision();
+    if (!decision) throw new Error('the run is over: there is nothing to decide');
+    if (choice !== undefined && !decision.allowed.includes(choice)) {
+      throw new Error(`\`${choice}\` is not a possible answer here; choose one of ${decision.allowed.join(', ')}`);
+    }
+    this.pending = undefined;
+    this.state.decisions += 1;
+    if (decision.kind === 'obligation') this.respond(decision, choice);
+    else this.answerExtension(decision, choice);
+  }
+
+  /** Runs to the end with every party following its model. */
+  runToEnd(): Outcome {
+    while (this.nextDecision()) this.decide();
+    return this.outcome()!;
+  }
+
+  // ── the day ──────────────────────────────────────────────────────────────
+
+  private startDay(): void {
+    const s = this.state;
+    s.day += 1;
+    for (const incident of this.model.incidents) {
+      const def = incident.def;
+      let happens: boolean;
+      if (def.day !== undefined) happens = def.day === s.day;
+      else happens = s.day >= (def.from ?? 1) && s.day <= (def.until ?? Infinity) && this.rng.next() < incident.chance!;
+      if (!happens) continue;
+      s.incidents[def.id] = (s.incidents[def.id] ?? 0) + 1;
+      for (const [partyId, effect] of Object.entries(def.effects)) {
+        const p = s.parties[partyId]!;
+        if (effect.trust) p.trust = clamp01(p.trust + effect.trust);
+        if (effect.grievance) p.grievance = clamp01(p.grievance + effect.grievance);
+        if (effect['domestic-pressure']) p.domesticPressure = clamp01(p.domesticPressure + effect['domestic-pressure']);
+        if (effect.pressure) p.mediatorPressure = clamp01(p.mediatorPressure + effect.pressure);
+      }
+      this.record({ type: 'incident', text: def.text, source: def.source });
+      if (incident.collapseChance > 0 && this.rng.next() < incident.collapseChance) {
+        this.collapse(`incident: ${def.text}`);
+        return;
+      }
+    }
+    const due = s.agenda.filter((item) => item.day === s.day);
+    if (due.length > 0) {
+      s.agenda = s.agenda.filter((item) => item.day !== s.day);
+      due.sort(byDueOrder);
+      for (const item of due) this.makeDue(item);
+    }
+    s.stage = 'obligations';
+  }
+
+  /** Puts an obligation on today's list in due order, with anything due alongside it. */
+  private makeDue(item: AgendaItem): void {
+    const s = this.state;
+    if (s.today.some((t) => t.obligation === item.obligation)) return;
+    const at = s.today.findIndex((t) => byDueOrder(item, t) < 0);
+    s.today.splice(at < 0 ? s.today.length : at, 0, item);
+    s.obligations[item.obligation]!.status = 'due';
+    const o = this.model.obligations[item.obligation]!;
+    if (this.trace) {
+      const when = s.obligations[item.obligation]!.delayed > 0 ? ` (delayed from day ${item.firstDue})` : '';
+      this.record({ type: 'obligation.due', party: o.def.party, obligation: o.def.id, kind: o.def.kind, text: `${this.partyName(o.def.party)} must ${describeObligation(this.model, o)}${when}.`, source: o.def.source });
+    }
+    for (const j of o.alongside) this.makeDue({ obligation: j, day: s.day, firstDue: s.day });
+  }
+
+  private obligationDecision(item: AgendaItem): Decision {
+    const o = this.model.obligations[item.obligation]!;
+    return {
+      kind: 'obligation',
+      day: this.state.day,
+      party: o.def.party,
+      obligation: o.def.id,
+      text: `${this.partyName(o.def.party)} must ${describeObligation(this.model, o)}.`,
+      probabilities: this.probabilitiesFor(o.def.party),
+      allowed: ['comply', 'delay', 'partial', 'violate', 'refuse'],
+    };
+  }
+
+  /** The response probabilities the party's model gives right now. */
+  probabilitiesFor(partyId: string): ResponseProbabilities {
+    const party = this.model.partyById.get(partyId)!;
+    const p = this.state.parties[partyId]!;
+    return party.responseModel.probabilities(
+      { trust: p.trust, grievance: p.grievance, domesticPressure: p.domesticPressure, mediatorPressure: p.mediatorPressure, guaranteed: p.guaranteesInForce > 0 },
+      party.settings,
+    );
+  }
+
+  private respond(decision: Decision, choice: Response | undefined): void {
+    const s = this.state;
+    const item = s.today.shift()!;
+    const o = this.model.obligations[item.obligation]!;
+    const status = s.obligations[o.index]!;
+    const party = s.parties[o.def.party]!;
+    const name = this.partyName(o.def.party);
+    const u = this.rng.next();
+    const response = choice ?? pickResponse(decision.probabilities, u);
+    const chosen = choice !== undefined ? true : undefined;
+    status.lastResponse = response;
+
+    if (response === 'comply' || response === 'partial') {
+      const fraction = response === 'comply' ? 1 : 0.25 + 0.5 * this.rng.next();
+      const effect = EFFECTS[o.def.kind](this.model, s, o, fraction);
+      status.status = response === 'comply' ? 'done' : 'partial';
+      status.lastUnits = effect.units;
+      status.times += 1;
+      status.delayed = 0;
+      if (response === 'comply') {
+        party.complied += 1;
+        this.react(o, { trust: TRUST_GAIN_ON_COMPLY }, `${name} complied`);
+      } else {
+        party.partials += 1;
+        this.react(o, { grievance: this.model.reciprocity * 0.5 }, `${name} complied only in part`);
+      }
+      this.record({ type: 'party.responded', party: o.def.party, obligation: o.def.id, kind: o.def.kind, response, chosen, changes: effect.changes, text: `${name} ${response === 'comply' ? 'complied' : 'complied in part'}: ${effect.text}.`, source: o.def.source });
+      for (const j of o.dependents) {
+        const wait = this.model.obligations[j]!.def.wait ?? 0;
+        if (wait === 0) this.makeDue({ obligation: j, day: s.day, firstDue: s.day });
+        else s.agenda.push({ obligation: j, day: s.day + wait, firstDue: s.day + wait });
+      }
+      return;
+    }
+
+    if (response === 'delay') {
+      const days = 1 + Math.floor(this.rng.next() * this.model.maxDelay);
+      party.delays += 1;
+      if (status.delayed + days > o.grace) {
+        this.record({ type: 'party.responded', party: o.def.party, obligation: o.def.id, kind: o.def.kind, response, chosen, text: o.grace === 0 ? `${name} let the deadline pass: it counts as a violation.` : `${name} delayed again, past the ${o.grace} days of grace: it counts as a violation.`, source: o.def.source });
+        this.fail(o, 'expired');
+        return;
+      }
+      status.delayed += days;
+      status.status = 'waiting';
+      s.agenda.push({ obligation: o.index, day: s.day + days, firstDue: item.firstDue });
+      this.react(o, { grievance: this.model.reciprocity * 0.25 }, `${name} delayed`);
+      this.record({ type: 'party.responded', party: o.def.party, obligation: o.def.id, kind: o.def.kind, response, chosen, text: `${name} delayed it by ${days} day${days === 1 ? '' : 's'}, to day ${s.day + days} (${status.delayed} of ${o.grace} days of grace used).`, source: o.def.source });
+      return;
+    }
+
+    this.record({ type: 'party.responded', party: o.def.party, obligation: o.def.id, kind: o.def.kind, response, chosen, text: response === 'violate' ? `${name} violated it.` : `${name} refused to do it.`, source: o.def.source });
+    this.fail(o, response);
+  }
+
+  private fail(o: CompiledObligation, why: 'violate' | 'refuse' | 'expired'): void {
+    const s = this.state;
+    s.obligations[o.index]!.status = 'failed';
+    s.obligations[o.index]!.delayed = 0;
+    s.parties[o.def.party]!.violations += 1;
+    onViolation(s, o);
+    const name = this.partyName(o.def.party);
+    const what = why === 'violate' ? 'violated' : why === 'refuse' ? 'refused' : 'ran out of grace on';
+    this.react(o, { grievance: this.model.reciprocity, trust: -this.model.reciprocity }, `${name} ${what} an obligation`);
+    for (const broker of this.model.brokers) {
+      const b = this.model.partyById.get(broker)!;
+      if (b.guarantees !== undefined && !s.guarantees[broker]) continue;
+      s.reactions.push({ party: o.def.party, mediatorPressure: b.pressure, because: `${b.name} presses ${name}` });
+    }
+    this.cancelDependents(o);
+  }
+
+  private cancelDependents(o: CompiledObligation): void {
+    const s = this.state;
+    for (const j of o.dependents) {
+      const st = s.obligations[j]!;
+      if (st.status !== 'waiting' && st.status !== 'due') continue;
+      st.status = 'cancelled';
+      s.today = s.today.filter((t) => t.obligation !== j);
+      s.agenda = s.agenda.filter((t) => t.obligation !== j);
+      const dependent = this.model.obligations[j]!;
+      this.record({ type: 'party.reacted', party: dependent.def.party, obligation: dependent.def.id, kind: dependent.def.kind, text: `${this.partyName(dependent.def.party)} need not ${describeObligation(this.model, dependent)}: it depended on ${o.def.id}.` });
+      this.cancelDependents(dependent);
+    }
+  }
+
+  /** Queues a change to the counterpart of `o`'s party, applied when counterparts react. */
+  private react(o: CompiledObligation, change: { trust?: number; grievance?: number }, because: string): void {
+    const counterpart = this.model.partyById.get(o.def.party)!.counterpart;
+    if (counterpart) this.state.reactions.push({ party: counterpart, ...change, because });
+  }
+
+  private closeDay(): void {
+    const s = this.state;
+    for (const r of s.reactions) {
+      const p = s.parties[r.party]!;
+      if (r.trust) p.trust = clamp01(p.trust + r.trust);
+      if (r.grievance) p.grievance = clamp01(p.grievance + r.grievance);
+      if (r.mediatorPressure) p.mediatorPressure = clamp01(p.mediatorPressure + r.mediatorPressure);
+      if (this.trace && (r.grievance || r.mediatorPressure)) {
+        const what = r.mediatorPressure ? `pressure on ${this.partyName(r.party)} rises to ${p.mediatorPressure.toFixed(2)}` : `${this.partyName(r.party)}'s grievance rises to ${p.grievance.toFixed(2)}`;
+        this.record({ type: 'party.reacted', party: r.party, text: `${r.because}: ${what}.` });
+      }
+    }
+    s.reactions = [];
+
+    for (const g of this.model.parties) {
+      if (!g.guarantees || !s.guarantees[g.id] || !g.withdrawWhen || !g.withdrawWhen(s)) continue;
+      s.guarantees[g.id] = false;
+      const beneficiary = s.parties[g.guarantees]!;
+      beneficiary.guaranteesInForce -= 1;
+      beneficiary.grievance = clamp01(beneficiary.grievance + this.model.reciprocity);
+      this.record({ type: 'guarantee.withdrawn', party: g.id, text: `${g.name} withdrew its guarantee to ${this.partyName(g.guarantees)}.`, source: this.model.scenario.parties[g.id]!.source });
+    }
+    for (const p of this.model.parties) {
+      for (const line of p.redLines) {
+        if (line.when(s)) {
+          this.collapse(`${p.name}'s red line crossed: ${line.text}`, line.source);
+          return;
+        }
+      }
+    }
+    for (const id of this.model.principals) {
+      const p = this.model.partyById.get(id)!;
+      const grievance = s.parties[id]!.grievance;
+      if (grievance >= p.breakingPoint) {
+        this.collapse(`${p.name} walked away: grievance ${grievance.toFixed(2)} reached its breaking point ${p.breakingPoint}`);
+        return;
+      }
+    }
+    if (s.day >= s.phaseEndDay) {
+      s.stage = 'phase-end';
+      s.extensionCursor = 0;
+      return;
+    }
+    this.endDay();
+  }
+
+  private endDay(): void {
+    for (const p of Object.values(this.state.parties)) {
+      p.grievance *= 1 - GRIEVANCE_DECAY;
+      p.mediatorPressure *= 1 - MEDIATOR_PRESSURE_DECAY;
+    }
+    this.state.stage = 'day-start';
+  }
+
+  // ── the end of a phase ───────────────────────────────────────────────────
+
+  /** Tries the phase's extension rules in order; returns a decision if a party must answer an offer. */
+  private phaseEndStep(): Decision | undefined {
+    const s = this.state;
+    const phase = this.model.phases[s.phaseIndex]!;
+    while (s.extensionCursor < phase.extensionRules.length && s.phaseExtendedDays < phase.maxExtension) {
+      const rule = phase.extensionRules[s.extensionCursor]!;
+      const days = Math.min(rule.days, phase.maxExtension - s.phaseExtendedDays);
+      if (rule.kind === 'per-release') {
+        const held = Object.values(s.stocks[rule.stock]!.held).reduce((a, b) => a + b, 0);
+        if (held > 0) {
+          const p = this.probabilitiesFor(rule.party);
+          const release = this.model.obligations[rule.release]!;
+          return {
+            kind: 'extension',
+            day: s.day,
+            party: rule.party,
+            obligation: release.def.id,
+            text: `${this.partyName(rule.party)} may ${describeObligation(this.model, release)} (${days} more day${days === 1 ? '' : 's'}).`,
+            probabilities: { comply: p.comply, delay: 0, partial: 0, violate: 0, refuse: 1 - p.comply },
+            allowed: ['comply', 'refuse'],
+          };
+        }
+        s.extensionCursor += 1;
+        continue;
+      }
+      s.extensionCursor += 1;
+      if (rule.kind === 'while') {
+        if (rule.when(s) && this.rng.next() < rule.chance) {
+          this.extend(days, `the condition \`${rule.text}\` holds`, rule.source);
+          return undefined;
+        }
+      } else if (this.rng.next() < rule.chance) {
+        this.extend(days, `${this.partyName(rule.mediator)} brokered it`, rule.source);
+        return undefined;
+      }
+    }
+    this.endPhase();
+    return undefined;
+  }
+
+  private answerExtension(decision: Decision, choice: Response | undefined): void {
+    const s = this.state;
+    const phase = this.model.phases[s.phaseIndex]!;
+    const rule = phase.extensionRules[s.extensionCursor]!;
+    if (rule.kind !== 'per-release') throw new Error('no extension offer is pending');
+    const u = this.rng.next();
+    const response = choice ?? pickResponse(decision.probabilities, u);
+    const name = this.partyName(rule.party);
+    const chosen = choice !== undefined ? true : undefined;
+    if (response === 'comply') {
+      this.record({ type: 'party.responded', party: rule.party, obligation: decision.obligation, response, chosen, text: `${name} agreed to release more to extend the truce.`, source: rule.source });
+      s.agenda.push({ obligation: rule.release, day: s.day + 1, firstDue: s.day + 1 });
+      this.extend(Math.min(rule.days, phase.maxExtension - s.phaseExtendedDays), `${name} offered further releases`, rule.source);
+      return;
+    }
+    this.record({ type: 'party.responded', party: rule.party, obligation: decision.obligation, response, chosen, text: `${name} declined to release more to extend the truce.`, source: rule.source });
+    s.extensionCursor += 1;
+  }
+
+  private extend(days: number, why: string, source: TraceEvent['source']): void {
+    const s = this.state;
+    s.phaseEndDay += days;
+    s.phaseExtendedDays += days;
+    s.counters.extensions += 1;
+    s.counters.extensionDays += days;
+    this.send({ type: 'phase.extended', days });
+    this.record({ type: 'phase.extended', text: `The ${this.phaseName()} is extended by ${days} day${days === 1 ? '' : 's'}, to day ${s.phaseEndDay}: ${why}.`, source });
+    this.endDay();
+  }
+
+  private endPhase(): void {
+    const s = this.state;
+    const phase = this.model.phases[s.phaseIndex]!;
+    const gateOpen = phase.gate ? phase.gate.requires(s) !== 0 : true;
+    this.record({ type: 'phase.ended', text: phase.gate ? `The ${this.phaseName()} ends. Gate: ${phase.gate.text} — ${gateOpen ? 'met' : 'not met'}.` : `The ${this.phaseName()} ends.`, source: phase.gate?.source ?? phase.def.source });
+    this.send({ type: 'phase.end', gateOpen });
+    const next = activePhase(this.machineSnapshot);
+    if (next !== undefined) {
+      this.enterPhase(this.model.phases.findIndex((p) => p.def.id === next));
+      this.endDay();
+      return;
+    }
+    if (!gateOpen) this.state.cause = `gate not met: ${phase.gate!.text}`;
+    this.finish();
+  }
+
+  private enterPhase(index: number): void {
+    const s = this.state;
+    const phase = this.model.phases[index]!;
+    s.phaseIndex = index;
+    s.phaseStartDay = s.day + 1;
+    s.phaseEndDay = s.day + phase.length;
+    s.phaseExtendedDays = 0;
+    s.extensionCursor = 0;
+    for (const item of s.agenda) {
+      if (this.model.obligations[item.obligation]!.phaseIndex < index) s.obligations[item.obligation]!.status = 'lapsed';
+    }
+    s.agenda = s.agenda.filter((item) => this.model.obligations[item.obligation]!.phaseIndex >= index);
+    for (const o of this.model.obligations) {
+      if (o.phaseIndex !== index || o.synthetic) continue;
+      for (const d of scheduledDays(o.def, phase.length)) s.agenda.push({ obligation: o.index, day: s.day + d, firstDue: s.day + d });
+    }
+    this.record({ type: 'phase.entered', text: `The ${this.phaseName()} begins: ${phase.length} days, to day ${s.phaseEndDay}.`, source: phase.def.source });
+  }
+
+  private collapse(cause: string, source?: TraceEvent['source']): void {
+    this.state.cause = cause;
+    this.send({ type: 'truce.collapsed', day: this.state.day, cause });
+    this.record({ type: 'truce.collapsed', text: `The truce collapses on day ${this.state.day}: ${cause}.`, source });
+    this.finish();
+  }
+
+  private finish(): void {
+    const s = this.state;
+    s.stage = 'over';
+    s.today = [];
+    s.agenda = [];
+    s.reactions = [];
+    s.rng = this.rng.state();
+    const outcome = this.outcome()!;
+    if (outcome.result !== 'collapsed') {
+      const released = listPhrase(
+        Object.entries(outcome.metrics.released).flatMap(([stock, byCategory]) => {
+          const total = Object.values(byCategory).reduce((a, b) => a + b, 0);
+          return total > 0 ? [`${total} ${this.model.scenario.stocks[stock]!.name ?? stock}`] : [];
+        }),
+      );
+      this.record({ type: 'truce.ended', text: `${resultSentence(outcome)}${released ? ` Released in all: ${released}.` : ''}` });
+    }
+  }
+
+  private send(event: TruceEvent): void {
+    const [next] = transition(this.model.machine, this.machineSnapshot, event);
+    this.machineSnapshot = next;
+    this.state.machine = { value: next.value, context: next.context };
+  }
+
+  // ── reading the run ──────────────────────────────────────────────────────
+
+  /** The outcome once the run is over; undefined before. */
+  outcome(): Outcome | undefined {
+    const s = this.state;
+    if (s.stage !== 'over') return undefined;
+    const value = this.machineSnapshot.value;
+    const terminal = typeof value === 'string' ? value : '';
+    const result: OutcomeResult = ['completed', 'extended-then-completed', 'stalled', 'collapsed'].includes(terminal) ? (terminal as OutcomeResult) : 'advanced';
+    return {
+      result,
+      phase: result === 'advanced' ? terminal : this.model.phases[s.phaseIndex]!.def.id,
+      day: s.day,
+      ...(s.cause !== undefined && (result === 'collapsed' || result === 'stalled') ? { cause: s.cause } : {}),
+      metrics: this.metrics(),
+    };
+  }
+
+  metrics(): Metrics {
+    const s = this.state;
+    const released: Metrics['released'] = {};
+    for (const [id, stock] of Object.entries(s.stocks)) released[id] = { ...stock.released };
+    const violations: Record<string, number> = {};
+    const delays: Record<string, number> = {};
+    for (const id of this.model.principals) {
+      violations[id] = s.parties[id]!.violations;
+      delays[id] = s.parties[id]!.delays;
+    }
+    return { days: s.day, released, ...s.counters, violations, delays };
+  }
+
+  private partyName(id: string): string {
+    return this.model.partyById.get(id)?.name ?? id;
+  }
+
+  private phaseName(): string {
+    const def = this.model.phases[this.state.phaseIndex]!.def;
+    return def.name ?? def.id;
+  }
+
+  private record(event: Omit<TraceEvent, 'day' | 'phase'>): void {
+    if (!this.trace) return;
+    const full: TraceEvent = { day: this.state.day, phase: this.model.phases[this.state.phaseIndex]!.def.id, ...event };
+    for (const key of Object.keys(full) as (keyof TraceEvent)[]) if (full[key] === undefined) delete full[key];
+    this.trace.push(full);
+  }
+}
+
+function byDueOrder(a: AgendaItem, b: AgendaItem): number {
+  return a.firstDue - b.firstDue || a.obligation - b.obligation;
+}
+
+function resultSentence(outcome: Outcome): string {
+  switch (outcome.result) {
+    case 'completed': return `The truce ran its full course to day ${outcome.day}.`;
+    case 'extended-then-completed': return `The truce was extended (${outcome.metrics.extensionDays} extra days) and ran its course to day ${outcome.day}.`;
+    case 'advanced': return `The agreement advanced to ${outcome.phase} after day ${outcome.day}.`;
+    case 'stalled': return `The truce stalled on day ${outcome.day}: ${outcome.cause}.`;
+    case 'collapsed': return `The truce collapsed on day ${outcome.day}: ${outcome.cause}.`;
+  }
+}

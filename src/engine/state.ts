@@ -1,0 +1,95 @@
+/**
+ * Everything a run knows at one moment, as plain data: a structured clone of it (with the RNG
+ * state and the statechart's value) is an exact snapshot for undo and branching.
+ */
+import type { StateValue } from 'xstate';
+import type { RngState } from './rng.ts';
+import type { TruceContext } from './machine.ts';
+import type { Response } from './response.ts';
+
+export type ObligationStatus = 'waiting' | 'due' | 'done' | 'partial' | 'failed' | 'cancelled' | 'lapsed';
+
+export interface ObligationState {
+  status: ObligationStatus;
+  /** Days of delay taken so far (against its grace). */
+  delayed: number;
+  /** Units the last execution actually moved (what an exchange `in-return-for` it pays for). */
+  lastUnits: number;
+  /** Times carried out, fully or in part. */
+  times: number;
+  lastResponse?: Response;
+}
+
+export interface PartyState {
+  trust: number;
+  grievance: number;
+  domesticPressure: number;
+  mediatorPressure: number;
+  /** Guarantees given to this party and not withdrawn. */
+  guaranteesInForce: number;
+  violations: number;
+  delays: number;
+  partials: number;
+  complied: number;
+}
+
+export interface AgendaItem {
+  obligation: number;
+  day: number;
+  /** The day it first fell due: orders items due on the same day. */
+  firstDue: number;
+}
+
+/** A party-state change waiting for the "counterparts and mediators react" step of the day. */
+export interface Reaction {
+  party: string;
+  trust?: number;
+  grievance?: number;
+  mediatorPressure?: number;
+  because: string;
+}
+
+export type Stage = 'day-start' | 'obligations' | 'phase-end' | 'over';
+
+export interface SimState {
+  /** Decisions answered so far; numbers the decisions for choice logs and shared links. */
+  decisions: number;
+  /** The current truce day; 0 before the first day starts. */
+  day: number;
+  stage: Stage;
+  phaseIndex: number;
+  phaseStartDay: number;
+  phaseEndDay: number;
+  phaseExtendedDays: number;
+  /** Next extension rule to try at the end of the phase. */
+  extensionCursor: number;
+  /** Obligations still to answer today, in order. */
+  today: AgendaItem[];
+  agenda: AgendaItem[];
+  obligations: ObligationState[];
+  stocks: Record<string, { held: Record<string, number>; released: Record<string, number> }>;
+  zones: Record<string, { heldBy: string; withdrawn: boolean }>;
+  crossings: Record<string, boolean>;
+  parties: Record<string, PartyState>;
+  /** guarantor id → its guarantee is in force. */
+  guarantees: Record<string, boolean>;
+  incidents: Record<string, number>;
+  reactions: Reaction[];
+  counters: Counters;
+  /** Why the run ended, for collapsed and stalled outcomes. */
+  cause?: string;
+  rng: RngState;
+  machine: { value: StateValue; context: TruceContext };
+}
+
+export interface Counters {
+  aidTrucks: number;
+  disclosures: number;
+  withdrawals: number;
+  partialWithdrawals: number;
+  displacedReturned: number;
+  talksStarted: number;
+  operationsHalts: number;
+  extensions: number;
+  extensionDays: number;
+}

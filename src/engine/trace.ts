@@ -1,0 +1,69 @@
+import type { ObligationKind, SourceRef } from '../scenario/index.ts';
+import type { Response } from './response.ts';
+
+export type TraceEventType =
+  | 'phase.entered'
+  | 'incident'
+  | 'obligation.due'
+  | 'party.responded'
+  | 'party.reacted'
+  | 'guarantee.withdrawn'
+  | 'phase.extended'
+  | 'phase.ended'
+  | 'truce.collapsed'
+  | 'truce.ended';
+
+/** One thing that happened in a run, in the order it happened. */
+export interface TraceEvent {
+  day: number;
+  phase: string;
+  type: TraceEventType;
+  party?: string;
+  obligation?: string;
+  kind?: ObligationKind;
+  response?: Response;
+  /** The response was chosen by a person, not drawn from the party's model. */
+  chosen?: boolean;
+  /** Held-stock changes, keyed `stock.category` (negative when released). */
+  changes?: Record<string, number>;
+  /** A plain-English sentence a student can read. */
+  text: string;
+  source?: SourceRef;
+}
+
+export type OutcomeResult = 'completed' | 'extended-then-completed' | 'advanced' | 'stalled' | 'collapsed';
+
+export interface Metrics {
+  /** Days the truce held (the last day reached). */
+  days: number;
+  /** stock → category → released so far. */
+  released: Record<string, Record<string, number>>;
+  aidTrucks: number;
+  disclosures: number;
+  withdrawals: number;
+  partialWithdrawals: number;
+  displacedReturned: number;
+  talksStarted: number;
+  operationsHalts: number;
+  extensions: number;
+  extensionDays: number;
+  violations: Record<string, number>;
+  delays: Record<string, number>;
+}
+
+export interface Outcome {
+  result: OutcomeResult;
+  /** The phase the run ended in (for `advanced`, the final phase reached). */
+  phase: string;
+  day: number;
+  cause?: string;
+  metrics: Metrics;
+}
+
+export interface RunResult {
+  scenario: string;
+  seed: string;
+  params: Record<string, number>;
+  outcome: Outcome;
+  trace: TraceEvent[];
+}
