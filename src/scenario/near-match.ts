@@ -23,6 +23,8 @@ export function nearMatch(wanted: string, candidates: Iterable<string>): string 
       bestDistance = distance;
     }
   }
+  const extended = [...candidates].find((c) => wanted.length >= 3 && (c.startsWith(wanted) || wanted.startsWith(c)));
+  if (bestDistance > 0 && extended) return extended;
   const tolerance = Math.max(2, Math.floor(wanted.length / 3));
   return bestDistance <= tolerance ? best : undefined;
 }

@@ -1,0 +1,51 @@
+/**
+ * The programmatic CLI: argv in, exit code out, all IO injected. Typed errors become exit codes
+ * here and nowhere else: user mistakes print a message and exit 1, never a stack trace.
+ */
+import { ParameterError } from '../engine/index.ts';
+import { ScenarioRejected, nearMatch } from '../scenario/index.ts';
+import { COMMANDS } from './commands/index.ts';
+import { UserError, type CliIO } from './io.ts';
+
+export function helpText(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
+  return [
+    'Parley — a negotiation scenario simulator for phased truces',
+    '',
+    'Usage:',
+    ...COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    '',
+    'Docs: README.md, docs/scenario-format.md, docs/model.md',
+    '',
+  ].join('\n');
+}
+
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.stdout(helpText());
+    return name === undefined ? 1 : 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  try {
+    if (!command) {
+      const near = nearMatch(name, COMMANDS.map((c) => c.name));
+      throw new UserError(`unknown command \`${name}\``, near ? `did you mean \`parley ${near}\`?` : 'run `parley help` for the commands');
+    }
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout(`Usage: ${command.usage}\n  ${command.summary}\n`);
+      return 0;
+    }
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof ScenarioRejected) {
+      io.stderr(`${error.message}\n`);
+      return 1;
+    }
+    if (error instanceof UserError || error instanceof ParameterError) {
+      io.stderr(`parley${command ? ` ${command.name}` : ''}: ${error.message}\n${error.hint ? `  hint: ${error.hint}\n` : ''}`);
+      return 1;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,44 @@
+import type { RunResult } from '../engine/index.ts';
+import type { Scenario } from '../scenario/index.ts';
+
+const RESPONSE_MARK: Record<string, string> = { comply: '✓', partial: '◐', delay: '…', violate: '✗', refuse: '✗' };
+
+/** A run as a student reads it: a header, each day's events, then a summary. Pure. */
+export function formatNarrative(scenario: Scenario, result: RunResult): string {
+  const lines: string[] = [];
+  lines.push(`${scenario.title}`);
+  lines.push(`seed ${result.seed}${Object.keys(result.params).length ? ` · ${Object.entries(result.params).map(([k, v]) => `${k}=${v}`).join(' ')}` : ''}`);
+  lines.push('');
+  let day = -1;
+  for (const event of result.trace) {
+    if (event.type === 'obligation.due') continue;
+    if (event.day !== day) {
+      day = event.day;
+      lines.push(day === 0 ? 'Start' : `Day ${day}`);
+    }
+    const mark = event.response ? RESPONSE_MARK[event.response]! : event.type === 'incident' ? '!' : event.type === 'party.reacted' ? '·' : '•';
+    lines.push(`  ${mark} ${event.text}${event.chosen ? ' (your choice)' : ''}`);
+  }
+  const o = result.outcome;
+  const m = o.metrics;
+  lines.push('');
+  lines.push(`Outcome: ${o.result}${o.result === 'advanced' ? ` to ${o.phase}` : ''} on day ${o.day}${o.cause ? ` — ${o.cause}` : ''}`);
+  for (const [stock, byCategory] of Object.entries(m.released)) {
+    const name = scenario.stocks[stock]?.name ?? stock;
+    const total = Object.values(byCategory).reduce((a, b) => a + b, 0);
+    const initial = Object.values(scenario.stocks[stock]?.count ?? {}).reduce((a, b) => a + b, 0);
+    const split = Object.keys(byCategory).length > 1 ? ` (${Object.entries(byCategory).map(([c, n]) => `${n} ${c}`).join(', ')})` : '';
+    lines.push(`  ${name} released: ${total} of ${initial}${split}`);
+  }
+  const extras: [string, number][] = [
+    ['aid trucks', m.aidTrucks],
+    ['disclosures', m.disclosures],
+    ['withdrawals', m.withdrawals],
+    ['displaced returned', m.displacedReturned],
+    ['extension days', m.extensionDays],
+  ];
+  for (const [label, value] of extras) if (value > 0) lines.push(`  ${label}: ${value}`);
+  lines.push(`  violations: ${Object.entries(m.violations).map(([p, n]) => `${scenario.parties[p]?.name ?? p} ${n}`).join(', ')}`);
+  lines.push(`  delays: ${Object.entries(m.delays).map(([p, n]) => `${scenario.parties[p]?.name ?? p} ${n}`).join(', ')}`);
+  return `${lines.join('\n')}\n`;
+}
