@@ -14,7 +14,8 @@ import {
   type SourceRef,
 } from '../scenario/index.ts';
 import { compileCondition, type Condition } from './condition.ts';
-import { buildTruceMachine, type TruceMachine } from './machine.ts';
+import { initialTransition } from 'xstate';
+import { buildTruceMachine, type TruceMachine, type TruceSnapshot } from './machine.ts';
 import { ParameterError } from './parameter-error.ts';
 import { RESPONSE_MODELS } from './policies/registry.ts';
 import type { ResponseModel } from './policies/response-model.ts';
@@ -77,6 +78,8 @@ export interface Model {
   scenario: Scenario;
   params: Readonly<Record<string, number>>;
   machine: TruceMachine;
+  /** The machine's initial snapshot, computed once: snapshots are immutable values. */
+  initialMachineSnapshot: TruceSnapshot;
   parties: CompiledParty[];
   partyById: ReadonlyMap<string, CompiledParty>;
   principals: string[];
@@ -225,10 +228,12 @@ export function compile(scenario: Scenario, overrides: Readonly<Record<string, n
     }
   }
 
+  const machine = buildTruceMachine(scenario.phases);
   return {
     scenario,
     params,
-    machine: buildTruceMachine(scenario.phases),
+    machine,
+    initialMachineSnapshot: initialTransition(machine)[0],
     parties,
     partyById: new Map(parties.map((p) => [p.id, p])),
     principals,

@@ -6,7 +6,7 @@
  *
  * The statechart (machine.ts) owns the control flow between phases; this class keeps the books.
  */
-import { initialTransition, transition } from 'xstate';
+import { transition } from 'xstate';
 import { scheduledDays } from '../scenario/index.ts';
 import { EFFECTS, onViolation } from './effects.ts';
 import { activePhase, type TruceEvent, type TruceSnapshot } from './machine.ts';
@@ -41,10 +41,10 @@ export class Simulation {
   private machineSnapshot: TruceSnapshot;
   private pending: Decision | undefined;
 
-  private constructor(readonly model: Model, readonly state: SimState, trace: TraceEvent[] | null) {
+  private constructor(readonly model: Model, readonly state: SimState, trace: TraceEvent[] | null, rng: Rng, machineSnapshot: TruceSnapshot) {
     this.trace = trace;
-    this.rng = createRng('', state.rng);
-    this.machineSnapshot = model.machine.resolveState(state.machine);
+    this.rng = rng;
+    this.machineSnapshot = machineSnapshot;
   }
 
   /** A fresh run at the start of day 1. `trace: false` skips building sentences (batch runs). */
@@ -75,7 +75,7 @@ export class Simulation {
     const incidents: Record<string, number> = {};
     for (const incident of scenario.incidents) incidents[incident.id] = 0;
 
-    const [initial] = initialTransition(model.machine);
+    const initial = model.initialMachineSnapshot;
     const state: SimState = {
       decisions: 0,
       day: 0,
@@ -99,15 +99,15 @@ export class Simulation {
       rng: rng.state(),
       machine: { value: initial.value, context: initial.context },
     };
-    const sim = new Simulation(model, state, options.trace === false ? null : []);
-    sim.rng = rng;
+    const sim = new Simulation(model, state, options.trace === false ? null : [], rng, initial);
     sim.enterPhase(0);
     return sim;
   }
 
   /** Resumes from a snapshot taken with `snapshot()`; the trace is copied up to that point. */
   static restore(model: Model, snapshot: { state: SimState; traceLength: number }, trace: readonly TraceEvent[]): Simulation {
-    return new Simulation(model, structuredClone(snapshot.state), trace.slice(0, snapshot.traceLength));
+    const state = structuredClone(snapshot.state);
+    return new Simulation(model, state, trace.slice(0, snapshot.traceLength), createRng('', state.rng), model.machine.resolveState(state.machine));
   }
 
   /** An exact copy of where the run is, RNG included. */
@@ -186,8 +186,8 @@ export class Simulation {
         return;
       }
     }
-    const due = s.agenda.filter((item) => item.day === s.day);
-    if (due.length > 0) {
+    if (s.agenda.some((item) => item.day === s.day)) {
+      const due = s.agenda.filter((item) => item.day === s.day);
       s.agenda = s.agenda.filter((item) => item.day !== s.day);
       due.sort(byDueOrder);
       for (const item of due) this.makeDue(item);
@@ -217,7 +217,7 @@ export class Simulation {
       day: this.state.day,
       party: o.def.party,
       obligation: o.def.id,
-      text: `${this.partyName(o.def.party)} must ${describeObligation(this.model, o)}.`,
+      text: this.trace ? `${this.partyName(o.def.party)} must ${describeObligation(this.model, o)}.` : '',
       probabilities: this.probabilitiesFor(o.def.party),
       allowed: ['comply', 'delay', 'partial', 'violate', 'refuse'],
     };
@@ -372,7 +372,8 @@ export class Simulation {
   }
 
   private endDay(): void {
-    for (const p of Object.values(this.state.parties)) {
+    for (const party of this.model.parties) {
+      const p = this.state.parties[party.id]!;
       p.grievance *= 1 - GRIEVANCE_DECAY;
       p.mediatorPressure *= 1 - MEDIATOR_PRESSURE_DECAY;
     }
