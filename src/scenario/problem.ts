@@ -15,9 +15,13 @@ export interface Problem {
 export function formatProblem(problem: Problem): string {
   const lines = [`${problem.file}:${problem.line}:${problem.col}: error: ${problem.message}`];
   if (problem.sourceLine.length > 0) {
-    const shown = problem.sourceLine.length > 160 ? problem.sourceLine.slice(0, 160) + '…' : problem.sourceLine;
-    lines.push(`  ${shown.replace(/\t/g, ' ')}`);
-    lines.push(`  ${' '.repeat(Math.min(problem.col - 1, 160))}^`);
+    // Long lines are shown as a window around the column so the caret stays on screen.
+    const start = problem.col > 100 ? problem.col - 60 : 0;
+    const text = problem.sourceLine.replace(/[\u0000-\u001F\u007F]/g, ' ');
+    const window = text.slice(start, start + 160);
+    const shown = `${start > 0 ? '…' : ''}${window}${start + 160 < text.length ? '…' : ''}`;
+    lines.push(`  ${shown}`);
+    lines.push(`  ${' '.repeat(problem.col - 1 - start + (start > 0 ? 1 : 0))}^`);
   }
   if (problem.hint) lines.push(`  hint: ${problem.hint}`);
   return lines.join('\n');
