@@ -490,11 +490,11 @@ export class Simulation {
   private collapse(cause: string, source?: TraceEvent['source']): void {
     this.state.cause = cause;
     this.send({ type: 'truce.collapsed', day: this.state.day, cause });
-    this.record({ type: 'truce.collapsed', text: `The truce collapses on day ${this.state.day}: ${cause}.`, source });
-    this.finish();
+    this.finish(source);
   }
 
-  private finish(): void {
+  /** Ends the run with exactly one terminal trace event: `truce.collapsed` or `truce.ended`. */
+  private finish(source?: TraceEvent['source']): void {
     const s = this.state;
     s.stage = 'over';
     s.today = [];
@@ -502,7 +502,9 @@ export class Simulation {
     s.reactions = [];
     s.rng = this.rng.state();
     const outcome = this.outcome()!;
-    if (outcome.result !== 'collapsed') {
+    if (outcome.result === 'collapsed') {
+      this.record({ type: 'truce.collapsed', text: `The truce collapses on day ${s.day}: ${outcome.cause}.`, source });
+    } else {
       const released = listPhrase(
         Object.entries(outcome.metrics.released).flatMap(([stock, byCategory]) => {
           const total = Object.values(byCategory).reduce((a, b) => a + b, 0);
