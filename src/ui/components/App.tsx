@@ -1,0 +1,47 @@
+import { useEffect } from 'react';
+import { ParleyContext } from '../logic/app-context.ts';
+import { hashOf } from '../logic/app-machine.ts';
+import { LIBRARY_HASH } from '../logic/share-url.ts';
+import { Library } from './Library.tsx';
+import { RunPage } from './RunPage.tsx';
+
+/** The page frame; keeps the address bar in step with the run (and follows links pasted into it). */
+export function App() {
+  const actor = ParleyContext.useActorRef();
+  const page = ParleyContext.useSelector((s) => (s.matches('run') ? 'run' : 'library'));
+  const hash = ParleyContext.useSelector((s) => hashOf(s.context));
+
+  useEffect(() => {
+    if (window.location.hash !== hash) window.history.replaceState(null, '', hash);
+  }, [hash]);
+
+  useEffect(() => {
+    const onHash = () => actor.send({ type: 'route.changed', hash: window.location.hash });
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [actor]);
+
+  useEffect(() => {
+    if (page === 'library') document.title = 'Parley · scenario library';
+  }, [page]);
+
+  return (
+    <>
+      <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+        Skip to content
+      </a>
+      <header className="topbar">
+        <a className="brand" href={LIBRARY_HASH}>
+          Parley
+        </a>
+        <span className="tagline">step through a phased truce</span>
+        {page === 'run' && (
+          <a className="back" href={LIBRARY_HASH}>
+            ← All scenarios
+          </a>
+        )}
+      </header>
+      {page === 'run' ? <RunPage /> : <Library />}
+    </>
+  );
+}

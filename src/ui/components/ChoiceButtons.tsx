@@ -1,0 +1,30 @@
+import type { Decision, Response } from '../../engine/index.ts';
+import { percent, RESPONSE_TEXT } from '../logic/responses.ts';
+import { MarkIcon } from './MarkIcon.tsx';
+
+/** The responses a played party may give, each with the model's probability beside it. */
+export function ChoiceButtons({ decision, onChoose }: { decision: Pick<Decision, 'allowed' | 'probabilities'>; onChoose: (response: Response) => void }) {
+  return (
+    <ul className="choices" aria-label="Your response">
+      {decision.allowed.map((response) => {
+        const p = decision.probabilities[response];
+        const text = RESPONSE_TEXT[response];
+        return (
+          <li key={response}>
+            <button type="button" className={`choice choice-${response}`} onClick={() => onChoose(response)} aria-label={`${text.label}: ${text.hint} (model: ${percent(p)})`}>
+              <MarkIcon mark={response} labelled={false} size={16} />
+              <span className="choice-label">{text.label}</span>
+              <span className="choice-hint">{text.hint}</span>
+              <span className="choice-p" data-testid={`p-${response}`}>
+                model {percent(p)}
+              </span>
+              <span className="choice-bar" aria-hidden="true">
+                <span style={{ width: `${Math.round(p * 100)}%` }} />
+              </span>
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

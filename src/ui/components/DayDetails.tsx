@@ -1,0 +1,54 @@
+import { useMemo } from 'react';
+import { plannedTimeline } from '../../engine/index.ts';
+import { ParleyContext } from '../logic/app-context.ts';
+import { markOfEvent } from '../logic/marks.ts';
+import { selectModel, selectView } from '../logic/selectors.ts';
+import { MarkIcon } from './MarkIcon.tsx';
+
+/** One day picked on the timeline: what was planned, what happened, and a way to branch from it. */
+export function DayDetails({ day, today, onPick, onClose }: { day: number; today: number; onPick: (day: number) => void; onClose: () => void }) {
+  const { send } = ParleyContext.useActorRef();
+  const model = ParleyContext.useSelector(selectModel);
+  const trace = ParleyContext.useSelector((s) => selectView(s).trace);
+  const planned = useMemo(() => plannedTimeline(model).filter((p) => p.day === day), [model, day]);
+  const events = trace.filter((e) => e.day === day && e.type !== 'obligation.due');
+  return (
+    <div className="day-details" aria-live="polite">
+      <div className="day-details-head">
+        <button type="button" onClick={() => onPick(Math.max(1, day - 1))} aria-label="Previous day" disabled={day <= 1}>
+          ‹
+        </button>
+        <h3>Day {day}</h3>
+        <button type="button" onClick={() => onPick(day + 1)} aria-label="Next day">
+          ›
+        </button>
+        <button type="button" className="link" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      {planned.length > 0 && (
+        <p>
+          <strong>Planned:</strong> {planned.map((p) => `${model.partyById.get(p.party)?.name ?? p.party} — ${p.obligation.replace(/-/g, ' ')}`).join('; ')}
+        </p>
+      )}
+      {day > today ? (
+        <p>This day has not come yet in this branch.</p>
+      ) : events.length === 0 ? (
+        <p>Nothing happened on this day.</p>
+      ) : (
+        <ul className="day-events">
+          {events.map((e, i) => (
+            <li key={i}>
+              <MarkIcon mark={markOfEvent(e)} /> {e.text}
+            </li>
+          ))}
+        </ul>
+      )}
+      {day <= today && (
+        <button type="button" onClick={() => send({ type: 'branch.from-day', day })}>
+          Branch from day {day}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { ParleyContext } from '../logic/app-context.ts';
+import { selectModel, selectRun, selectView } from '../logic/selectors.ts';
+import { ChoiceButtons } from './ChoiceButtons.tsx';
+import { OutcomePanel } from './OutcomePanel.tsx';
+import { ProbabilityBar } from './ProbabilityBar.tsx';
+import { SourceBadge } from './SourceBadge.tsx';
+
+/** Where the run stands: the day, and the decision waiting (yours to make, or the model's). */
+export function DecisionPanel() {
+  const { send } = ParleyContext.useActorRef();
+  const view = ParleyContext.useSelector(selectView);
+  const model = ParleyContext.useSelector(selectModel);
+  const playing = ParleyContext.useSelector((s) => selectRun(s).playing);
+  const lastStep = ParleyContext.useSelector((s) => {
+    const run = selectRun(s);
+    return run.branches.find((b) => b.id === run.active)?.lastStep;
+  });
+  const branchName = ParleyContext.useSelector((s) => selectRun(s).active);
+  const phase = model.phases[view.state.phaseIndex]!;
+  const d = view.decision;
+  const mine = d !== undefined && d.party === playing;
+  const partyName = (id: string) => model.partyById.get(id)?.name ?? id;
+  const obligation = d ? model.obligations[model.obligationIndex.get(d.obligation) ?? -1] : undefined;
+  const alsoDue = view.state.today.slice(d?.kind === 'obligation' ? 1 : 0).map((item) => model.obligations[item.obligation]!);
+
+  return (
+    <section className={`panel decision${mine ? ' yours' : ''}`} aria-labelledby="decision-title" aria-live="polite">
+      <p className="day-line">
+        <span className="day-big" data-testid="current-day">
+          Day {view.day}
+        </span>
+        <span>
+          {phase.def.name ?? phase.def.id}
+          {phase.length > 0 && ` · planned to day ${view.state.phaseEndDay}`}
+        </span>
+        <span className="branch-tag">Branch {branchName}</span>
+      </p>
+      {lastStep && <p className="quiet">{lastStep}</p>}
+      {d ? (
+        <>
+          <h2 id="decision-title" className="decision-text" data-testid="decision-text">
+            {d.kind === 'extension' ? 'Offer: ' : ''}
+            {d.text}
+          </h2>
+          <div className="decision-meta">
+            Decision #{view.decisions} · {d.kind === 'extension' ? 'an offer to extend the truce' : 'this obligation falls due today'}
+            {obligation && <SourceBadge scenario={model.scenario} source={obligation.def.source} />}
+          </div>
+          {mine ? (
+            <>
+              <p className="your-move">
+                <strong>You are {partyName(d.party)}.</strong> What do you do? The model's chance for each response is shown beside it.
+              </p>
+              <ChoiceButtons decision={d} onChoose={(response) => send({ type: 'choose', response })} />
+              <button type="button" className="link" onClick={() => send({ type: 'choose' })}>
+                Let the model decide for me
+              </button>
+            </>
+          ) : (
+            <>
+              <p className="model-move">
+                {partyName(d.party)} follows its model{playing ? '' : ' (you are watching)'}. Its chances right now:
+              </p>
+              <ProbabilityBar probabilities={d.probabilities} allowed={d.allowed} />
+              <p className="hint">Press “Next decision →” to see what {partyName(d.party)} does.</p>
+            </>
+          )}
+          {alsoDue.length > 0 && (
+            <p className="also-due">
+              Also due today: {alsoDue.map((o) => `${partyName(o.def.party)} — ${o.def.text ?? o.def.id.replace(/-/g, ' ')}`).join('; ')}
+            </p>
+          )}
+        </>
+      ) : (
+        <OutcomePanel />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+import { ParleyContext } from '../logic/app-context.ts';
+import { NoticeBar } from './NoticeBar.tsx';
+import { ScenarioCard } from './ScenarioCard.tsx';
+import { BrokenScenarioCard } from './BrokenScenarioCard.tsx';
+
+/** The first page: one card per bundled scenario. */
+export function Library() {
+  const catalog = ParleyContext.useSelector((s) => s.context.catalog);
+  const notice = ParleyContext.useSelector((s) => s.context.notice);
+  const { send } = ParleyContext.useActorRef();
+  return (
+    <main className="library" id="main">
+      <section className="intro">
+        <h1>Scenario library</h1>
+        <p>
+          Each scenario is a truce agreement written from news reports: its phases, dated obligations and the parties who must carry them
+          out. Open one to live through it day by day, play one side, rewind and try another path.
+        </p>
+      </section>
+      {notice && <NoticeBar notice={notice} onDismiss={() => send({ type: 'notice.dismiss' })} />}
+      <ul className="cards">
+        {catalog.map((entry) => (
+          <li key={entry.file}>{entry.ok ? <ScenarioCard scenario={entry.scenario} file={entry.file} /> : <BrokenScenarioCard file={entry.file} problems={entry.problems} />}</li>
+        ))}
+      </ul>
+    </main>
+  );
+}

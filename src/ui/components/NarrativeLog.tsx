@@ -1,0 +1,36 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { ParleyContext } from '../logic/app-context.ts';
+import { groupByDay } from '../logic/narrative.ts';
+import { selectScenario, selectView } from '../logic/selectors.ts';
+import { LogEntry } from './LogEntry.tsx';
+
+/** What happened, day by day, in plain English; each line opens to the source it came from. */
+export function NarrativeLog() {
+  const trace = ParleyContext.useSelector((s) => selectView(s).trace);
+  const scenario = ParleyContext.useSelector(selectScenario);
+  const days = useMemo(() => groupByDay(trace), [trace]);
+  const end = useRef<HTMLDivElement>(null);
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = box.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [trace.length]);
+  return (
+    <section className="panel log-panel" aria-labelledby="log-title">
+      <h2 id="log-title">What happened</h2>
+      <div className="log" ref={box} data-testid="log" tabIndex={0} aria-label="Narrative log">
+        {days.map((d) => (
+          <section key={d.day} className="log-day" aria-label={d.day === 0 ? 'Start' : `Day ${d.day}`}>
+            <h3>{d.day === 0 ? 'Start' : `Day ${d.day}`}</h3>
+            <ul>
+              {d.lines.map((line) => (
+                <LogEntry key={line.key} line={line} scenario={scenario} />
+              ))}
+            </ul>
+          </section>
+        ))}
+        <div ref={end} />
+      </div>
+    </section>
+  );
+}

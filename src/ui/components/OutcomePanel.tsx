@@ -1,0 +1,32 @@
+import { ParleyContext } from '../logic/app-context.ts';
+import { explainRun } from '../logic/explain.ts';
+import { selectModel, selectView } from '../logic/selectors.ts';
+
+/** The end of a run: what happened and the turning points that explain it. */
+export function OutcomePanel() {
+  const view = ParleyContext.useSelector(selectView);
+  const model = ParleyContext.useSelector(selectModel);
+  const why = explainRun(model, view);
+  return (
+    <div className={`outcome outcome-${why.tone}`} data-testid="outcome">
+      <h2 id="decision-title">{why.headline}</h2>
+      {why.summary && <p className="outcome-summary">{why.summary}</p>}
+      {why.reasons.length > 0 ? (
+        <>
+          <h3>Turning points</h3>
+          <ol className="reasons">
+            {why.reasons.slice(0, 12).map((r, i) => (
+              <li key={i}>
+                <span className="reason-day">Day {r.day}</span> {r.text}
+              </li>
+            ))}
+          </ol>
+          {why.reasons.length > 12 && <p className="hint">…and {why.reasons.length - 12} more in the log.</p>}
+        </>
+      ) : (
+        <p>Every party kept its word: no violations, incidents or failed gates.</p>
+      )}
+      <p className="hint">Go back (←), branch, or change an assumption to see how it could have gone otherwise.</p>
+    </div>
+  );
+}

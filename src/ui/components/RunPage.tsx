@@ -1,0 +1,61 @@
+import { useEffect } from 'react';
+import { ParleyContext } from '../logic/app-context.ts';
+import { keyToEvent } from '../logic/keyboard.ts';
+import { selectRun } from '../logic/selectors.ts';
+import { AssumptionsPanel } from './AssumptionsPanel.tsx';
+import { BranchesPanel } from './BranchesPanel.tsx';
+import { Controls } from './Controls.tsx';
+import { CountersPanel } from './CountersPanel.tsx';
+import { DecisionPanel } from './DecisionPanel.tsx';
+import { NarrativeLog } from './NarrativeLog.tsx';
+import { NoticeBar } from './NoticeBar.tsx';
+import { PartiesPanel } from './PartiesPanel.tsx';
+import { StatechartPanel } from './StatechartPanel.tsx';
+import { TimelinePanel } from './TimelinePanel.tsx';
+
+/** The stepper: a run of one scenario, with its branches. */
+export function RunPage() {
+  const actor = ParleyContext.useActorRef();
+  const scenario = ParleyContext.useSelector((s) => selectRun(s).scenario);
+  const notice = ParleyContext.useSelector((s) => selectRun(s).notice);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const event = keyToEvent(e.key, e.target, { alt: e.altKey, ctrl: e.ctrlKey, meta: e.metaKey });
+      if (!event) return;
+      e.preventDefault();
+      actor.send(event);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [actor]);
+
+  useEffect(() => {
+    document.title = `${scenario.title} · Parley`;
+  }, [scenario.title]);
+
+  return (
+    <main className="run" id="main">
+      <header className="run-head">
+        <h1>{scenario.title}</h1>
+        {scenario.period && <p className="run-period">{scenario.period}</p>}
+      </header>
+      {notice && <NoticeBar notice={notice} onDismiss={() => actor.send({ type: 'notice.dismiss' })} />}
+      <div className="run-grid">
+        <div className="top-main">
+          <Controls />
+          <DecisionPanel />
+        </div>
+        <div className="top-side">
+          <CountersPanel />
+          <PartiesPanel />
+        </div>
+        <TimelinePanel />
+        <NarrativeLog />
+        <BranchesPanel />
+        <StatechartPanel />
+        <AssumptionsPanel />
+      </div>
+    </main>
+  );
+}

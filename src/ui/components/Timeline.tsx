@@ -1,0 +1,113 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { plannedTimeline } from '../../engine/index.ts';
+import { ParleyContext } from '../logic/app-context.ts';
+import { MARKS } from '../logic/marks.ts';
+import { selectModel, selectView } from '../logic/selectors.ts';
+import { dayTicks, layoutTimeline, ROWS } from '../logic/timeline-layout.ts';
+import { MarkShape } from './MarkShape.tsx';
+
+const ROW_H = 24;
+const HEAD_H = 34;
+
+/** Days across, tracks down: the plan, what fell due, how each party responded, today marked. */
+export function Timeline({ picked, onPick }: { picked?: number; onPick: (day: number) => void }) {
+  const model = ParleyContext.useSelector(selectModel);
+  const view = ParleyContext.useSelector(selectView);
+  const planned = useMemo(() => plannedTimeline(model), [model]);
+  const layout = useMemo(() => layoutTimeline(model, planned, view), [model, planned, view]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(800);
+
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
+    observer.observe(el);
+    setWidth(el.clientWidth);
+    return () => observer.disconnect();
+  }, []);
+
+  const cellW = Math.max(width < 500 ? 14 : 11, Math.min(26, Math.floor((width - 20) / layout.days)));
+  const svgW = layout.days * cellW + 20;
+  const svgH = HEAD_H + ROWS.length * ROW_H + 4;
+  const x = (day: number) => 4 + (day - 0.5) * cellW;
+  const r = Math.min(cellW, ROW_H) / 2 - 1;
+
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || svgW <= el.clientWidth) return;
+    const target = x(Math.max(1, layout.today)) - el.clientWidth / 2;
+    el.scrollLeft = Math.max(0, target);
+  }, [layout.today, svgW]);
+
+  const pickAt = (clientX: number, svg: SVGSVGElement) => {
+    const box = svg.getBoundingClientRect();
+    const day = Math.floor((clientX - box.left - 4) / cellW) + 1;
+    if (day >= 1 && day <= layout.days) onPick(day);
+  };
+
+  const plannedEnds = new Set(layout.phases.map((p) => p.end));
+  return (
+    <div className="timeline" data-testid="timeline">
+      <div className="tl-labels" aria-hidden="true" style={{ paddingTop: HEAD_H }}>
+        {ROWS.map((row) => (
+          <div key={row.id} style={{ height: ROW_H }}>
+            {row.label}
+          </div>
+        ))}
+      </div>
+      <div className="tl-scroll" ref={scroller}>
+        <svg
+          width={svgW}
+          height={svgH}
+          role="img"
+          aria-label={`Timeline: day ${layout.today} of ${layout.days}. ${layout.cells.filter((c) => c.mark !== 'planned').length} things have happened or fallen due.`}
+          onClick={(e) => pickAt(e.clientX, e.currentTarget)}
+        >
+          {layout.phases.map((p, i) => (
+            <g key={p.name + i}>
+              <rect className={`tl-phase tl-phase-${i % 2}`} x={x(p.start) - cellW / 2} y={HEAD_H - 4} width={(p.end - p.start + 1) * cellW} height={svgH - HEAD_H + 4} />
+              <text className="tl-phase-name" x={x(p.start) - cellW / 2 + 3} y={11}>
+                {p.name}
+              </text>
+            </g>
+          ))}
+          {layout.days > (layout.phases[layout.phases.length - 1]?.end ?? layout.days) && (
+            <g>
+              <rect className="tl-extension" x={x((layout.phases[layout.phases.length - 1]?.end ?? 0) + 1) - cellW / 2} y={HEAD_H - 4} width={(layout.days - (layout.phases[layout.phases.length - 1]?.end ?? 0)) * cellW} height={svgH - HEAD_H + 4} />
+              <text className="tl-phase-name" x={x((layout.phases[layout.phases.length - 1]?.end ?? 0) + 1) - cellW / 2 + 3} y={11}>
+                extension
+              </text>
+            </g>
+          )}
+          {ROWS.map((row, i) => (
+            <line key={row.id} className="tl-row-line" x1={0} x2={svgW} y1={HEAD_H + (i + 1) * ROW_H} y2={HEAD_H + (i + 1) * ROW_H} />
+          ))}
+          {dayTicks(layout.days).map((d) => (
+            <text key={d} className={`tl-tick${plannedEnds.has(d) ? ' tl-tick-end' : ''}`} x={x(d)} y={HEAD_H - 8} textAnchor="middle">
+              {d}
+            </text>
+          ))}
+          {picked !== undefined && <rect className="tl-picked" x={x(picked) - cellW / 2} y={HEAD_H - 4} width={cellW} height={svgH - HEAD_H + 4} />}
+          {layout.today >= 1 && (
+            <g data-testid="today-marker">
+              <rect className="tl-today" x={x(layout.today) - cellW / 2} y={HEAD_H - 4} width={cellW} height={svgH - HEAD_H + 4} />
+              <text className="tl-today-label" x={x(layout.today)} y={HEAD_H - 20} textAnchor="middle">
+                {layout.over ? `end ${layout.today}` : `day ${layout.today}`}
+              </text>
+            </g>
+          )}
+          {layout.cells.map((c) => {
+            const row = ROWS.findIndex((rw) => rw.id === c.row);
+            return (
+              <g key={`${c.day}/${c.row}`} className="tl-cell" data-day={c.day} data-row={c.row} data-mark={c.mark}>
+                <title>{`Day ${c.day} · ${ROWS[row]!.label} · ${MARKS[c.mark].label}\n${c.lines.join('\n')}`}</title>
+                <MarkShape mark={c.mark} x={x(c.day)} y={HEAD_H + row * ROW_H + ROW_H / 2} r={r} />
+              </g>
+            );
+          })}
+        </svg>
+      </div>
+    </div>
+  );
+}

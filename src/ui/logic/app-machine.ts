@@ -1,0 +1,134 @@
+/**
+ * The app as a statechart: the library or a run. Every student action is an event; the run's
+ * context is updated by the pure-ish operations in run-ops.ts (they drive the engine's Session).
+ * Components read it with `useSelector` and `send` events (see app-context.ts).
+ */
+import { assign, setup } from 'xstate';
+import type { AdvanceTarget, Response } from '../../engine/index.ts';
+import { findScenario, type CatalogEntry } from './catalog.ts';
+import {
+  branchFromDay,
+  choose,
+  deleteBranch,
+  dismissNotice,
+  fork,
+  openRun,
+  restart,
+  selectBranch,
+  setParam,
+  setPlaying,
+  setSeed,
+  shareOf,
+  step,
+  undo,
+  type Notice,
+  type RunContext,
+} from './run-ops.ts';
+import { encodeShare, LIBRARY_HASH, parseHash } from './share-url.ts';
+
+export interface AppContext {
+  catalog: readonly CatalogEntry[];
+  run?: RunContext;
+  /** A message for the library page (e.g. a link to a scenario that does not exist). */
+  notice?: Notice;
+}
+
+export type AppEvent =
+  | { type: 'route.changed'; hash: string }
+  | { type: 'step'; target: AdvanceTarget }
+  | { type: 'choose'; response?: Response }
+  | { type: 'undo' }
+  | { type: 'restart' }
+  | { type: 'seed.set'; seed: string }
+  | { type: 'play'; party?: string }
+  | { type: 'branch.fork' }
+  | { type: 'branch.from-day'; day: number }
+  | { type: 'branch.select'; id: string }
+  | { type: 'branch.delete'; id: string }
+  | { type: 'param.set'; id: string; value?: number }
+  | { type: 'notice.dismiss' };
+
+export interface AppInput {
+  catalog: readonly CatalogEntry[];
+  /** The location hash the app opens at. */
+  hash?: string;
+}
+
+/** The hash that describes what is on screen. */
+export function hashOf(context: AppContext): string {
+  return context.run ? encodeShare(shareOf(context.run)) : LIBRARY_HASH;
+}
+
+/** Opens what a hash points at; a hash that already describes the open run changes nothing. */
+export function route(context: AppContext, hash: string): AppContext {
+  const target = parseHash(hash);
+  if (target.page === 'library') return { catalog: context.catalog };
+  if (context.run && hashOf(context) === hash) return context;
+  const scenario = findScenario(context.catalog, target.scenario);
+  if (!scenario) return { catalog: context.catalog, notice: { kind: 'error', text: `There is no bundled scenario \`${target.scenario}\`. Pick one below.` } };
+  return { catalog: context.catalog, run: openRun(scenario, target.share, target.problems) };
+}
+
+/** `f` applied to the open run (the event narrowed to its type), or no change in the library. */
+function onRun<T extends AppEvent['type']>(type: T, f: (run: RunContext, event: Extract<AppEvent, { type: T }>) => RunContext) {
+  return ({ context, event }: { context: AppContext; event: AppEvent }): Partial<AppContext> =>
+    context.run && event.type === type ? { run: f(context.run, event as Extract<AppEvent, { type: T }>) } : {};
+}
+
+export const appMachine = setup({
+  types: {
+    context: {} as AppContext,
+    events: {} as AppEvent,
+    input: {} as AppInput,
+  },
+  guards: {
+    'a run is open': ({ context }) => context.run !== undefined,
+  },
+  actions: {
+    'follow the link': assign(({ context, event }) => (event.type === 'route.changed' ? route(context, event.hash) : {})),
+    'step': assign(onRun('step', (run, e) => step(run, e.target))),
+    'choose': assign(onRun('choose', (run, e) => choose(run, e.response))),
+    'undo': assign(onRun('undo', undo)),
+    'restart': assign(onRun('restart', restart)),
+    'set the seed': assign(onRun('seed.set', (run, e) => setSeed(run, e.seed))),
+    'play a party': assign(onRun('play', (run, e) => setPlaying(run, e.party))),
+    'fork': assign(onRun('branch.fork', fork)),
+    'branch from a day': assign(onRun('branch.from-day', (run, e) => branchFromDay(run, e.day))),
+    'select a branch': assign(onRun('branch.select', (run, e) => selectBranch(run, e.id))),
+    'delete a branch': assign(onRun('branch.delete', (run, e) => deleteBranch(run, e.id))),
+    'set a parameter': assign(onRun('param.set', (run, e) => setParam(run, e.id, e.value))),
+    'dismiss the run notice': assign(onRun('notice.dismiss', dismissNotice)),
+    'dismiss the notice': assign({ notice: undefined }),
+  },
+}).createMachine({
+  id: 'parley',
+  context: ({ input }) => route({ catalog: input.catalog }, input.hash ?? ''),
+  initial: 'routing',
+  on: {
+    'route.changed': { target: '.routing', actions: 'follow the link' },
+  },
+  states: {
+    routing: {
+      always: [{ guard: 'a run is open', target: 'run' }, { target: 'library' }],
+    },
+    library: {
+      on: { 'notice.dismiss': { actions: 'dismiss the notice' } },
+    },
+    run: {
+      on: {
+        step: { actions: 'step' },
+        choose: { actions: 'choose' },
+        undo: { actions: 'undo' },
+        restart: { actions: 'restart' },
+        'seed.set': { actions: 'set the seed' },
+        play: { actions: 'play a party' },
+        'branch.fork': { actions: 'fork' },
+        'branch.from-day': { actions: 'branch from a day' },
+        'branch.select': { actions: 'select a branch' },
+        'branch.delete': { actions: 'delete a branch' },
+        'param.set': { actions: 'set a parameter' },
+        'notice.dismiss': { actions: 'dismiss the run notice' },
+      },
+    },
+  },
+});

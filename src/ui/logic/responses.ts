@@ -1,0 +1,18 @@
+/** The five responses as a person choosing one reads them. */
+import type { Response } from '../../engine/index.ts';
+
+export const RESPONSE_TEXT: Readonly<Record<Response, { label: string; hint: string }>> = {
+  comply: { label: 'Comply', hint: 'do it in full, on time' },
+  delay: { label: 'Delay', hint: 'put it off a few days (uses grace days)' },
+  partial: { label: 'Partly comply', hint: 'do only part of it' },
+  violate: { label: 'Violate', hint: 'break the term' },
+  refuse: { label: 'Refuse', hint: 'openly refuse to do it' },
+};
+
+/** "84%", "<1%", "0%". */
+export function percent(p: number): string {
+  if (p <= 0) return '0%';
+  if (p < 0.005) return '<1%';
+  if (p > 0.995 && p < 1) return '>99%';
+  return `${Math.round(p * 100)}%`;
+}

@@ -1,0 +1,264 @@
+/**
+ * What a student does to a run, as functions from one RunContext to the next. The session is the
+ * engine's; these only call it (advance, decide, undo, fork, rebuild) and take a fresh view.
+ */
+import { compile, ParameterError, Session, type AdvanceTarget, type Model, type Response } from '../../engine/index.ts';
+import type { Scenario } from '../../scenario/index.ts';
+import { rebuildSession, type ChoiceSpec, type StopAt } from './rebuild.ts';
+import { viewOf, type RunView } from './run-view.ts';
+import type { ShareState } from './share-url.ts';
+
+export interface Branch {
+  id: string;
+  /** "A", "B", … */
+  name: string;
+  seed: string;
+  /** Parameters changed from their defaults. */
+  params: Readonly<Record<string, number>>;
+  model: Model;
+  session: Session;
+  view: RunView;
+  /** decision number → who and what a person's choice answered. */
+  meta: Readonly<Record<number, { party: string; obligation: string }>>;
+  /** How the branch began, e.g. "forked from A on day 12". */
+  origin: string;
+  /** What the last step skipped over, e.g. "Days 3–6 passed with nothing to decide." */
+  lastStep?: string;
+}
+
+export interface Notice {
+  kind: 'info' | 'error';
+  text: string;
+}
+
+export interface RunContext {
+  scenario: Scenario;
+  /** The party the student plays; undefined when every party follows its model. */
+  playing?: string;
+  branches: readonly Branch[];
+  active: string;
+  /** Letters used so far, for naming the next branch. */
+  made: number;
+  notice?: Notice;
+}
+
+export const DEFAULT_SEED = '1';
+
+export function activeBranch(run: RunContext): Branch {
+  return run.branches.find((b) => b.id === run.active) ?? run.branches[0]!;
+}
+
+/** Parties that have decisions to make, principals first: the ones a student can play. */
+export function playableParties(model: Model): { id: string; name: string }[] {
+  const deciders = new Set(model.obligations.map((o) => o.def.party));
+  return model.parties
+    .filter((p) => deciders.has(p.id))
+    .sort((a, b) => Number(b.role === 'principal') - Number(a.role === 'principal'))
+    .map((p) => ({ id: p.id, name: p.name }));
+}
+
+function letter(n: number): string {
+  let s = '';
+  for (let i = n; i >= 0; i = Math.floor(i / 26) - 1) s = String.fromCharCode(65 + (i % 26)) + s;
+  return s;
+}
+
+/** Opens a scenario at the state a shared link describes (defaults for anything missing). */
+export function openRun(scenario: Scenario, share: Partial<ShareState>, problems: readonly string[] = []): RunContext {
+  const notes = [...problems];
+  let params: Record<string, number> = {};
+  let model: Model;
+  try {
+    for (const [k, v] of Object.entries(share.params ?? {})) if (scenario.parameters[k]?.default !== v) params[k] = v;
+    model = compile(scenario, params);
+  } catch (error) {
+    if (!(error instanceof ParameterError)) throw error;
+    notes.push(`${error.message}; the defaults are used instead`);
+    params = {};
+    model = compile(scenario);
+  }
+  let playing = share.play;
+  if (playing !== undefined && !playableParties(model).some((p) => p.id === playing)) {
+    notes.push(`there is no party \`${playing}\` to play here`);
+    playing = undefined;
+  }
+  const seed = share.seed ?? DEFAULT_SEED;
+  const choices: Record<number, ChoiceSpec> = {};
+  for (const [n, response] of Object.entries(share.choices ?? {})) choices[Number(n)] = { response };
+  const built = rebuildSession(model, seed, choices, { decisions: share.at ?? 0 });
+  if (built.dropped > 0) notes.push(`${built.dropped} choice${built.dropped === 1 ? '' : 's'} in the link did not fit the run and ${built.dropped === 1 ? 'was' : 'were'} left to the model`);
+  const branch: Branch = { id: 'A', name: 'A', seed, params, model, session: built.session, view: viewOf(built.session), meta: built.meta, origin: 'the start' };
+  return {
+    scenario,
+    playing,
+    branches: [branch],
+    active: branch.id,
+    made: 1,
+    ...(notes.length > 0 ? { notice: { kind: 'error' as const, text: `Part of the link could not be used: ${notes.join('; ')}.` } } : {}),
+  };
+}
+
+export function shareOf(run: RunContext): ShareState {
+  const b = activeBranch(run);
+  return { scenario: run.scenario.id, seed: b.seed, params: b.params, choices: b.view.choices, at: b.view.decisions, ...(run.playing ? { play: run.playing } : {}) };
+}
+
+function replaceActive(run: RunContext, update: (b: Branch) => Branch, notice?: Notice): RunContext {
+  const { notice: _old, ...rest } = run;
+  return {
+    ...rest,
+    branches: run.branches.map((b) => (b.id === run.active ? update(b) : b)),
+    ...(notice ? { notice } : {}),
+  };
+}
+
+function refreshed(b: Branch, extra: Partial<Branch> = {}): Branch {
+  const { lastStep: _skip, ...rest } = b;
+  return { ...rest, ...extra, view: viewOf(extra.session ?? b.session) };
+}
+
+/** Is the pending decision the played party's (so the student must answer it)? */
+export function yourMove(run: RunContext): boolean {
+  const d = activeBranch(run).view.decision;
+  return d !== undefined && run.playing !== undefined && d.party === run.playing;
+}
+
+/** Lets the models answer up to the next decision, the next day, or the end; stops at the student's decisions. */
+export function step(run: RunContext, target: AdvanceTarget): RunContext {
+  const b = activeBranch(run);
+  if (!b.view.decision) return run;
+  if (yourMove(run)) {
+    const name = b.model.partyById.get(run.playing!)?.name ?? run.playing;
+    return { ...run, notice: { kind: 'info', text: `It is your move as ${name}: choose a response first (or let the model decide).` } };
+  }
+  const before = b.view.day;
+  b.session.advance(target, run.playing);
+  return replaceActive(run, (br) => {
+    const next = refreshed(br);
+    const quiet = quietDays(before, next.view.day);
+    return quiet ? { ...next, lastStep: quiet } : next;
+  });
+}
+
+function quietDays(before: number, after: number): string | undefined {
+  if (after - before <= 1) return undefined;
+  return after - before === 2 ? `Day ${before + 1} passed with nothing to decide.` : `Days ${before + 1}–${after - 1} passed with nothing to decide.`;
+}
+
+/** Answers the pending decision: with the student's response, or by the party's model when none is given. */
+export function choose(run: RunContext, response?: Response): RunContext {
+  const b = activeBranch(run);
+  const d = b.view.decision;
+  if (!d) return run;
+  if (response !== undefined && !d.allowed.includes(response)) return run;
+  const n = b.view.decisions;
+  b.session.decide(response);
+  return replaceActive(run, (br) => refreshed(br, response !== undefined ? { meta: { ...br.meta, [n]: { party: d.party, obligation: d.obligation } } } : {}));
+}
+
+export function undo(run: RunContext): RunContext {
+  const b = activeBranch(run);
+  if (!b.session.undo()) return run;
+  return replaceActive(run, (br) => refreshed(br));
+}
+
+/** Back to day 1 with a fresh session: same seed and parameters, no choices. */
+export function restart(run: RunContext): RunContext {
+  return replaceActive(run, (b) => {
+    const session = Session.start(b.model, b.seed);
+    return refreshed(b, { session, meta: {} });
+  });
+}
+
+export function setPlaying(run: RunContext, party: string | undefined): RunContext {
+  const { notice: _n, ...rest } = run;
+  return party === undefined ? (({ playing: _p, ...r }) => r)(rest) : { ...rest, playing: party };
+}
+
+function choicesOf(b: Branch): Record<number, ChoiceSpec> {
+  const out: Record<number, ChoiceSpec> = {};
+  for (const [n, response] of Object.entries(b.view.choices)) out[Number(n)] = { response, ...b.meta[Number(n)] };
+  return out;
+}
+
+/** Runs the branch again from its start with another model or seed, keeping its choices and position. */
+function rerun(b: Branch, model: Model, seed: string, params: Record<string, number>, stop: StopAt = { decisions: b.view.decisions }): { branch: Branch; dropped: number } {
+  const built = rebuildSession(model, seed, choicesOf(b), stop);
+  return { branch: refreshed(b, { model, seed, params, session: built.session, meta: built.meta }), dropped: built.dropped };
+}
+
+function droppedText(dropped: number): string {
+  return dropped === 0 ? 'your choices kept' : `${dropped} of your choices no longer fit this run and were left to the model`;
+}
+
+export function setSeed(run: RunContext, seed: string): RunContext {
+  const b = activeBranch(run);
+  const clean = seed.trim();
+  if (clean === '' || clean === b.seed) return run;
+  const { branch, dropped } = rerun(b, b.model, clean, { ...b.params });
+  return replaceActive(run, () => branch, { kind: 'info', text: `Branch ${b.name} re-ran from day 1 with seed ${clean} (${droppedText(dropped)}).` });
+}
+
+/** Changes one parameter (undefined: back to its default) and re-runs the branch from its start. */
+export function setParam(run: RunContext, id: string, value: number | undefined): RunContext {
+  const b = activeBranch(run);
+  const declared = run.scenario.parameters[id];
+  if (!declared) return run;
+  const params = { ...b.params };
+  if (value === undefined || value === declared.default) delete params[id];
+  else params[id] = value;
+  let model: Model;
+  try {
+    model = compile(run.scenario, params);
+  } catch (error) {
+    if (error instanceof ParameterError) return { ...run, notice: { kind: 'error', text: error.message } };
+    throw error;
+  }
+  const { branch, dropped } = rerun(b, model, b.seed, params);
+  const shown = value ?? declared.default;
+  return replaceActive(run, () => branch, { kind: 'info', text: `Branch ${b.name} re-ran from day 1 with ${id} = ${shown} (seed ${b.seed}, ${droppedText(dropped)}).` });
+}
+
+function addBranch(run: RunContext, branch: Omit<Branch, 'id' | 'name'>, notice: string): RunContext {
+  const name = letter(run.made);
+  const created: Branch = { ...branch, id: name, name };
+  return { ...run, branches: [...run.branches, created], active: created.id, made: run.made + 1, notice: { kind: 'info', text: notice.replace('{name}', name) } };
+}
+
+/** A new branch from exactly where the active one is; it becomes the active branch. */
+export function fork(run: RunContext): RunContext {
+  const b = activeBranch(run);
+  const session = b.session.fork();
+  return addBranch(
+    run,
+    { seed: b.seed, params: b.params, model: b.model, session, view: viewOf(session), meta: { ...b.meta }, origin: `${b.name} on day ${b.view.day}` },
+    `Branch {name} starts here, on day ${b.view.day}: try another path. Branch ${b.name} is kept as it was.`,
+  );
+}
+
+/** A new branch that replays the active one up to the first decision on `day` (a past day). */
+export function branchFromDay(run: RunContext, day: number): RunContext {
+  const b = activeBranch(run);
+  if (!Number.isInteger(day) || day < 1 || day > b.view.day) return { ...run, notice: { kind: 'error', text: `Pick a day from 1 to ${b.view.day} to branch from.` } };
+  const { branch } = rerun(b, b.model, b.seed, { ...b.params }, { day });
+  const { id: _i, name: _n, ...rest } = branch;
+  return addBranch(run, { ...rest, origin: `${b.name} at day ${branch.view.day}` }, `Branch {name} goes back to day ${branch.view.day} of branch ${b.name}, with the same choices before it.`);
+}
+
+export function selectBranch(run: RunContext, id: string): RunContext {
+  if (!run.branches.some((b) => b.id === id)) return run;
+  const { notice: _n, ...rest } = run;
+  return { ...rest, active: id };
+}
+
+export function deleteBranch(run: RunContext, id: string): RunContext {
+  if (run.branches.length <= 1 || !run.branches.some((b) => b.id === id)) return run;
+  const branches = run.branches.filter((b) => b.id !== id);
+  const { notice: _n, ...rest } = run;
+  return { ...rest, branches, active: run.active === id ? branches[branches.length - 1]!.id : run.active };
+}
+
+export function dismissNotice(run: RunContext): RunContext {
+  const { notice: _n, ...rest } = run;
+  return rest;
+}

@@ -1,0 +1,89 @@
+/**
+ * The shareable address of a run: `#/run/<scenario>?seed=…&at=…&play=…&c=…&set=…`.
+ * `at` is the number of decisions answered (the position), `c` the choices a person made
+ * (`decision:response`), `set` the parameters changed from their defaults (`name:value`).
+ * With the engine's determinism, these reopen exactly the same run.
+ */
+import { RESPONSES, type Response } from '../../engine/index.ts';
+
+export interface ShareState {
+  scenario: string;
+  seed: string;
+  params: Readonly<Record<string, number>>;
+  choices: Readonly<Record<number, Response>>;
+  /** Decisions answered. */
+  at: number;
+  /** The party the reader plays, if any. */
+  play?: string;
+}
+
+export type Route =
+  | { page: 'library' }
+  | { page: 'run'; scenario: string; share: Partial<ShareState>; problems: string[] };
+
+export function encodeShare(s: ShareState): string {
+  const q = new URLSearchParams();
+  q.set('seed', s.seed);
+  q.set('at', String(s.at));
+  if (s.play) q.set('play', s.play);
+  const choices = Object.entries(s.choices)
+    .map(([n, r]) => [Number(n), r] as const)
+    .sort((a, b) => a[0] - b[0])
+    .map(([n, r]) => `${n}:${r}`);
+  if (choices.length > 0) q.set('c', choices.join(','));
+  const params = Object.entries(s.params).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}:${v}`);
+  if (params.length > 0) q.set('set', params.join(','));
+  return `#/run/${encodeURIComponent(s.scenario)}?${q.toString().replace(/%3A/g, ':').replace(/%2C/g, ',')}`;
+}
+
+export const LIBRARY_HASH = '#/';
+
+/** Reads a location hash. Anything unreadable in it is reported, never thrown. */
+export function parseHash(hash: string): Route {
+  const body = hash.replace(/^#/, '');
+  const match = /^\/run\/([^?]+)(?:\?(.*))?$/.exec(body);
+  if (!match) return { page: 'library' };
+  const scenario = safeDecode(match[1]!);
+  const q = new URLSearchParams(match[2] ?? '');
+  const problems: string[] = [];
+  const share: Partial<ShareState> = {};
+  const seed = q.get('seed');
+  if (seed !== null && seed.trim() !== '') share.seed = seed;
+  const at = q.get('at');
+  if (at !== null) {
+    if (/^\d+$/.test(at)) share.at = Number(at);
+    else problems.push(`the position \`at=${at}\` is not a whole number`);
+  }
+  const play = q.get('play');
+  if (play) share.play = play;
+  const c = q.get('c');
+  if (c) {
+    const choices: Record<number, Response> = {};
+    for (const part of c.split(',')) {
+      const [n, r] = part.split(':');
+      if (n !== undefined && /^\d+$/.test(n) && (RESPONSES as readonly string[]).includes(r ?? '')) choices[Number(n)] = r as Response;
+      else problems.push(`the choice \`${part}\` is not \`decision:response\``);
+    }
+    share.choices = choices;
+  }
+  const set = q.get('set');
+  if (set) {
+    const params: Record<string, number> = {};
+    for (const part of set.split(',')) {
+      const [k, v] = part.split(':');
+      const value = Number(v);
+      if (k && v !== undefined && v.trim() !== '' && Number.isFinite(value)) params[k] = value;
+      else problems.push(`the parameter \`${part}\` is not \`name:number\``);
+    }
+    share.params = params;
+  }
+  return { page: 'run', scenario, share, problems };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

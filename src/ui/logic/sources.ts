@@ -1,0 +1,43 @@
+/** Where a term comes from, resolved for display: a seed file and its quote, or a URL. */
+import type { Scenario, SourceRef } from '../../scenario/index.ts';
+
+export interface ResolvedSource {
+  /** The id under `sources`, when the term cites one. */
+  id?: string;
+  seed?: string;
+  url?: string;
+  quote?: string;
+  note?: string;
+  /** A short name to show: the id, the seed file or the URL's host and path. */
+  label: string;
+}
+
+export function resolveSource(scenario: Scenario, ref: SourceRef | undefined): ResolvedSource | undefined {
+  if (ref === undefined) return undefined;
+  if (typeof ref === 'string') {
+    const entry = scenario.sources[ref];
+    if (!entry) return { id: ref, label: ref };
+    return { id: ref, ...entry, label: ref };
+  }
+  return { ...ref, label: ref.seed ?? shortUrl(ref.url ?? 'source') };
+}
+
+/** Every distinct origin (seed file or URL) the scenario cites, in order of first mention. */
+export function originsOf(scenario: Scenario): string[] {
+  const seen = new Set<string>();
+  const add = (s: { seed?: string; url?: string } | undefined) => {
+    if (s?.seed) seen.add(s.seed);
+    if (s?.url) seen.add(s.url);
+  };
+  for (const s of Object.values(scenario.sources)) add(s);
+  return [...seen];
+}
+
+export function shortUrl(url: string): string {
+  return url.replace(/^https?:\/\//, '').replace(/\/$/, '');
+}
+
+/** Only http(s) links are rendered as links. */
+export function isWebUrl(url: string | undefined): url is string {
+  return url !== undefined && /^https?:\/\//i.test(url);
+}
