@@ -7,6 +7,7 @@ import type { ObligationKind } from '../scenario/index.ts';
 import { readHours, readRatio } from '../scenario/index.ts';
 import type { CompiledObligation, Model } from './model.ts';
 import type { SimState } from './state.ts';
+import { describeObligation } from './wording.ts';
 
 export interface EffectResult {
   /** What happened, finishing the sentence "<Party> <responded>: …". */
@@ -122,7 +123,7 @@ const startTalks: Effect = (_model, state, _o, fraction) => {
   return { text: fraction < 1 ? 'sent a low-level delegation to talks' : 'started talks', units: 0 };
 };
 
-const generic: Effect = (_model, _state, _o, fraction) => ({ text: fraction < 1 ? 'did part of it' : 'did it', units: 0 });
+const generic: Effect = (model, _state, o, fraction) => ({ text: `${fraction < 1 ? 'in part, ' : ''}${describeObligation(model, o)}`, units: 0 });
 
 export const EFFECTS: Readonly<Record<ObligationKind, Effect>> = {
   release,

@@ -57,7 +57,7 @@ export interface CompiledObligation {
 export type CompiledExtensionRule =
   | { kind: 'while'; when: Condition; days: number; chance: number; text: string; source?: SourceRef }
   | { kind: 'mediator'; mediator: string; days: number; chance: number; source?: SourceRef }
-  | { kind: 'per-release'; party: string; stock: string; count: number; days: number; release: number; source?: SourceRef };
+  | { kind: 'per-release'; party: string; stock: string; category: string; count: number; days: number; release: number; source?: SourceRef };
 
 export interface CompiledPhase {
   def: Phase;
@@ -193,7 +193,7 @@ export function compile(scenario: Scenario, overrides: Readonly<Record<string, n
             source: rule.source,
           });
         }
-        phases[pi]!.extensionRules.push({ kind: 'per-release', party: pr.party, stock: pr.stock, count: pr.count, days: pr.days, release: obligationIndex.get(releaseId)!, source: rule.source });
+        phases[pi]!.extensionRules.push({ kind: 'per-release', party: pr.party, stock: pr.stock, category, count: pr.count, days: pr.days, release: obligationIndex.get(releaseId)!, source: rule.source });
       }
     });
   });

@@ -284,7 +284,7 @@ export class Simulation {
       return;
     }
 
-    this.record({ type: 'party.responded', party: o.def.party, obligation: o.def.id, kind: o.def.kind, response, chosen, text: response === 'violate' ? `${name} violated it.` : `${name} refused to do it.`, source: o.def.source });
+    this.record({ type: 'party.responded', party: o.def.party, obligation: o.def.id, kind: o.def.kind, response, chosen, text: `${name} ${response === 'violate' ? 'violated the obligation to' : 'refused to'} ${describeObligation(this.model, o)}.`, source: o.def.source });
     this.fail(o, response);
   }
 
@@ -390,7 +390,7 @@ export class Simulation {
       const rule = phase.extensionRules[s.extensionCursor]!;
       const days = Math.min(rule.days, phase.maxExtension - s.phaseExtendedDays);
       if (rule.kind === 'per-release') {
-        const held = Object.values(s.stocks[rule.stock]!.held).reduce((a, b) => a + b, 0);
+        const held = s.stocks[rule.stock]!.held[rule.category] ?? 0;
         if (held > 0) {
           const p = this.probabilitiesFor(rule.party);
           const release = this.model.obligations[rule.release]!;
@@ -502,6 +502,7 @@ export class Simulation {
     s.reactions = [];
     s.rng = this.rng.state();
     const outcome = this.outcome()!;
+    const finalPhase = this.model.phases.find((p) => p.def.id === outcome.phase)!.def;
     if (outcome.result === 'collapsed') {
       this.record({ type: 'truce.collapsed', text: `The truce collapses on day ${s.day}: ${outcome.cause}.`, source });
     } else {
@@ -511,7 +512,7 @@ export class Simulation {
           return total > 0 ? [`${total} ${this.model.scenario.stocks[stock]!.name ?? stock}`] : [];
         }),
       );
-      this.record({ type: 'truce.ended', text: `${resultSentence(outcome)}${released ? ` Released in all: ${released}.` : ''}` });
+      this.record({ type: 'truce.ended', text: `${resultSentence(outcome, finalPhase.name ?? finalPhase.id)}${released ? ` Released in all: ${released}.` : ''}` });
     }
   }
 
@@ -573,11 +574,11 @@ function byDueOrder(a: AgendaItem, b: AgendaItem): number {
   return a.firstDue - b.firstDue || a.obligation - b.obligation;
 }
 
-function resultSentence(outcome: Outcome): string {
+function resultSentence(outcome: Outcome, phaseName: string): string {
   switch (outcome.result) {
     case 'completed': return `The truce ran its full course to day ${outcome.day}.`;
     case 'extended-then-completed': return `The truce was extended (${outcome.metrics.extensionDays} extra days) and ran its course to day ${outcome.day}.`;
-    case 'advanced': return `The agreement advanced to ${outcome.phase} after day ${outcome.day}.`;
+    case 'advanced': return `The agreement advanced to ${phaseName} after day ${outcome.day}.`;
     case 'stalled': return `The truce stalled on day ${outcome.day}: ${outcome.cause}.`;
     case 'collapsed': return `The truce collapsed on day ${outcome.day}: ${outcome.cause}.`;
   }

@@ -32,8 +32,9 @@ export function nearMatch(wanted: string, candidates: Iterable<string>): string 
 /** "there is a party named `hamas`", or a list of what exists when nothing is close. */
 export function referenceHint(kind: string, wanted: string, candidates: readonly string[]): string {
   const near = nearMatch(wanted, candidates);
-  if (near) return `there is a ${kind} named \`${near}\``;
+  const article = /^[aeiou]/.test(kind) ? 'an' : 'a';
+  if (near) return `there is ${article} ${kind} named \`${near}\``;
   if (candidates.length === 0) return `no ${kind} is declared yet`;
   const listed = candidates.slice(0, 8).map((c) => `\`${c}\``).join(', ');
-  return `the ${kind} names are ${listed}${candidates.length > 8 ? ', …' : ''}`;
+  return `${kind === 'name' ? 'the names you can use are' : `the ${kind} names are`} ${listed}${candidates.length > 8 ? ', …' : ''}`;
 }
