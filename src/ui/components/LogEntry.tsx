@@ -22,7 +22,7 @@ export function LogEntry({ line, scenario }: { line: LogLine; scenario: Scenario
       <span className="log-text">
         {e.type === 'obligation.due' && <span className="due-tag">Due: </span>}
         {line.text}
-        {e.type === 'party.responded' && e.obligation && e.response !== 'comply' && e.response !== 'partial' && <span className="log-ob"> (about: {e.obligation.replace(/-/g, ' ')})</span>}
+        {e.type === 'party.responded' && e.obligation && /\bit\b/.test(line.text) && <span className="log-ob"> (about: {e.obligation.replace(/-/g, ' ')})</span>}
         {e.chosen && <strong className="chosen"> (your choice)</strong>}
       </span>
       <SourceBadge scenario={scenario} source={e.source} fallback={fallbackFor(line)} />

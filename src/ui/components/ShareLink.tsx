@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ParleyContext } from '../logic/app-context.ts';
 import { hashOf } from '../logic/app-machine.ts';
 
@@ -6,6 +6,7 @@ import { hashOf } from '../logic/app-machine.ts';
 export function ShareLink() {
   const hash = ParleyContext.useSelector((s) => hashOf(s.context));
   const [copied, setCopied] = useState(false);
+  useEffect(() => setCopied(false), [hash]);
   const url = `${window.location.origin}${window.location.pathname}${hash}`;
   const copy = async () => {
     try {

@@ -24,9 +24,8 @@ export function StockTable({ rows }: { rows: readonly StockRow[] }) {
               {row.heldSplit && <span className="of"> ({row.heldSplit})</span>}
             </td>
             <td>
-              {row.released.map((r, i) => (
+              {row.released.map((r) => (
                 <span key={r.id} className="released" data-counter={r.id}>
-                  {i > 0 && ' · '}
                   <strong>{n(r.value)}</strong> {r.label}
                 </span>
               ))}

@@ -16,6 +16,8 @@ export interface CompareRow {
   differs: boolean;
 }
 
+const num = (x: number) => x.toLocaleString('en-US');
+
 const RESULT_TEXT: Record<string, string> = {
   completed: 'held to the end',
   'extended-then-completed': 'held, extended',
@@ -36,10 +38,10 @@ export function compareBranches(model: Model, branches: readonly Branch[], activ
     add(`${stock.name ?? id} released`, (b) => {
       const released = b.view.state.stocks[id]?.released ?? {};
       const total = Object.values(released).reduce((x, y) => x + y, 0);
-      return categories.length > 1 ? `${total} (${categories.map((c) => `${released[c] ?? 0} ${c}`).join(', ')})` : String(total);
+      return categories.length > 1 ? `${num(total)} (${categories.map((c) => `${num(released[c] ?? 0)} ${c}`).join(', ')})` : num(total);
     });
   }
-  add('Aid trucks', (b) => String(b.view.state.counters.aidTrucks));
+  add('Aid trucks', (b) => num(b.view.state.counters.aidTrucks));
   add('Withdrawals', (b) => String(b.view.state.counters.withdrawals));
   add('Extension days', (b) => String(b.view.state.counters.extensionDays));
   for (const id of model.principals) {

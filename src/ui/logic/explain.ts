@@ -26,8 +26,16 @@ function isTurningPoint(e: TraceEvent): boolean {
   return e.type === 'incident' || e.type === 'guarantee.withdrawn' || e.type === 'phase.extended' || e.type === 'truce.collapsed' || (e.type === 'phase.ended' && /Gate:/.test(e.text));
 }
 
+/** "Hamas violated it." → "Hamas violated it (final release)." so a reason reads on its own. */
+function withObligation(model: Model, e: TraceEvent): string {
+  if (e.type !== 'party.responded' || !e.obligation || !/\bit\b/.test(e.text)) return e.text;
+  const o = model.obligations[model.obligationIndex.get(e.obligation) ?? -1];
+  const what = o?.def.text ?? e.obligation.replace(/-/g, ' ');
+  return `${e.text.replace(/\.$/, '')} (${what}).`;
+}
+
 export function explainRun(model: Model, view: RunView): Explanation {
-  const reasons = view.trace.filter(isTurningPoint).map((e) => ({ day: e.day, text: e.text }));
+  const reasons = view.trace.filter(isTurningPoint).map((e) => ({ day: e.day, text: withObligation(model, e) }));
   const outcome = view.outcome;
   if (!outcome) {
     return { headline: `Day ${view.day}: the truce is holding so far`, tone: 'open', reasons };

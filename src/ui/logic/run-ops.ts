@@ -135,7 +135,8 @@ export function step(run: RunContext, target: AdvanceTarget): RunContext {
   b.session.advance(target, run.playing);
   return replaceActive(run, (br) => {
     const next = refreshed(br);
-    const quiet = quietDays(before, next.view.day);
+    // After "run to the end" many days had decisions; the note is only for single steps.
+    const quiet = target === 'end' ? undefined : quietDays(before, next.view.day);
     return quiet ? { ...next, lastStep: quiet } : next;
   });
 }

@@ -1,0 +1,45 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ChoiceButtons } from '../../src/ui/components/ChoiceButtons.tsx';
+import { ProbabilityBar } from '../../src/ui/components/ProbabilityBar.tsx';
+
+afterEach(cleanup);
+
+const probabilities = { comply: 0.8017, delay: 0.107, partial: 0.0714, violate: 0.0149, refuse: 0.004 };
+
+describe('ChoiceButtons', () => {
+  it('shows every allowed response with the model probability beside it', () => {
+    render(<ChoiceButtons decision={{ allowed: ['comply', 'delay', 'partial', 'violate', 'refuse'], probabilities }} onChoose={() => {}} />);
+    const buttons = screen.getAllByRole('button');
+    expect(buttons.map((b) => b.querySelector('.choice-label')?.textContent)).toEqual(['Comply', 'Delay', 'Partly comply', 'Violate', 'Refuse']);
+    expect(screen.getByTestId('p-comply').textContent).toBe('model 80%');
+    expect(screen.getByTestId('p-delay').textContent).toBe('model 11%');
+    expect(screen.getByTestId('p-violate').textContent).toBe('model 1%');
+    expect(screen.getByTestId('p-refuse').textContent).toBe('model <1%');
+    expect(screen.getByRole('button', { name: /^Violate: break the term \(model: 1%\)$/ })).toBeTruthy();
+  });
+
+  it('sends the chosen response', () => {
+    const onChoose = vi.fn();
+    render(<ChoiceButtons decision={{ allowed: ['comply', 'delay', 'partial', 'violate', 'refuse'], probabilities }} onChoose={onChoose} />);
+    fireEvent.click(screen.getByRole('button', { name: /^Partly comply/ }));
+    expect(onChoose).toHaveBeenCalledWith('partial');
+  });
+
+  it('offers only what the decision allows (an extension offer is accepted or declined)', () => {
+    render(<ChoiceButtons decision={{ allowed: ['comply', 'refuse'], probabilities: { comply: 0.6, delay: 0, partial: 0, violate: 0, refuse: 0.4 } }} onChoose={() => {}} />);
+    expect(screen.getAllByRole('button').length).toBe(2);
+    expect(screen.getByTestId('p-refuse').textContent).toBe('model 40%');
+  });
+});
+
+describe('ProbabilityBar', () => {
+  it('states each chance in words, not only as a coloured bar', () => {
+    const { container } = render(<ProbabilityBar probabilities={probabilities} allowed={['comply', 'delay', 'partial', 'violate', 'refuse']} />);
+    const text = container.querySelector('.pbar-legend')!.textContent!;
+    expect(text).toContain('comply 80%');
+    expect(text).toContain('refuse <1%');
+    expect(container.querySelectorAll('.pbar-seg').length).toBe(5);
+  });
+});
