@@ -41,7 +41,7 @@ export class Simulation {
   private machineSnapshot: TruceSnapshot;
   private pending: Decision | undefined;
 
-  private constructor(readonly model: Model, readonly state: SimState, trace: TraceEvent[] | null, rng: Rng, machineSnapshot: TruceSnapshot) {
+  private constructor(readonly model: Model, private readonly st: SimState, trace: TraceEvent[] | null, rng: Rng, machineSnapshot: TruceSnapshot) {
     this.trace = trace;
     this.rng = rng;
     this.machineSnapshot = machineSnapshot;
@@ -112,12 +112,18 @@ export class Simulation {
 
   /** An exact copy of where the run is, RNG included. */
   snapshot(): { state: SimState; traceLength: number } {
-    this.state.rng = this.rng.state();
-    return { state: structuredClone(this.state), traceLength: this.trace?.length ?? 0 };
+    this.st.rng = this.rng.state();
+    return { state: structuredClone(this.st), traceLength: this.trace?.length ?? 0 };
+  }
+
+  /** The live state, with the RNG state brought up to date: a structured clone of it is a snapshot. */
+  get state(): SimState {
+    this.st.rng = this.rng.state();
+    return this.st;
   }
 
   get over(): boolean {
-    return this.state.stage === 'over';
+    return this.st.stage === 'over';
   }
 
   /** The statechart's current state value, e.g. `{ truce: 'extended' }` or `'collapsed'`. */
@@ -131,7 +137,7 @@ export class Simulation {
    */
   nextDecision(): Decision | undefined {
     while (this.pending === undefined) {
-      const s = this.state;
+      const s = this.st;
       if (s.stage === 'over') return undefined;
       if (s.stage === 'day-start') this.startDay();
       else if (s.stage === 'obligations') {
@@ -150,7 +156,7 @@ export class Simulation {
       throw new Error(`\`${choice}\` is not a possible answer here; choose one of ${decision.allowed.join(', ')}`);
     }
     this.pending = undefined;
-    this.state.decisions += 1;
+    this.st.decisions += 1;
     if (decision.kind === 'obligation') this.respond(decision, choice);
     else this.answerExtension(decision, choice);
   }
@@ -164,7 +170,7 @@ export class Simulation {
   // ── the day ──────────────────────────────────────────────────────────────
 
   private startDay(): void {
-    const s = this.state;
+    const s = this.st;
     s.day += 1;
     for (const incident of this.model.incidents) {
       const def = incident.def;
@@ -197,7 +203,7 @@ export class Simulation {
 
   /** Puts an obligation on today's list in due order, with anything due alongside it. */
   private makeDue(item: AgendaItem): void {
-    const s = this.state;
+    const s = this.st;
     if (s.today.some((t) => t.obligation === item.obligation)) return;
     const at = s.today.findIndex((t) => byDueOrder(item, t) < 0);
     s.today.splice(at < 0 ? s.today.length : at, 0, item);
@@ -214,7 +220,7 @@ export class Simulation {
     const o = this.model.obligations[item.obligation]!;
     return {
       kind: 'obligation',
-      day: this.state.day,
+      day: this.st.day,
       party: o.def.party,
       obligation: o.def.id,
       text: this.trace ? `${this.partyName(o.def.party)} must ${describeObligation(this.model, o)}.` : '',
@@ -226,7 +232,7 @@ export class Simulation {
   /** The response probabilities the party's model gives right now. */
   probabilitiesFor(partyId: string): ResponseProbabilities {
     const party = this.model.partyById.get(partyId)!;
-    const p = this.state.parties[partyId]!;
+    const p = this.st.parties[partyId]!;
     return party.responseModel.probabilities(
       { trust: p.trust, grievance: p.grievance, domesticPressure: p.domesticPressure, mediatorPressure: p.mediatorPressure, guaranteed: p.guaranteesInForce > 0 },
       party.settings,
@@ -234,7 +240,7 @@ export class Simulation {
   }
 
   private respond(decision: Decision, choice: Response | undefined): void {
-    const s = this.state;
+    const s = this.st;
     const item = s.today.shift()!;
     const o = this.model.obligations[item.obligation]!;
     const status = s.obligations[o.index]!;
@@ -289,7 +295,7 @@ export class Simulation {
   }
 
   private fail(o: CompiledObligation, why: 'violate' | 'refuse' | 'expired'): void {
-    const s = this.state;
+    const s = this.st;
     s.obligations[o.index]!.status = 'failed';
     s.obligations[o.index]!.delayed = 0;
     s.parties[o.def.party]!.violations += 1;
@@ -306,7 +312,7 @@ export class Simulation {
   }
 
   private cancelDependents(o: CompiledObligation): void {
-    const s = this.state;
+    const s = this.st;
     for (const j of o.dependents) {
       const st = s.obligations[j]!;
       if (st.status !== 'waiting' && st.status !== 'due') continue;
@@ -322,11 +328,11 @@ export class Simulation {
   /** Queues a change to the counterpart of `o`'s party, applied when counterparts react. */
   private react(o: CompiledObligation, change: { trust?: number; grievance?: number }, because: string): void {
     const counterpart = this.model.partyById.get(o.def.party)!.counterpart;
-    if (counterpart) this.state.reactions.push({ party: counterpart, ...change, because });
+    if (counterpart) this.st.reactions.push({ party: counterpart, ...change, because });
   }
 
   private closeDay(): void {
-    const s = this.state;
+    const s = this.st;
     for (const r of s.reactions) {
       const p = s.parties[r.party]!;
       if (r.trust) p.trust = clamp01(p.trust + r.trust);
@@ -373,18 +379,18 @@ export class Simulation {
 
   private endDay(): void {
     for (const party of this.model.parties) {
-      const p = this.state.parties[party.id]!;
+      const p = this.st.parties[party.id]!;
       p.grievance *= 1 - GRIEVANCE_DECAY;
       p.mediatorPressure *= 1 - MEDIATOR_PRESSURE_DECAY;
     }
-    this.state.stage = 'day-start';
+    this.st.stage = 'day-start';
   }
 
   // ── the end of a phase ───────────────────────────────────────────────────
 
   /** Tries the phase's extension rules in order; returns a decision if a party must answer an offer. */
   private phaseEndStep(): Decision | undefined {
-    const s = this.state;
+    const s = this.st;
     const phase = this.model.phases[s.phaseIndex]!;
     while (s.extensionCursor < phase.extensionRules.length && s.phaseExtendedDays < phase.maxExtension) {
       const rule = phase.extensionRules[s.extensionCursor]!;
@@ -423,7 +429,7 @@ export class Simulation {
   }
 
   private answerExtension(decision: Decision, choice: Response | undefined): void {
-    const s = this.state;
+    const s = this.st;
     const phase = this.model.phases[s.phaseIndex]!;
     const rule = phase.extensionRules[s.extensionCursor]!;
     if (rule.kind !== 'per-release') throw new Error('no extension offer is pending');
@@ -442,7 +448,7 @@ export class Simulation {
   }
 
   private extend(days: number, why: string, source: TraceEvent['source']): void {
-    const s = this.state;
+    const s = this.st;
     s.phaseEndDay += days;
     s.phaseExtendedDays += days;
     s.counters.extensions += 1;
@@ -453,7 +459,7 @@ export class Simulation {
   }
 
   private endPhase(): void {
-    const s = this.state;
+    const s = this.st;
     const phase = this.model.phases[s.phaseIndex]!;
     const gateOpen = phase.gate ? phase.gate.requires(s) !== 0 : true;
     this.record({ type: 'phase.ended', text: phase.gate ? `The ${this.phaseName()} ends. Gate: ${phase.gate.text} — ${gateOpen ? 'met' : 'not met'}.` : `The ${this.phaseName()} ends.`, source: phase.gate?.source ?? phase.def.source });
@@ -464,12 +470,12 @@ export class Simulation {
       this.endDay();
       return;
     }
-    if (!gateOpen) this.state.cause = `gate not met: ${phase.gate!.text}`;
+    if (!gateOpen) this.st.cause = `gate not met: ${phase.gate!.text}`;
     this.finish();
   }
 
   private enterPhase(index: number): void {
-    const s = this.state;
+    const s = this.st;
     const phase = this.model.phases[index]!;
     s.phaseIndex = index;
     s.phaseStartDay = s.day + 1;
@@ -488,14 +494,14 @@ export class Simulation {
   }
 
   private collapse(cause: string, source?: TraceEvent['source']): void {
-    this.state.cause = cause;
-    this.send({ type: 'truce.collapsed', day: this.state.day, cause });
+    this.st.cause = cause;
+    this.send({ type: 'truce.collapsed', day: this.st.day, cause });
     this.finish(source);
   }
 
   /** Ends the run with exactly one terminal trace event: `truce.collapsed` or `truce.ended`. */
   private finish(source?: TraceEvent['source']): void {
-    const s = this.state;
+    const s = this.st;
     s.stage = 'over';
     s.today = [];
     s.agenda = [];
@@ -519,14 +525,14 @@ export class Simulation {
   private send(event: TruceEvent): void {
     const [next] = transition(this.model.machine, this.machineSnapshot, event);
     this.machineSnapshot = next;
-    this.state.machine = { value: next.value, context: next.context };
+    this.st.machine = { value: next.value, context: next.context };
   }
 
   // ── reading the run ──────────────────────────────────────────────────────
 
   /** The outcome once the run is over; undefined before. */
   outcome(): Outcome | undefined {
-    const s = this.state;
+    const s = this.st;
     if (s.stage !== 'over') return undefined;
     const value = this.machineSnapshot.value;
     const terminal = typeof value === 'string' ? value : '';
@@ -541,7 +547,7 @@ export class Simulation {
   }
 
   metrics(): Metrics {
-    const s = this.state;
+    const s = this.st;
     const released: Metrics['released'] = {};
     for (const [id, stock] of Object.entries(s.stocks)) released[id] = { ...stock.released };
     const violations: Record<string, number> = {};
@@ -558,13 +564,13 @@ export class Simulation {
   }
 
   private phaseName(): string {
-    const def = this.model.phases[this.state.phaseIndex]!.def;
+    const def = this.model.phases[this.st.phaseIndex]!.def;
     return def.name ?? def.id;
   }
 
   private record(event: Omit<TraceEvent, 'day' | 'phase'>): void {
     if (!this.trace) return;
-    const full: TraceEvent = { day: this.state.day, phase: this.model.phases[this.state.phaseIndex]!.def.id, ...event };
+    const full: TraceEvent = { day: this.st.day, phase: this.model.phases[this.st.phaseIndex]!.def.id, ...event };
     for (const key of Object.keys(full) as (keyof TraceEvent)[]) if (full[key] === undefined) delete full[key];
     this.trace.push(full);
   }

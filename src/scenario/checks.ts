@@ -249,7 +249,7 @@ export function checkScenario(s: Scenario, report: Reporter): void {
     };
     const stock = o.stock !== undefined ? s.stocks[o.stock] : undefined;
     if (o.stock !== undefined && !stock) report(at('stock'), `unknown stock \`${o.stock}\``, referenceHint('stock', o.stock, stockIds));
-    if (stock && stock.heldBy !== o.party) report(at('party'), `\`${o.party}\` cannot release \`${o.stock}\`: they are held by \`${stock.heldBy}\``, `make \`${stock.heldBy}\` the party, or change the stock's \`held-by\``);
+    if (stock && s.parties[o.party] && stock.heldBy !== o.party) report(at('party'), `\`${o.party}\` cannot release \`${o.stock}\`: they are held by \`${stock.heldBy}\``, `make \`${stock.heldBy}\` the party, or change the stock's \`held-by\``);
     if (stock && o.quantity !== undefined) {
       const categories = Object.keys(stock.count);
       const q = quantityByCategory(o.quantity, categories);
@@ -323,32 +323,58 @@ export function checkScenario(s: Scenario, report: Reporter): void {
 }
 
 function checkAfterCycles(s: Scenario, report: Reporter): void {
-  const byId = new Map(s.obligations.map((o, i) => [o.id, { o, i }]));
-  const reported = new Set<string>();
-  for (const start of s.obligations) {
-    const chain: string[] = [];
-    let current: string | undefined = start.id;
-    while (current !== undefined && !chain.includes(current)) {
-      chain.push(current);
-      current = byId.get(current)?.o.after;
+  const indexById = new Map(s.obligations.map((o, i) => [o.id, i]));
+  // 0 = unvisited, 1 = on the current walk, 2 = known to end outside any circle
+  const mark = new Array<number>(s.obligations.length).fill(0);
+  s.obligations.forEach((_obligation, startIndex) => {
+    if (mark[startIndex] !== 0) return;
+    const walk: number[] = [];
+    let i: number | undefined = startIndex;
+    while (i !== undefined && mark[i] === 0) {
+      mark[i] = 1;
+      walk.push(i);
+      const after: string | undefined = s.obligations[i]!.after;
+      i = after !== undefined ? indexById.get(after) : undefined;
     }
-    if (current === undefined || current !== start.id || reported.has(start.id)) continue;
-    chain.forEach((id) => reported.add(id));
-    const entry = byId.get(start.id)!;
-    report(['obligations', entry.i, 'after'], `\`after\` goes round in a circle: ${[...chain, start.id].join(' → ')}`, 'one of them must fall due on a day, not after another');
-  }
+    if (i !== undefined && mark[i] === 1) {
+      const circle = walk.slice(walk.indexOf(i));
+      const first = circle[0]!;
+      if (circle.length > 1) {
+        const ids = circle.map((k) => s.obligations[k]!.id);
+        report(['obligations', first, 'after'], `\`after\` goes round in a circle: ${[...ids, ids[0]].join(' → ')}`, 'one of them must fall due on a day, not after another');
+      }
+    }
+    for (const k of walk) mark[k] = 2;
+  });
 }
 
 /** Flags promises the stocks cannot keep: more released than held, or a ratio that outruns its stock. */
 function checkStockSufficiency(s: Scenario, report: Reporter): void {
   const promised = new Map<string, Record<string, number>>();
   const firstIndex = new Map<string, number>();
-  const occurrences = (i: number, hops = 0): number => {
-    const o = s.obligations[i]!;
-    const target = o.after !== undefined ? s.obligations.findIndex((x) => x.id === o.after) : -1;
-    if (target >= 0 && hops < s.obligations.length) return occurrences(target, hops + 1);
-    const days = scheduledDays(o, phaseOf(s, o).length ?? 0).length;
-    return days > 0 ? days : 1;
+  const indexById = new Map(s.obligations.map((o, i) => [o.id, i]));
+  const memo = new Map<number, number>();
+  const occurrences = (start: number): number => {
+    // Follow `after` to the obligation that sets the schedule (iteratively: chains can be long).
+    const chain: number[] = [];
+    const seen = new Set<number>();
+    let i = start;
+    while (!memo.has(i) && chain.length <= s.obligations.length) {
+      chain.push(i);
+      seen.add(i);
+      const target = s.obligations[i]!.after;
+      const next = target !== undefined ? indexById.get(target) : undefined;
+      if (next === undefined || seen.has(next)) {
+        const o = s.obligations[i]!;
+        const days = next === undefined ? scheduledDays(o, phaseOf(s, o).length ?? 0).length : 1;
+        memo.set(i, days > 0 ? days : 1);
+        break;
+      }
+      i = next;
+    }
+    const value = memo.get(i) ?? 1;
+    for (const k of chain) memo.set(k, value);
+    return value;
   };
   const add = (stockId: string, category: string, amount: number, i: number) => {
     const bucket = promised.get(stockId) ?? {};
@@ -362,7 +388,7 @@ function checkStockSufficiency(s: Scenario, report: Reporter): void {
     const categories = Object.keys(stock.count);
     if (o.kind === 'exchange' && o.ratio !== undefined) {
       const ratio = readRatio(o.ratio);
-      const paidFor = s.obligations.findIndex((x) => x.id === o.inReturnFor);
+      const paidFor = o.inReturnFor !== undefined ? (indexById.get(o.inReturnFor) ?? -1) : -1;
       const paidForObligation = s.obligations[paidFor];
       if (!ratio || !paidForObligation?.stock || !s.stocks[paidForObligation.stock]) return;
       const q = quantityByCategory(paidForObligation.quantity, Object.keys(s.stocks[paidForObligation.stock]!.count));

@@ -7,7 +7,10 @@ import { checkScenario } from './checks.ts';
 import { referenceHint } from './near-match.ts';
 import type { Problem } from './problem.ts';
 import { Scenario } from './schema.ts';
-import { lineText, parseYaml, type DataPath, type ParsedYaml } from './yaml-source.ts';
+import { parseYaml, type DataPath, type ParsedYaml } from './yaml-source.ts';
+
+/** Past this many, a file is reported with its first problems and a count of the rest. */
+const MAX_PROBLEMS = 50;
 
 export type LoadResult = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
 
@@ -17,19 +20,29 @@ export function loadScenario(text: string, file = 'scenario.yaml'): LoadResult {
   const { yaml } = parsed;
 
   const shaped = Scenario.safeParse(yaml.data);
-  if (!shaped.success) return { ok: false, problems: sortProblems(shaped.error.issues.map((issue) => problemFromIssue(yaml, issue))) };
+  if (!shaped.success) {
+    const issues = shaped.error.issues;
+    const problems = sortProblems(issues.slice(0, MAX_PROBLEMS).map((issue) => problemFromIssue(yaml, issue)));
+    return { ok: false, problems: withOverflowNote(problems, issues.length) };
+  }
 
   const problems: Problem[] = [];
   checkScenario(shaped.data, (path, message, hint, where) => {
+    if (problems.length > MAX_PROBLEMS) return;
     if (where?.offset !== undefined) {
-      const start = yaml.scalarStart(path) ?? yaml.locate(path);
-      problems.push({ file, line: start.line, col: start.col + where.offset, message, hint, sourceLine: lineText(text, start.line) });
+      problems.push(yaml.problemInScalar(path, where.offset, message, hint));
     } else {
       problems.push(yaml.problemAt(path, message, hint, where?.key));
     }
   });
-  if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
+  if (problems.length > 0) return { ok: false, problems: withOverflowNote(sortProblems(problems.slice(0, MAX_PROBLEMS)), problems.length) };
   return { ok: true, scenario: shaped.data };
+}
+
+function withOverflowNote(problems: Problem[], total: number): Problem[] {
+  if (total <= problems.length || problems.length === 0) return problems;
+  const last = problems[problems.length - 1]!;
+  return [...problems, { ...last, message: `… and more problems after these ${problems.length}; fix these first`, hint: undefined }];
 }
 
 function sortProblems(problems: Problem[]): Problem[] {

@@ -214,10 +214,9 @@ describe('snapshots', () => {
     expect(JSON.stringify(copy.trace)).toBe(JSON.stringify(sim.trace));
   });
 
-  // state.ts documents SimState as "a structured clone of it (with the RNG state ...) is an exact
-  // snapshot", but the live `state.rng` is only refreshed by snapshot()/finish(), so a clone of
-  // `sim.state` (or `session.state`) carries a stale RNG state and continues differently.
-  it.fails('BUG: a structured clone of the live state is an exact snapshot (state.rng is stale)', () => {
+  // state.ts documents SimState as "a structured clone of it is an exact snapshot": the live
+  // `state` must carry the current RNG state, not the one from the last snapshot.
+  it('a structured clone of the live state is an exact snapshot (RNG included)', () => {
     const sim = Simulation.start(model, '7');
     for (let i = 0; i < 5; i++) sim.decide();
     const copy = Simulation.restore(model, { state: structuredClone(sim.state), traceLength: sim.trace!.length }, sim.trace!);
