@@ -75,7 +75,10 @@ function tokenize(source: string): Token[] {
     if (name) { tokens.push({ kind: 'name', text: name[0], at: i }); i += name[0].length; continue; }
     const op = OPS.find((o) => source.startsWith(o, i));
     if (op) { tokens.push({ kind: 'op', text: op, at: i }); i += op.length; continue; }
-    if (c === '=') throw new ExpressionSyntaxError('a single `=` is not a comparison', i, 'write `==` to compare');
+    if (c === '=') {
+      const meant = source[i + 1] === '>' ? '>=' : source[i + 1] === '<' ? '<=' : '==';
+      throw new ExpressionSyntaxError('a single `=` is not a comparison', i, `write \`${meant}\``);
+    }
     throw new ExpressionSyntaxError(`unexpected character \`${c}\``, i, 'conditions use names, numbers, ( ), and, or, not, == != < <= > >=, + - * /');
   }
   tokens.push({ kind: 'end', text: '', at: source.length });

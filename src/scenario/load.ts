@@ -6,7 +6,7 @@ import type * as z from 'zod';
 import { checkScenario } from './checks.ts';
 import { referenceHint } from './near-match.ts';
 import type { Problem } from './problem.ts';
-import { Scenario } from './schema.ts';
+import { ID_PATTERN, Scenario } from './schema.ts';
 import { parseYaml, type DataPath, type ParsedYaml } from './yaml-source.ts';
 
 /** Past this many, a file is reported with its first problems and a count of the rest. */
@@ -76,22 +76,39 @@ function problemFromIssue(yaml: ParsedYaml, issue: z.core.$ZodIssue): Problem {
         const key = path[path.length - 1];
         return yaml.problemAt(path.slice(0, -1), `missing \`${String(key)}\``, `add \`${String(key)}:\` here`, true);
       }
-      return yaml.problemAt(path, `${describePath(path)}: expected ${issue.expected}, found ${describe(value)}`);
+      return yaml.problemAt(path, `${describePath(path, yaml.data)}: expected ${issue.expected}, found ${describe(value)}`);
     }
     case 'invalid_value':
-      return yaml.problemAt(path, `${describePath(path)}: ${issue.message}`, `use one of: ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}`);
+      return yaml.problemAt(path, `${describePath(path, yaml.data)}: ${issue.message}`, `use one of: ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}`);
     case 'invalid_union': {
       const value = valueAt(yaml.data, path);
       if (value === undefined) return yaml.problemAt(path.slice(0, -1), `missing \`${String(path[path.length - 1])}\``, undefined, true);
-      return yaml.problemAt(path, `${describePath(path)}: ${issue.message.replace(/^Invalid input$/, 'not a valid value')} (found ${describe(value)})`);
+      return yaml.problemAt(path, `${describePath(path, yaml.data)}: ${issue.message.replace(/^Invalid input$/, 'not a valid value')} (found ${describe(value)})`);
+    }
+    case 'invalid_format': {
+      const value = valueAt(yaml.data, path);
+      const lower = typeof value === 'string' ? value.trim().toLowerCase().replace(/[\s_]+/g, '-') : undefined;
+      const hint = lower !== undefined && lower !== value && ID_PATTERN.test(lower) ? `write \`${lower}\`` : undefined;
+      return yaml.problemAt(path, `${describePath(path, yaml.data)}: ${issue.message}`, hint);
     }
     default:
-      return yaml.problemAt(path, `${describePath(path)}: ${issue.message}`);
+      return yaml.problemAt(path, `${describePath(path, yaml.data)}: ${issue.message}`);
   }
 }
 
-function describePath(path: DataPath): string {
-  return path.length === 0 ? 'scenario' : `\`${path.join('.')}\``;
+/** `obligations.2.party` reads as "obligation `names-list`: `party`" when the item has an id. */
+function describePath(path: DataPath, data?: unknown): string {
+  if (path.length === 0) return 'scenario';
+  for (let i = path.length - 1; i > 0; i--) {
+    if (typeof path[i] !== 'number') continue;
+    const item = valueAt(data, path.slice(0, i + 1));
+    const id = item && typeof item === 'object' ? (item as { id?: unknown }).id : undefined;
+    if (typeof id !== 'string') continue;
+    const list = String(path[i - 1]).replace(/s$/, '');
+    const rest = path.slice(i + 1);
+    return `${list} \`${id}\`${rest.length ? `: \`${rest.join('.')}\`` : ''}`;
+  }
+  return `\`${path.join('.')}\``;
 }
 
 function describe(value: unknown): string {

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod';
 
-const ID_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+export const ID_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const DAYS_PATTERN = /^\s*(\d+)\s*days?\s*$/;
 
 /** A lower-case id a person would type: `hamas`, `first-release`. */

@@ -1,0 +1,106 @@
+/**
+ * Running one chunk: the pure work a worker (or the calling thread) does. Runs are folded into a
+ * tally as they finish and dropped; no trace is built. CSV rows, when asked for, are one string.
+ */
+import { compile, deriveRunSeed, runOnce, type Model } from '../engine/index.ts';
+import { loadScenario, type Scenario } from '../scenario/index.ts';
+import { Aggregate, type AggregateData } from './aggregate.ts';
+import { csvField } from './csv.ts';
+import { variationOverrides, type Experiment } from './experiment.ts';
+import { metricReader, type MetricReader } from './metrics.ts';
+import { chunkAt, type ChunkPlan } from './plan.ts';
+import type { Sweep } from './sweep.ts';
+
+/** Everything a worker needs, as structured-cloneable data. */
+export interface BatchJob {
+  scenarioText: string;
+  scenarioFile: string;
+  seed: string;
+  runs: number;
+  chunkSize: number;
+  set: Record<string, number>;
+  sweeps: Sweep[];
+  variationCount: number;
+  metrics: string[];
+  csv: boolean;
+}
+
+export interface ChunkResult {
+  chunk: number;
+  variation: number;
+  tally: AggregateData;
+  /** The chunk's CSV rows (no header), in run order; only when the job asks for CSV. */
+  csv?: string;
+}
+
+export function jobOf(experiment: Experiment, csv: boolean): BatchJob {
+  return {
+    scenarioText: experiment.scenarioText,
+    scenarioFile: experiment.scenarioFile,
+    seed: experiment.seed,
+    runs: experiment.runs,
+    chunkSize: experiment.chunkSize,
+    set: experiment.set,
+    sweeps: experiment.sweeps,
+    variationCount: experiment.variationCount,
+    metrics: experiment.metrics,
+    csv,
+  };
+}
+
+/** Compiled models kept per worker; variations beyond this are recompiled (≈1 ms) when their chunk comes. */
+const MODEL_CACHE = 64;
+
+export class ChunkRunner {
+  private readonly scenario: Scenario;
+  private readonly readers: MetricReader[];
+  private readonly plan: ChunkPlan;
+  private readonly models = new Map<number, Model>();
+  private readonly values: number[];
+
+  constructor(private readonly job: BatchJob, scenario?: Scenario) {
+    if (scenario) this.scenario = scenario;
+    else {
+      const loaded = loadScenario(job.scenarioText, job.scenarioFile);
+      if (!loaded.ok) throw new Error(`the scenario ${job.scenarioFile} no longer loads in a worker: ${loaded.problems[0]?.message}`);
+      this.scenario = loaded.scenario;
+    }
+    this.readers = job.metrics.map(metricReader);
+    this.values = job.metrics.map(() => 0);
+    this.plan = { variationCount: job.variationCount, runs: job.runs, chunkSize: job.chunkSize };
+  }
+
+  private model(variation: number): Model {
+    let model = this.models.get(variation);
+    if (!model) {
+      if (this.models.size >= MODEL_CACHE) this.models.delete(this.models.keys().next().value!);
+      model = compile(this.scenario, variationOverrides(this.job, variation));
+      this.models.set(variation, model);
+    }
+    return model;
+  }
+
+  run(chunkIndex: number): ChunkResult {
+    const chunk = chunkAt(this.plan, chunkIndex);
+    const model = this.model(chunk.variation);
+    const aggregate = new Aggregate(this.job.metrics);
+    const rows: string[] | undefined = this.job.csv ? [] : undefined;
+    const prefix = rows ? `${[chunk.variation, ...Object.values(variationOverrides(this.job, chunk.variation))].join(',')},` : '';
+    const values = this.values;
+    for (let i = chunk.start; i < chunk.end; i++) {
+      const seed = deriveRunSeed(this.job.seed, i);
+      let outcome;
+      try {
+        outcome = runOnce(model, { seed, trace: false }).outcome;
+      } catch (error) {
+        const swept = Object.entries(variationOverrides(this.job, chunk.variation)).map(([k, v]) => ` --set ${k}=${v}`).join('');
+        throw new Error(`run ${i} of variation ${chunk.variation} failed (replay: parley run ${this.job.scenarioFile} --seed "${seed}"${swept}): ${(error as Error).message}`);
+      }
+      aggregate.add(outcome, this.readers, rows ? values : undefined);
+      if (rows) {
+        rows.push(`${prefix}${i},${csvField(seed)},${outcome.result},${outcome.day},${csvField(outcome.cause ?? '')},${values.join(',')}\n`);
+      }
+    }
+    return { chunk: chunkIndex, variation: chunk.variation, tally: aggregate.toData(), csv: rows?.join('') };
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * An experiment: a scenario, a number of runs per variation, a base seed, fixed parameter values
+ * and sweeps whose grid gives the variations. `defineExperiment` checks a spec against the
+ * scenario and fixes everything a run, a shard or a merge needs to agree on.
+ *
+ * Seeds: run i of EVERY variation uses `deriveRunSeed(seed, i)` = `"<seed>:<i>"` (common random
+ * numbers), so variations differ by their parameters, not by luck, and any run is replayed with
+ * `parley run FILE --seed "<seed>:<i>" --set NAME=V …`.
+ */
+import { compile, deriveRunSeed, runOnce } from '../engine/index.ts';
+import { nearMatch, referenceHint, type Problem, type Scenario } from '../scenario/index.ts';
+import { ExperimentError } from './errors.ts';
+import { defaultMetric, metricNames } from './metrics.ts';
+import type { Sweep } from './sweep.ts';
+
+/** Runs per work unit. Fixed (never derived from the worker count) so results and CSV order never depend on it. */
+export const DEFAULT_CHUNK_SIZE = 500;
+export const MAX_VARIATIONS = 100_000;
+export const MAX_RUNS = 1_000_000_000;
+
+/** Where a spec entry came from, so a mistake can point at it. */
+export interface SpecOrigin {
+  /** Label for messages from flags, e.g. `--sweep clash-rate=0:1:0.1`. */
+  label: string;
+  /** For experiment files: the located problem for a message. */
+  locate?(message: string, hint?: string): Problem;
+}
+
+/** An experiment as written (flags or an experiment file), before it is checked against the scenario. */
+export interface ExperimentSpec {
+  runs: number;
+  seed: string;
+  set: Record<string, number>;
+  sweeps: Sweep[];
+  metric?: string;
+  /** Where each `set` / sweep entry came from, by parameter name; and where `runs`/`metric` came from. */
+  origins?: { set?: Record<string, SpecOrigin>; sweeps?: Record<string, SpecOrigin>; runs?: SpecOrigin; metric?: SpecOrigin };
+  chunkSize?: number;
+}
+
+/** A checked experiment. Plain data apart from `scenario`; `job` gives what workers need. */
+export interface Experiment {
+  scenario: Scenario;
+  scenarioText: string;
+  scenarioFile: string;
+  /** sha256 of the scenario file's text (UTF-8), hex. */
+  scenarioSha256: string;
+  parleyVersion: string;
+  runs: number;
+  seed: string;
+  /** Fixed overrides (`--set`). */
+  set: Record<string, number>;
+  /** Every parameter's value apart from the swept ones: defaults overridden by `set`. */
+  params: Record<string, number>;
+  sweeps: Sweep[];
+  /** The metric the sensitivity ranking follows. */
+  metric: string;
+  /** Every metric column, in order. */
+  metrics: string[];
+  chunkSize: number;
+  variationCount: number;
+}
+
+function fail(origin: SpecOrigin | undefined, message: string, hint?: string): never {
+  const problem = origin?.locate?.(message, hint);
+  throw new ExperimentError(problem ? message : `${origin ? `${origin.label}: ` : ''}${message}`, hint, problem ? [problem] : undefined);
+}
+
+/** Checks a run count: a whole number ≥ 1. */
+export function checkRuns(runs: number, origin?: SpecOrigin): number {
+  if (!Number.isFinite(runs) || !Number.isInteger(runs) || runs <= 0) {
+    fail(origin, `runs must be a whole number of at least 1, got ${runs}`, 'e.g. --runs 1000');
+  }
+  if (runs > MAX_RUNS) fail(origin, `runs ${runs} is more than ${MAX_RUNS.toLocaleString('en-US')} per variation`, 'split the study into several experiments with different seeds');
+  return runs;
+}
+
+/** `"1000"`, `"10_000"`, `"1e4"` → 1000, 10000, 10000; anything else → ExperimentError. */
+export function parseRuns(text: string, origin?: SpecOrigin): number {
+  const cleaned = text.trim().replace(/_/g, '');
+  const value = cleaned === '' ? NaN : Number(cleaned);
+  if (!Number.isFinite(value)) fail(origin, `runs must be a whole number of at least 1, got \`${text}\``, 'e.g. --runs 1000');
+  return checkRuns(value, origin);
+}
+
+function checkParameter(scenario: Scenario, name: string, value: number, origin: SpecOrigin | undefined): void {
+  const declared = scenario.parameters[name];
+  if (!declared) fail(origin, `unknown parameter \`${name}\``, referenceHint('parameter', name, Object.keys(scenario.parameters)));
+  const [lo, hi] = declared.range;
+  if (!Number.isFinite(value) || value < lo || value > hi) {
+    fail(origin, `${value} is outside the range of \`${name}\`, [${lo}, ${hi}]`, `values of ${name} go from ${lo} to ${hi}`);
+  }
+}
+
+/** The swept values of variation `index`: the grid in sweep order, the last sweep varying fastest. */
+export function variationValues(sweeps: readonly Sweep[], index: number): Record<string, number> {
+  const values: Record<string, number> = {};
+  let rest = index;
+  for (let s = sweeps.length - 1; s >= 0; s--) {
+    const sweep = sweeps[s]!;
+    values[sweep.name] = sweep.values[rest % sweep.values.length]!;
+    rest = Math.floor(rest / sweep.values.length);
+  }
+  const ordered: Record<string, number> = {};
+  for (const sweep of sweeps) ordered[sweep.name] = values[sweep.name]!;
+  return ordered;
+}
+
+/** All overrides of variation `index`: the fixed `set` plus its swept values. */
+export function variationOverrides(experiment: Pick<Experiment, 'set' | 'sweeps'>, index: number): Record<string, number> {
+  return { ...experiment.set, ...variationValues(experiment.sweeps, index) };
+}
+
+/** Lowercase hex sha256 of a text's UTF-8 bytes (Web Crypto: the same in Node and browsers). */
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Checks a spec against its scenario; every mistake is an ExperimentError with a message an analyst can act on. */
+export async function defineExperiment(
+  scenario: Scenario,
+  source: { text: string; file: string },
+  spec: ExperimentSpec,
+  parleyVersion: string,
+): Promise<Experiment> {
+  const origins = spec.origins ?? {};
+  const runs = checkRuns(spec.runs, origins.runs);
+  const seed = String(spec.seed);
+  if (seed.length === 0 || seed.length > 200) throw new ExperimentError('the seed must be 1 to 200 characters', 'e.g. --seed study-1');
+
+  for (const [name, value] of Object.entries(spec.set)) checkParameter(scenario, name, value, origins.set?.[name]);
+  const seen = new Set<string>();
+  for (const sweep of spec.sweeps) {
+    const origin = origins.sweeps?.[sweep.name];
+    if (seen.has(sweep.name)) fail(origin, `\`${sweep.name}\` is swept twice`, 'give each parameter one sweep');
+    seen.add(sweep.name);
+    if (sweep.name in spec.set) fail(origin, `\`${sweep.name}\` is both set and swept`, 'drop the --set or the --sweep');
+    if (sweep.values.length === 0) fail(origin, `the sweep of \`${sweep.name}\` has no values`);
+    for (const value of sweep.values) checkParameter(scenario, sweep.name, value, origin);
+  }
+  let variationCount = 1;
+  for (const sweep of spec.sweeps) variationCount *= sweep.values.length;
+  if (variationCount > MAX_VARIATIONS) {
+    throw new ExperimentError(`the sweeps make ${variationCount.toLocaleString('en-US')} variations; at most ${MAX_VARIATIONS.toLocaleString('en-US')}`, 'use fewer values or larger steps');
+  }
+  const chunkSize = spec.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new ExperimentError(`chunk size must be a whole number ≥ 1, got ${chunkSize}`);
+
+  // One probe run names the metric columns (the engine decides which metrics exist).
+  const base = compile(scenario, spec.set);
+  const probe = runOnce(base, { seed: deriveRunSeed(seed, 0), trace: false });
+  const metrics = metricNames(probe.outcome.metrics);
+  const metric = spec.metric ?? defaultMetric(metrics);
+  if (!metrics.includes(metric)) {
+    const near = nearMatch(metric, metrics);
+    fail(origins.metric, `unknown metric \`${metric}\``, near ? `there is a metric named \`${near}\`` : `the metrics are ${metrics.join(', ')}`);
+  }
+
+  return {
+    scenario,
+    scenarioText: source.text,
+    scenarioFile: source.file,
+    scenarioSha256: await sha256Hex(source.text),
+    parleyVersion,
+    runs,
+    seed,
+    set: { ...spec.set },
+    params: { ...base.params },
+    sweeps: spec.sweeps.map((s) => ({ name: s.name, values: [...s.values] })),
+    metric,
+    metrics,
+    chunkSize,
+    variationCount,
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * Pure text formatters: the summary table an analyst reads on stdout, and the progress line for
+ * stderr. Numbers are rounded for reading only; the summary JSON keeps them exact.
+ */
+import { OUTCOMES, type Summary } from './summary.ts';
+import type { Proportion } from './statistics.ts';
+
+const pct = (x: number | null, digits = 1) => (x === null ? '—' : `${(100 * x).toFixed(digits)}%`);
+const int = (n: number) => n.toLocaleString('en-US');
+
+function num(x: number | null): string {
+  if (x === null) return '—';
+  if (Number.isInteger(x)) return int(x);
+  const abs = Math.abs(x);
+  return abs >= 100 ? int(Math.round(x)) : abs >= 10 ? x.toFixed(1) : x.toFixed(2);
+}
+
+function proportion(p: Proportion): string {
+  if (p.p === null) return '—';
+  return `${pct(p.p)} (${pct(p.lo)}–${pct(p.hi)})`;
+}
+
+/** Left-aligned text columns, right-aligned numeric ones, two spaces apart. */
+function table(header: string[], rows: string[][], rightAlign: boolean[]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (rightAlign[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(header), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)];
+}
+
+const SHORT: Record<string, string> = { 'extended-then-completed': 'extended+completed' };
+
+/** The readable summary: header, outcomes per variation, the chosen metric and survival, causes, sensitivity. */
+export function formatSummary(summary: Summary, options: { scenarioFile?: string } = {}): string {
+  const out: string[] = [];
+  const v = summary.variationCount;
+  out.push(`${summary.scenario.title}`);
+  out.push(
+    `${int(v)} variation${v === 1 ? '' : 's'} × ${int(summary.runsPerVariation)} runs · seed ${summary.seed} · ${int(summary.coverage.runs)} runs done` +
+      (summary.shard ? ` · shard ${summary.shard}` : '') +
+      (summary.partial ? ' · PARTIAL' : ''),
+  );
+  if (summary.sweeps.length) out.push(`sweeps: ${summary.sweeps.map((s) => `${s.name} = ${s.values.join(', ')}`).join(' · ')}`);
+  if (Object.keys(summary.set).length) out.push(`set: ${Object.entries(summary.set).map(([k, x]) => `${k}=${x}`).join(' ')}`);
+  out.push('');
+
+  const swept = summary.sweeps.map((s) => s.name);
+  const seen = OUTCOMES.filter((o) => summary.variations.some((x) => (x.outcomes[o]?.count ?? 0) > 0));
+  const extra = [...new Set(summary.variations.flatMap((x) => Object.keys(x.outcomes)))].filter((o) => !(OUTCOMES as readonly string[]).includes(o));
+  const outcomes = [...seen, ...extra.filter((o) => summary.variations.some((x) => (x.outcomes[o]?.count ?? 0) > 0))];
+  out.push('Outcomes — share of runs (95% Wilson interval)');
+  out.push(
+    ...table(
+      ['#', ...swept, 'runs', ...outcomes.map((o) => SHORT[o] ?? o)],
+      summary.variations.map((x) => [String(x.index), ...swept.map((s) => String(x.params[s])), int(x.runs), ...outcomes.map((o) => proportion(x.outcomes[o]!))]),
+      [true, ...swept.map(() => true), true, ...outcomes.map(() => true)],
+    ),
+  );
+  out.push('');
+
+  const lastDay = Math.max(0, ...summary.variations.map((x) => x.survival.days.length));
+  const checkpoints = [...new Set([1, 2, 3, 4].map((q) => Math.max(1, Math.round((lastDay * q) / 4))))].filter((d) => d <= lastDay);
+  const metric = summary.metric;
+  out.push(`${metric} and survival (P(truce still holding at the end of day d))`);
+  out.push(
+    ...table(
+      ['#', ...swept, `mean ± sd`, 'p5 / p50 / p95', ...checkpoints.map((d) => `day ${d}`), 'collapse day p50'],
+      summary.variations.map((x) => {
+        const m = x.metrics[metric]!;
+        return [
+          String(x.index),
+          ...swept.map((s) => String(x.params[s])),
+          m.mean === null ? '—' : `${num(m.mean)} ± ${num(m.sd)}`,
+          `${num(m.p5)} / ${num(m.p50)} / ${num(m.p95)}`,
+          ...checkpoints.map((d) => pct(x.survival.holding[d - 1] ?? null)),
+          num(x.collapse.days.p50),
+        ];
+      }),
+      [true, ...swept.map(() => true), true, true, ...checkpoints.map(() => true), true],
+    ),
+  );
+  out.push('');
+
+  const causes = new Map<string, number>();
+  let collapsed = 0;
+  for (const x of summary.variations) {
+    collapsed += x.collapse.count;
+    for (const [cause, n] of Object.entries(x.collapse.causes)) causes.set(cause, (causes.get(cause) ?? 0) + n);
+  }
+  if (collapsed > 0) {
+    out.push(`Collapse causes (all variations, ${int(collapsed)} collapses)`);
+    const ranked = [...causes.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    for (const [cause, n] of ranked.slice(0, 8)) out.push(`  ${pct(n / collapsed).padStart(6)}  ${cause}`);
+    if (ranked.length > 8) out.push(`  … ${ranked.length - 8} more in the summary JSON`);
+    out.push('');
+  }
+
+  const ranking = summary.sensitivity.ranking;
+  if (ranking.length > 0) {
+    out.push(`Sensitivity — how far each swept parameter moves P(collapse) and mean ${metric} (max − min over its values, other parameters pooled)`);
+    out.push(
+      ...table(
+        ['rank', 'parameter', 'P(collapse) range', 'low → high value', `${metric} range`, 'low → high value'],
+        ranking.map((e, i) => [
+          String(i + 1),
+          e.parameter,
+          e.collapseRange === null ? '—' : `${(100 * e.collapseRange).toFixed(1)} pts`,
+          `${pct(e.collapse[0] ?? null)} → ${pct(e.collapse[e.collapse.length - 1] ?? null)}`,
+          num(e.metricRange),
+          `${num(e.metric[0] ?? null)} → ${num(e.metric[e.metric.length - 1] ?? null)}`,
+        ]),
+        [true, false, true, true, true, true],
+      ),
+    );
+    out.push('');
+  }
+
+  const x = summary.variations.find((y) => y.runs > 0);
+  if (x) {
+    const sets = Object.entries({ ...summary.set, ...x.params }).map(([k, val]) => ` --set ${k}=${val}`).join('');
+    out.push(`Replay any run: parley run ${options.scenarioFile ?? `<${summary.scenario.id}.yaml>`} --seed "${summary.seed}:<run>"${sets || ''}   (the variation's values; the CSV has each row's seed)`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** `[██████░░░░]  45%  4,500/10,000 runs · 7,120 runs/s · ETA 0:01` (no line end). */
+export function formatProgress(done: number, total: number, elapsedMs: number, width = 24): string {
+  const share = total > 0 ? Math.min(1, done / total) : 1;
+  const filled = Math.round(share * width);
+  const rate = elapsedMs > 0 ? (done / elapsedMs) * 1000 : 0;
+  const eta = rate > 0 ? (total - done) / rate : NaN;
+  const clock = (s: number) => {
+    if (!Number.isFinite(s)) return '—';
+    const t = Math.round(s);
+    const h = Math.floor(t / 3600);
+    const m = Math.floor((t % 3600) / 60);
+    const sec = String(t % 60).padStart(2, '0');
+    return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
+  };
+  return `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${String(Math.floor(share * 100)).padStart(3)}%  ${int(done)}/${int(total)} runs · ${int(Math.round(rate))} runs/s · ETA ${clock(eta)}`;
+}

@@ -1,0 +1,46 @@
+/**
+ * Batch runs for analysts: experiments (flags or experiment files), sweeps forming a grid, a
+ * worker pool, exact mergeable tallies, statistics, CSV/JSON export, shards and merge.
+ * The only import point of src/batch for the CLI and the UI.
+ */
+export { ExperimentError } from './errors.ts';
+export { parseSweepValues, parseSweepFlag, rangeValues, listValues, MAX_SWEEP_VALUES, type Sweep } from './sweep.ts';
+export {
+  defineExperiment,
+  parseRuns,
+  checkRuns,
+  variationValues,
+  variationOverrides,
+  sha256Hex,
+  DEFAULT_CHUNK_SIZE,
+  MAX_VARIATIONS,
+  type Experiment,
+  type ExperimentSpec,
+  type SpecOrigin,
+} from './experiment.ts';
+export { parseExperimentFile, looksLikeExperiment, EXPERIMENT_KEYS, type ExperimentFile } from './experiment-file.ts';
+export { metricNames, metricReader, defaultMetric } from './metrics.ts';
+export { Aggregate, type AggregateData } from './aggregate.ts';
+export { wilson, percentile, describe, survival, Z95, type Proportion, type MetricStats, type Survival } from './statistics.ts';
+export {
+  buildSummary,
+  identityOf,
+  stringifySummary,
+  sensitivity,
+  OUTCOMES,
+  SUMMARY_FORMAT,
+  SEED_RULE,
+  type Summary,
+  type SummaryIdentity,
+  type VariationSummary,
+  type SensitivityEntry,
+  type Coverage,
+} from './summary.ts';
+export { parseSummary, mergeSummaries, missingRanges } from './merge.ts';
+export { chunkAt, chunkCount, shardChunks, parseShard, runsIn, type Chunk, type ChunkPlan, type Shard } from './plan.ts';
+export { csvHeader, csvField, parseCsv, parameterColumns } from './csv.ts';
+export { ChunkRunner, jobOf, type BatchJob, type ChunkResult } from './chunk.ts';
+export { inlinePool, type ChunkPool, type PoolFactory } from './pool.ts';
+export { nodePool, defaultWorkerCount } from './node-pool.ts';
+export { runBatch, planOf, type BatchOptions, type BatchOutcome } from './run-batch.ts';
+export { formatSummary, formatProgress } from './format.ts';

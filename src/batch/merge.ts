@@ -1,0 +1,102 @@
+/**
+ * Combining summaries of parts of one experiment (shards, or an interrupted run and its rest):
+ * the tallies are added exactly, the statistics rebuilt, so N shards merged give the same
+ * summary, byte for byte, as one unsharded run.
+ */
+import { Aggregate, type AggregateData } from './aggregate.ts';
+import { ExperimentError } from './errors.ts';
+import { chunkCount, runsIn, type ChunkPlan } from './plan.ts';
+import { buildSummary, normaliseRanges, stringifySummary, SUMMARY_FORMAT, type Summary, type SummaryIdentity } from './summary.ts';
+
+function identity(s: Summary): SummaryIdentity {
+  return {
+    format: s.format,
+    parley: s.parley,
+    scenario: s.scenario,
+    seed: s.seed,
+    seedRule: s.seedRule,
+    runsPerVariation: s.runsPerVariation,
+    set: s.set,
+    params: s.params,
+    sweeps: s.sweeps,
+    metric: s.metric,
+    metrics: s.metrics,
+    chunkSize: s.chunkSize,
+    variationCount: s.variationCount,
+  };
+}
+
+/** Parses a summary file's text; anything that is not a Parley batch summary is an ExperimentError naming the file. */
+export function parseSummary(text: string, file: string): Summary {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new ExperimentError(`${file} is not JSON: ${(error as Error).message}`, 'merge takes the files written by `parley batch --summary FILE.json`');
+  }
+  const s = data as Partial<Summary> | null;
+  if (!s || typeof s !== 'object' || s.format !== SUMMARY_FORMAT) {
+    throw new ExperimentError(`${file} is not a Parley batch summary (format ${SUMMARY_FORMAT})`, 'merge takes the files written by `parley batch --summary FILE.json`');
+  }
+  const ok =
+    Array.isArray(s.variations) &&
+    s.coverage && Array.isArray(s.coverage.done) &&
+    Array.isArray(s.metrics) && Array.isArray(s.sweeps) &&
+    s.variations.length === s.variationCount &&
+    s.variations.every((v) => v && typeof v === 'object' && v.tally && typeof v.tally.runs === 'number');
+  if (!ok) throw new ExperimentError(`${file} is a damaged batch summary (its variations or coverage are missing)`, 'run that shard again');
+  return s as Summary;
+}
+
+const describeRange = ([a, b]: [number, number]) => (b - a === 1 ? `chunk ${a}` : `chunks ${a}–${b - 1}`);
+
+/** Merges summaries of disjoint parts of one experiment. `files` name them in messages. */
+export function mergeSummaries(summaries: readonly Summary[], files: readonly string[]): Summary {
+  if (summaries.length === 0) throw new ExperimentError('merge needs at least one summary file', 'e.g. parley merge shard-1.json shard-2.json shard-3.json --summary all.json');
+  const first = identity(summaries[0]!);
+  const firstText = stringifySummary(first);
+  summaries.forEach((s, i) => {
+    if (stringifySummary(identity(s)) === firstText) return;
+    const mine = identity(s);
+    const differs = (Object.keys(first) as (keyof SummaryIdentity)[]).filter((k) => stringifySummary(first[k]) !== stringifySummary(mine[k]));
+    throw new ExperimentError(
+      `${files[i]} is from a different experiment than ${files[0]} (they differ in ${differs.join(', ')})`,
+      'merge only the shards of one `parley batch` command: same scenario file, Parley version, --runs, --seed, --set, --sweep and --metric',
+    );
+  });
+
+  const plan: ChunkPlan = { variationCount: first.variationCount, runs: first.runsPerVariation, chunkSize: first.chunkSize };
+  const owner: { range: [number, number]; file: string }[] = [];
+  for (const [i, s] of summaries.entries()) {
+    for (const range of s.coverage.done) {
+      const clash = owner.find((o) => range[0] < o.range[1] && o.range[0] < range[1]);
+      if (clash) {
+        const overlap: [number, number] = [Math.max(range[0], clash.range[0]), Math.min(range[1], clash.range[1])];
+        throw new ExperimentError(`${files[i]} and ${clash.file} both hold ${describeRange(overlap)}, so those runs would count twice`, 'give each shard once; a shard re-run replaces its old file');
+      }
+      owner.push({ range: [range[0], range[1]], file: files[i]! });
+    }
+  }
+  const done = normaliseRanges(owner.map((o) => o.range));
+  const total = chunkCount(plan);
+  const tallies: AggregateData[] = [];
+  for (let v = 0; v < first.variationCount; v++) {
+    const aggregate = new Aggregate(first.metrics);
+    for (const s of summaries) aggregate.merge(s.variations[v]!.tally);
+    tallies.push(aggregate.toData());
+  }
+  const runs = tallies.reduce((n, t) => n + t.runs, 0);
+  return buildSummary(first, tallies, { chunks: total, done, runs, of: runsIn(plan, 0, total) }, { plannedRuns: runsIn(plan, 0, total) });
+}
+
+/** Chunk ranges of the experiment that no summary holds (for the note after a merge of an incomplete set). */
+export function missingRanges(summary: Summary): [number, number][] {
+  const missing: [number, number][] = [];
+  let at = 0;
+  for (const [a, b] of summary.coverage.done) {
+    if (a > at) missing.push([at, a]);
+    at = b;
+  }
+  if (at < summary.coverage.chunks) missing.push([at, summary.coverage.chunks]);
+  return missing;
+}

@@ -1,0 +1,47 @@
+/**
+ * A pool runs chunks of a job somewhere (worker threads, web workers, or the calling thread) and
+ * hands back their results; the caller decides order and folding, so a pool's size or speed never
+ * changes the results. `inlinePool` is the portable fallback (browser previews, tests).
+ */
+import { ChunkRunner, type BatchJob, type ChunkResult } from './chunk.ts';
+
+export interface ChunkPool {
+  /** How many chunks it runs at once. */
+  readonly size: number;
+  run(chunk: number): Promise<ChunkResult>;
+  /** Stops at once (work in progress is dropped) and frees the workers. */
+  close(): Promise<void>;
+}
+
+/** Makes a pool for one job with up to `workers` workers. */
+export type PoolFactory = (job: BatchJob, workers: number) => Promise<ChunkPool>;
+
+/** Runs chunks on the calling thread, one at a time, yielding to the event loop between chunks. */
+export const inlinePool: PoolFactory = async (job) => {
+  const runner = new ChunkRunner(job);
+  let queue: Promise<unknown> = Promise.resolve();
+  let closed = false;
+  return {
+    size: 1,
+    run(chunk) {
+      const result = queue.then(
+        () =>
+          new Promise<ChunkResult>((resolve, reject) => {
+            setTimeout(() => {
+              if (closed) return;
+              try {
+                resolve(runner.run(chunk));
+              } catch (error) {
+                reject(error);
+              }
+            }, 0);
+          }),
+      );
+      queue = result.catch(() => undefined);
+      return result;
+    },
+    async close() {
+      closed = true;
+    },
+  };
+};

@@ -1,0 +1,116 @@
+/**
+ * runBatch: an experiment (or one shard of it) through a pool into a summary.
+ *
+ * Chunks are handed out in order and folded strictly in order: a chunk that finishes early
+ * waits in a small buffer (at most two per worker) until the ones before it are in. So the CSV is
+ * written as it goes in one fixed order, the tallies never depend on which worker was fastest,
+ * and an interrupted run keeps exactly a prefix of its chunks — the same runs as its CSV.
+ */
+import { Aggregate } from './aggregate.ts';
+import { jobOf, type ChunkResult } from './chunk.ts';
+import { csvHeader } from './csv.ts';
+import type { Experiment } from './experiment.ts';
+import { chunkAt, chunkCount, runsIn, shardChunks, type ChunkPlan, type Shard } from './plan.ts';
+import type { PoolFactory } from './pool.ts';
+import { buildSummary, identityOf, type Summary } from './summary.ts';
+
+export interface BatchOptions {
+  pool: PoolFactory;
+  workers: number;
+  shard?: Shard;
+  /** Receives the CSV header and then each chunk's rows, in order. */
+  csv?(text: string): void;
+  /** Called as chunks finish: runs done, runs planned (for this shard). */
+  onProgress?(done: number, total: number): void;
+  /** Aborting stops at once; the summary then holds the chunks folded so far, marked partial. */
+  signal?: AbortSignal;
+}
+
+export interface BatchOutcome {
+  summary: Summary;
+  interrupted: boolean;
+  /** Runs this call was to do (the whole experiment, or its shard). */
+  planned: number;
+}
+
+export function planOf(experiment: Pick<Experiment, 'variationCount' | 'runs' | 'chunkSize'>): ChunkPlan {
+  return { variationCount: experiment.variationCount, runs: experiment.runs, chunkSize: experiment.chunkSize };
+}
+
+export async function runBatch(experiment: Experiment, options: BatchOptions): Promise<BatchOutcome> {
+  const plan = planOf(experiment);
+  const [first, last] = shardChunks(plan, options.shard);
+  const planned = runsIn(plan, first, last);
+  const aggregates = Array.from({ length: experiment.variationCount }, () => new Aggregate(experiment.metrics));
+  const signal = options.signal;
+
+  if (options.csv) options.csv(csvHeader([...Object.keys(experiment.set), ...experiment.sweeps.map((s) => s.name)], experiment.metrics));
+
+  let folded = first;
+  let interrupted = signal?.aborted ?? false;
+  if (!interrupted && first < last) {
+    const pool = await options.pool(jobOf(experiment, Boolean(options.csv)), options.workers);
+    try {
+      const window = Math.max(2, pool.size * 2);
+      const finished = new Map<number, ChunkResult>();
+      let failure: unknown;
+      let wake: (() => void) | undefined;
+      const nudge = () => {
+        const w = wake;
+        wake = undefined;
+        w?.();
+      };
+      const onAbort = () => {
+        interrupted = true;
+        nudge();
+      };
+      signal?.addEventListener('abort', onAbort);
+      let next = first;
+      let done = 0;
+      try {
+        while (folded < last && !interrupted && failure === undefined) {
+          while (next < last && next - folded < window) {
+            const k = next++;
+            pool.run(k).then(
+              (result) => {
+                finished.set(k, result);
+                done += chunkAt(plan, k).end - chunkAt(plan, k).start;
+                options.onProgress?.(done, planned);
+                nudge();
+              },
+              (error) => {
+                failure ??= error;
+                nudge();
+              },
+            );
+          }
+          while (finished.has(folded) && !interrupted) {
+            const result = finished.get(folded)!;
+            finished.delete(folded);
+            aggregates[result.variation]!.merge(result.tally);
+            if (options.csv && result.csv) options.csv(result.csv);
+            folded++;
+          }
+          if (folded < last && !interrupted && failure === undefined && !finished.has(folded)) {
+            await new Promise<void>((resolve) => (wake = resolve));
+          }
+        }
+      } finally {
+        signal?.removeEventListener('abort', onAbort);
+      }
+      if (failure !== undefined && !interrupted) throw failure;
+    } finally {
+      await pool.close();
+    }
+  }
+
+  const tallies = aggregates.map((a) => a.toData());
+  const runs = tallies.reduce((n, t) => n + t.runs, 0);
+  const summary = buildSummary(
+    identityOf(experiment),
+    tallies,
+    { chunks: chunkCount(plan), done: folded > first ? [[first, folded]] : [], runs, of: runsIn(plan, 0, chunkCount(plan)) },
+    { shard: options.shard ? `${options.shard.index}/${options.shard.count}` : undefined, plannedRuns: planned },
+  );
+  return { summary, interrupted, planned };
+}
