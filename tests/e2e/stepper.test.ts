@@ -161,6 +161,18 @@ describe('stepping through the 60-day draft', () => {
     }
   });
 
+  it('goes back to a past day picked on the timeline and branches from it', async () => {
+    await page.locator('[data-testid=timeline] g.tl-cell[data-day="7"][data-row="releases"]').click();
+    const details = page.locator('.day-details');
+    await details.getByRole('heading', { name: 'Day 7' }).waitFor();
+    expect(await details.innerText()).toMatch(/Hamas complied: released 5 deceased captives/);
+    await details.getByRole('button', { name: 'Branch from day 7' }).click();
+    await page.getByText(/Branch C goes back to day 7 of branch B/).waitFor();
+    expect(await dayOf(page)).toBe('Day 7');
+    expect(await page.getByRole('button', { name: /^← Back/ }).isDisabled()).toBe(false);
+    await screenshot(page, 'branch-from-day-1280x800');
+  });
+
   it('re-runs the branch from its start when an assumption changes', async () => {
     const input = page.getByLabel('reciprocity');
     await input.fill('0.5');
@@ -188,6 +200,30 @@ describe('on a narrow screen (390×844)', () => {
       await screenshot(page, 'run-full-390', true);
     } finally {
       await phone.close();
+    }
+  });
+});
+
+describe('every bundled scenario', () => {
+  it('opens from the library and runs to an outcome', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const page = await openPage(context, 'all scenarios');
+      await page.locator('article.card').first().waitFor({ timeout: 30_000 });
+      const links = await page.locator('article.card h2 a').evaluateAll((as) => as.map((a) => ({ hash: a.getAttribute('href')!, title: a.textContent! })));
+      expect(links.length).toBeGreaterThan(0);
+      for (const { hash, title } of links) {
+        await page.evaluate((h) => {
+          window.location.hash = h;
+        }, hash);
+        await page.waitForFunction((t) => document.querySelector('.run-head h1')?.textContent === t && document.querySelector('[data-testid=current-day]'), title);
+        expect(await dayOf(page)).toMatch(/^Day \d+$/);
+        await page.getByRole('button', { name: /^Run to the end/ }).click();
+        await page.getByTestId('outcome').waitFor();
+        expect(await page.getByTestId('log').innerText()).not.toBe('');
+      }
+    } finally {
+      await context.close();
     }
   });
 });

@@ -3,7 +3,8 @@
  * driven by playwright-core, console errors and warnings collected per page, screenshots saved
  * under test-results/screenshots.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer as createNetServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +36,8 @@ export async function startApp(): Promise<{ server: ViteDevServer; url: string }
     configFile: join(ROOT, 'vite.config.ts'),
     logLevel: 'error',
     clearScreen: false,
+    // A fresh dependency cache, as on a fresh clone (and apart from any dev server running here).
+    cacheDir: mkdtempSync(join(tmpdir(), 'parley-vite-')),
     server: { host: '127.0.0.1', port, strictPort: true, hmr: false, watch: null },
   });
   await server.listen();
