@@ -43,3 +43,10 @@ describe('ProbabilityBar', () => {
     expect(container.querySelectorAll('.pbar-seg').length).toBe(5);
   });
 });
+
+describe('an extension offer', () => {
+  it('is accepted or declined', () => {
+    render(<ChoiceButtons decision={{ kind: 'extension', allowed: ['comply', 'refuse'], probabilities: { comply: 0.7, delay: 0, partial: 0, violate: 0, refuse: 0.3 } }} onChoose={() => {}} />);
+    expect(screen.getAllByRole('button').map((b) => b.querySelector('.choice-label')?.textContent)).toEqual(['Accept', 'Decline']);
+  });
+});

@@ -1,14 +1,14 @@
 import type { Decision, Response } from '../../engine/index.ts';
-import { percent, RESPONSE_TEXT } from '../logic/responses.ts';
+import { percent, responseText } from '../logic/responses.ts';
 import { MarkIcon } from './MarkIcon.tsx';
 
 /** The responses a played party may give, each with the model's probability beside it. */
-export function ChoiceButtons({ decision, onChoose }: { decision: Pick<Decision, 'allowed' | 'probabilities'>; onChoose: (response: Response) => void }) {
+export function ChoiceButtons({ decision, onChoose }: { decision: Pick<Decision, 'allowed' | 'probabilities'> & { kind?: Decision['kind'] }; onChoose: (response: Response) => void }) {
   return (
     <ul className="choices" aria-label="Your response">
       {decision.allowed.map((response) => {
         const p = decision.probabilities[response];
-        const text = RESPONSE_TEXT[response];
+        const text = responseText(response, decision.kind);
         return (
           <li key={response}>
             <button type="button" className={`choice choice-${response}`} onClick={() => onChoose(response)} aria-label={`${text.label}: ${text.hint} (model: ${percent(p)})`}>

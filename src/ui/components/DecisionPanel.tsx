@@ -61,7 +61,7 @@ export function DecisionPanel() {
               <p className="model-move">
                 {partyName(d.party)} follows its model{playing ? '' : ' (you are watching)'}. Its chances right now:
               </p>
-              <ProbabilityBar probabilities={d.probabilities} allowed={d.allowed} />
+              <ProbabilityBar probabilities={d.probabilities} allowed={d.allowed} kind={d.kind} />
               <p className="hint">Press “Next decision →” to see what {partyName(d.party)} does.</p>
             </>
           )}

@@ -1,9 +1,9 @@
 import type { Response, ResponseProbabilities } from '../../engine/index.ts';
-import { percent, RESPONSE_TEXT } from '../logic/responses.ts';
+import { percent, responseText } from '../logic/responses.ts';
 import { MarkIcon } from './MarkIcon.tsx';
 
 /** The model's chances for each response, as a stacked bar and as words. */
-export function ProbabilityBar({ probabilities, allowed }: { probabilities: ResponseProbabilities; allowed: readonly Response[] }) {
+export function ProbabilityBar({ probabilities, allowed, kind }: { probabilities: ResponseProbabilities; allowed: readonly Response[]; kind?: 'obligation' | 'extension' }) {
   return (
     <div className="pbar">
       <div className="pbar-track" aria-hidden="true">
@@ -14,7 +14,7 @@ export function ProbabilityBar({ probabilities, allowed }: { probabilities: Resp
       <ul className="pbar-legend">
         {allowed.map((r) => (
           <li key={r}>
-            <MarkIcon mark={r} labelled={false} size={12} /> {RESPONSE_TEXT[r].label.toLowerCase()} <strong>{percent(probabilities[r])}</strong>
+            <MarkIcon mark={r} labelled={false} size={12} /> {responseText(r, kind).label.toLowerCase()} <strong>{percent(probabilities[r])}</strong>
           </li>
         ))}
       </ul>

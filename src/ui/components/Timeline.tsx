@@ -7,7 +7,11 @@ import { dayTicks, layoutTimeline, ROWS } from '../logic/timeline-layout.ts';
 import { MarkShape } from './MarkShape.tsx';
 
 const ROW_H = 24;
-const HEAD_H = 34;
+const HEAD_H = 48;
+/** Header rows: phase names, the today label, day numbers. */
+const Y_PHASE = 12;
+const Y_TODAY = 27;
+const Y_TICK = 41;
 
 /** Days across, tracks down: the plan, what fell due, how each party responded, today marked. */
 export function Timeline({ picked, onPick }: { picked?: number; onPick: (day: number) => void }) {
@@ -27,7 +31,7 @@ export function Timeline({ picked, onPick }: { picked?: number; onPick: (day: nu
     return () => observer.disconnect();
   }, []);
 
-  const cellW = Math.max(width < 500 ? 14 : 11, Math.min(26, Math.floor((width - 20) / layout.days)));
+  const cellW = Math.max(width < 500 ? 14 : 11, Math.min(40, Math.floor((width - 20) / layout.days)));
   const svgW = layout.days * cellW + 20;
   const svgH = HEAD_H + ROWS.length * ROW_H + 4;
   const x = (day: number) => 4 + (day - 0.5) * cellW;
@@ -67,7 +71,7 @@ export function Timeline({ picked, onPick }: { picked?: number; onPick: (day: nu
           {layout.phases.map((p, i) => (
             <g key={p.name + i}>
               <rect className={`tl-phase tl-phase-${i % 2}`} x={x(p.start) - cellW / 2} y={HEAD_H - 4} width={(p.end - p.start + 1) * cellW} height={svgH - HEAD_H + 4} />
-              <text className="tl-phase-name" x={x(p.start) - cellW / 2 + 3} y={11}>
+              <text className="tl-phase-name" x={x(p.start) - cellW / 2 + 3} y={Y_PHASE}>
                 {p.name}
               </text>
             </g>
@@ -75,7 +79,7 @@ export function Timeline({ picked, onPick }: { picked?: number; onPick: (day: nu
           {layout.days > (layout.phases[layout.phases.length - 1]?.end ?? layout.days) && (
             <g>
               <rect className="tl-extension" x={x((layout.phases[layout.phases.length - 1]?.end ?? 0) + 1) - cellW / 2} y={HEAD_H - 4} width={(layout.days - (layout.phases[layout.phases.length - 1]?.end ?? 0)) * cellW} height={svgH - HEAD_H + 4} />
-              <text className="tl-phase-name" x={x((layout.phases[layout.phases.length - 1]?.end ?? 0) + 1) - cellW / 2 + 3} y={11}>
+              <text className="tl-phase-name" x={x((layout.phases[layout.phases.length - 1]?.end ?? 0) + 1) - cellW / 2 + 3} y={Y_PHASE}>
                 extension
               </text>
             </g>
@@ -84,7 +88,7 @@ export function Timeline({ picked, onPick }: { picked?: number; onPick: (day: nu
             <line key={row.id} className="tl-row-line" x1={0} x2={svgW} y1={HEAD_H + (i + 1) * ROW_H} y2={HEAD_H + (i + 1) * ROW_H} />
           ))}
           {dayTicks(layout.days).map((d) => (
-            <text key={d} className={`tl-tick${plannedEnds.has(d) ? ' tl-tick-end' : ''}`} x={x(d)} y={HEAD_H - 8} textAnchor="middle">
+            <text key={d} className={`tl-tick${plannedEnds.has(d) ? ' tl-tick-end' : ''}`} x={x(d)} y={Y_TICK} textAnchor="middle">
               {d}
             </text>
           ))}
@@ -92,7 +96,7 @@ export function Timeline({ picked, onPick }: { picked?: number; onPick: (day: nu
           {layout.today >= 1 && (
             <g data-testid="today-marker">
               <rect className="tl-today" x={x(layout.today) - cellW / 2} y={HEAD_H - 4} width={cellW} height={svgH - HEAD_H + 4} />
-              <text className="tl-today-label" x={x(layout.today)} y={HEAD_H - 20} textAnchor="middle">
+              <text className="tl-today-label" x={x(layout.today)} y={Y_TODAY} textAnchor="middle">
                 {layout.over ? `end ${layout.today}` : `day ${layout.today}`}
               </text>
             </g>

@@ -34,7 +34,7 @@ export const MARKS: Readonly<Record<Mark, MarkInfo>> = {
   partial: { label: 'partly done', glyph: '◐' },
   violate: { label: 'violated', glyph: '✗' },
   refuse: { label: 'refused', glyph: '✗' },
-  cancelled: { label: 'called off', glyph: '–' },
+  cancelled: { label: 'called off or declined', glyph: '–' },
   incident: { label: 'incident', glyph: '!' },
   extended: { label: 'extended', glyph: '+' },
   phase: { label: 'phase', glyph: '|' },
@@ -75,6 +75,8 @@ export function markOfEvent(event: TraceEvent): Mark {
   switch (event.type) {
     case 'party.responded':
       if (countsAsViolation(event)) return 'violate';
+      // An extension offer (no obligation kind) that is declined is not a breach.
+      if (event.kind === undefined && event.response === 'refuse') return 'cancelled';
       return (event.response ?? 'comply') satisfies Response;
     case 'obligation.due': return 'due';
     case 'party.reacted': return event.obligation !== undefined ? 'cancelled' : 'note';

@@ -9,6 +9,16 @@ export const RESPONSE_TEXT: Readonly<Record<Response, { label: string; hint: str
   refuse: { label: 'Refuse', hint: 'openly refuse to do it' },
 };
 
+/** An extension offer is accepted or declined, not complied with or refused. */
+export const OFFER_TEXT: Readonly<Partial<Record<Response, { label: string; hint: string }>>> = {
+  comply: { label: 'Accept', hint: 'make the offer and extend the truce' },
+  refuse: { label: 'Decline', hint: 'let the offer lapse' },
+};
+
+export function responseText(response: Response, kind: 'obligation' | 'extension' = 'obligation'): { label: string; hint: string } {
+  return (kind === 'extension' ? OFFER_TEXT[response] : undefined) ?? RESPONSE_TEXT[response];
+}
+
 /** "84%", "<1%", "0%". */
 export function percent(p: number): string {
   if (p <= 0) return '0%';
