@@ -3,7 +3,7 @@
  * a sibling over Web Workers). Each worker gets the job once (workerData), compiles the models it
  * needs, and answers one message per chunk of runs — never one per run.
  *
- * This module is also the worker's code: node-pool-worker.mjs registers tsx and imports it, and
+ * This module is also the worker's code: node-pool-worker.cjs registers tsx and imports it, and
  * the block at the bottom starts serving when it finds a batch job in workerData.
  */
 import { availableParallelism } from 'node:os';
@@ -17,6 +17,12 @@ type FromWorker = { type: 'ready' } | { type: 'done'; result: ChunkResult } | { 
 /** Chunks queued at one worker at a time, so it never waits for the main thread between chunks. */
 const DEPTH = 2;
 
+/**
+ * A run makes a lot of short-lived garbage; V8's default young generation (up to 3 × 16 MB per
+ * isolate) holds far more of it than needed. 8 MB measured as fast and ~25 MB lighter per worker.
+ */
+const YOUNG_GENERATION_MB = 8;
+
 /** Workers used when none are asked for: the cores Node may use. */
 export function defaultWorkerCount(): number {
   return availableParallelism();
@@ -28,7 +34,7 @@ interface Slot {
 }
 
 export const nodePool: PoolFactory = async (job: BatchJob, workers: number): Promise<ChunkPool> => {
-  const bootstrap = new URL('./node-pool-worker.mjs', import.meta.url);
+  const bootstrap = new URL('./node-pool-worker.cjs', import.meta.url);
   const slots: Slot[] = [];
   const waiting: { chunk: number; resolve(r: ChunkResult): void; reject(e: Error): void }[] = [];
   let closed = false;
@@ -51,7 +57,7 @@ export const nodePool: PoolFactory = async (job: BatchJob, workers: number): Pro
   };
 
   const ready = Array.from({ length: Math.max(1, workers) }, () => {
-    const worker = new Worker(bootstrap, { workerData: { parleyBatchJob: job } });
+    const worker = new Worker(bootstrap, { workerData: { parleyBatchJob: job }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     const slot: Slot = { worker, inFlight: new Map() };
     slots.push(slot);
     return new Promise<void>((resolve, reject) => {
