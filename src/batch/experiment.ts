@@ -67,9 +67,12 @@ function fail(origin: SpecOrigin | undefined, message: string, hint?: string): n
 }
 
 /** Checks a run count: a whole number ≥ 1. */
-export function checkRuns(runs: number, origin?: SpecOrigin): number {
+export function checkRuns(runs: number, origin?: SpecOrigin, written = String(runs)): number {
   if (!Number.isFinite(runs) || !Number.isInteger(runs) || runs <= 0) {
-    fail(origin, `runs must be a whole number of at least 1, got ${runs}`, 'e.g. --runs 1000');
+    const what = origin && !origin.locate ? origin.label : 'runs';
+    const message = `${what} must be a whole number of at least 1, got ${origin?.locate ? written : `\`${written}\``}`;
+    if (origin?.locate) fail(origin, message, 'e.g. `runs: 1000`');
+    throw new ExperimentError(message, 'e.g. --runs 1000');
   }
   if (runs > MAX_RUNS) fail(origin, `runs ${runs} is more than ${MAX_RUNS.toLocaleString('en-US')} per variation`, 'split the study into several experiments with different seeds');
   return runs;
@@ -78,9 +81,7 @@ export function checkRuns(runs: number, origin?: SpecOrigin): number {
 /** `"1000"`, `"10_000"`, `"1e4"` → 1000, 10000, 10000; anything else → ExperimentError. */
 export function parseRuns(text: string, origin?: SpecOrigin): number {
   const cleaned = text.trim().replace(/_/g, '');
-  const value = cleaned === '' ? NaN : Number(cleaned);
-  if (!Number.isFinite(value)) fail(origin, `runs must be a whole number of at least 1, got \`${text}\``, 'e.g. --runs 1000');
-  return checkRuns(value, origin);
+  return checkRuns(cleaned === '' ? NaN : Number(cleaned), origin, text);
 }
 
 function checkParameter(scenario: Scenario, name: string, value: number, origin: SpecOrigin | undefined): void {

@@ -37,6 +37,18 @@ function dirOf(path: string): string {
   return slash < 0 ? '' : path.slice(0, slash + 1);
 }
 
+/** `studies/../scenarios/x.yaml` → `scenarios/x.yaml` (plain text, so it reads well in messages). */
+function normalise(path: string): string {
+  const absolute = path.startsWith('/');
+  const out: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
+    else out.push(part);
+  }
+  return `${absolute ? '/' : ''}${out.join('/')}`;
+}
+
 function isAbsolute(path: string): boolean {
   return path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path);
 }
@@ -72,7 +84,7 @@ async function readExperiment(argv: readonly string[], io: CliIO) {
   const spec: ExperimentSpec = { runs: DEFAULT_RUNS, seed: DEFAULT_SEED, set: {}, sweeps: [], origins: { set: {}, sweeps: {} } };
   if (looksLikeExperiment(text)) {
     const experimentFile = parseExperimentFile(text, file);
-    scenarioFile = isAbsolute(experimentFile.scenario) ? experimentFile.scenario : `${dirOf(file)}${experimentFile.scenario}`;
+    scenarioFile = isAbsolute(experimentFile.scenario) ? experimentFile.scenario : normalise(`${dirOf(file)}${experimentFile.scenario}`);
     scenarioText = io.readFile(scenarioFile);
     Object.assign(spec, { ...experimentFile.spec, origins: experimentFile.spec.origins });
     spec.set = { ...(experimentFile.spec.set ?? {}) };
