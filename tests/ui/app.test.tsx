@@ -85,7 +85,7 @@ describe('the app', () => {
     fireEvent.click(within(screen.getByRole('list', { name: 'Your response' })).getByRole('button', { name: /^Comply/ }));
     const table = screen.getByTestId('compare');
     expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Measure', 'Branch A', 'Branch B (showing)']);
-    expect(within(table).getByRole('rowheader', { name: /Your choices/ }).closest('tr')!.textContent).toContain('#13 comply');
+    expect(within(table).getByRole('rowheader', { name: /Your choices/ }).closest('tr')!.textContent).toContain('#14 comply');
   });
 
   it('opens the library with a message for a scenario that does not exist', () => {

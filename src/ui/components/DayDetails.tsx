@@ -11,7 +11,7 @@ export function DayDetails({ day, today, onPick, onClose }: { day: number; today
   const model = ParleyContext.useSelector(selectModel);
   const trace = ParleyContext.useSelector((s) => selectView(s).trace);
   const planned = useMemo(() => plannedTimeline(model).filter((p) => p.day === day), [model, day]);
-  const events = trace.filter((e) => e.day === day && e.type !== 'obligation.due');
+  const events = trace.filter((e) => e.day === day);
   return (
     <div className="day-details" aria-live="polite">
       <div className="day-details-head">
@@ -39,7 +39,7 @@ export function DayDetails({ day, today, onPick, onClose }: { day: number; today
         <ul className="day-events">
           {events.map((e, i) => (
             <li key={i}>
-              <MarkIcon mark={markOfEvent(e)} /> {e.text}
+              <MarkIcon mark={markOfEvent(e)} /> {e.type === 'obligation.due' ? `Due: ${e.text}` : e.text}
             </li>
           ))}
         </ul>

@@ -43,7 +43,7 @@ export function DecisionPanel() {
             {d.text}
           </h2>
           <div className="decision-meta">
-            Decision #{view.decisions} · {d.kind === 'extension' ? 'an offer to extend the truce' : 'this obligation falls due today'}
+            Decision {view.decisions + 1} · {d.kind === 'extension' ? 'an offer to extend the truce' : 'this obligation falls due today'}
             {obligation && <SourceBadge scenario={model.scenario} source={obligation.def.source} />}
           </div>
           {mine ? (

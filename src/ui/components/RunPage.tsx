@@ -10,6 +10,7 @@ import { DecisionPanel } from './DecisionPanel.tsx';
 import { NarrativeLog } from './NarrativeLog.tsx';
 import { NoticeBar } from './NoticeBar.tsx';
 import { PartiesPanel } from './PartiesPanel.tsx';
+import { SourceList } from './SourceList.tsx';
 import { StatechartPanel } from './StatechartPanel.tsx';
 import { TimelinePanel } from './TimelinePanel.tsx';
 
@@ -40,6 +41,13 @@ export function RunPage() {
         <h1>{scenario.title}</h1>
         {scenario.period && <p className="run-period">{scenario.period}</p>}
       </header>
+      {scenario.summary && (
+        <details className="about">
+          <summary>About this scenario</summary>
+          <p>{scenario.summary}</p>
+          <SourceList scenario={scenario} />
+        </details>
+      )}
       {notice && <NoticeBar notice={notice} onDismiss={() => actor.send({ type: 'notice.dismiss' })} />}
       <div className="run-grid">
         <div className="top-main">

@@ -50,7 +50,8 @@ export function compareBranches(model: Model, branches: readonly Branch[], activ
     add(`${name}: grievance`, (b) => (b.view.state.parties[id]?.grievance ?? 0).toFixed(2));
   }
   add('Your choices', (b) => {
-    const list = Object.entries(b.view.choices).map(([n, r]) => `#${n} ${RESPONSE_TEXT[r].label.toLowerCase()}`);
+    // Decisions are numbered from 1 on screen (from 0 in the engine and in links).
+    const list = Object.entries(b.view.choices).map(([n, r]) => `#${Number(n) + 1} ${RESPONSE_TEXT[r].label.toLowerCase()}`);
     return list.length > 0 ? list.join(', ') : 'none';
   });
   add('Seed', (b) => b.seed);
