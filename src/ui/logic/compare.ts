@@ -35,7 +35,8 @@ export function compareBranches(model: Model, branches: readonly Branch[], activ
   add('Why it ended', (b) => b.view.outcome?.cause ?? (b.view.outcome ? '—' : 'not over yet'));
   for (const [id, stock] of Object.entries(model.scenario.stocks)) {
     const categories = Object.keys(stock.count);
-    add(`${stock.name ?? id} released`, (b) => {
+    const name = stock.name ?? id;
+    add(`${name.charAt(0).toUpperCase()}${name.slice(1)} released`, (b) => {
       const released = b.view.state.stocks[id]?.released ?? {};
       const total = Object.values(released).reduce((x, y) => x + y, 0);
       return categories.length > 1 ? `${num(total)} (${categories.map((c) => `${num(released[c] ?? 0)} ${c}`).join(', ')})` : num(total);
