@@ -10,4 +10,5 @@ export { ParameterError } from './parameter-error.ts';
 export { buildTruceMachine, activePhase, type TruceMachine, type TruceSnapshot, type TruceEvent } from './machine.ts';
 export type { SimState, PartyState, ObligationState, ObligationStatus, Counters } from './state.ts';
 export type { TraceEvent, TraceEventType, Outcome, OutcomeResult, Metrics, RunResult } from './trace.ts';
+export { describeObligation, listPhrase } from './wording.ts';
 export { plannedTimeline, TRACK_OF_KIND, type PlannedItem, type Track } from './timeline.ts';

@@ -278,7 +278,7 @@ export class Simulation {
       const days = 1 + Math.floor(this.rng.next() * this.model.maxDelay);
       party.delays += 1;
       if (status.delayed + days > o.grace) {
-        this.record({ type: 'party.responded', party: o.def.party, obligation: o.def.id, kind: o.def.kind, response, chosen, text: o.grace === 0 ? `${name} let the deadline to ${describeObligation(this.model, o)} pass: it counts as a violation.` : `${name} delayed again (${describeObligation(this.model, o)}), past the ${o.grace} days of grace: it counts as a violation.`, source: o.def.source });
+        this.record({ type: 'party.responded', party: o.def.party, obligation: o.def.id, kind: o.def.kind, response, chosen, expired: true, text: o.grace === 0 ? `${name} let the deadline to ${describeObligation(this.model, o)} pass: it counts as a violation.` : `${name} delayed again (${describeObligation(this.model, o)}), past the ${o.grace} days of grace: it counts as a violation.`, source: o.def.source });
         this.fail(o, 'expired');
         return;
       }

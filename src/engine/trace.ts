@@ -24,6 +24,8 @@ export interface TraceEvent {
   response?: Response;
   /** The response was chosen by a person, not drawn from the party's model. */
   chosen?: boolean;
+  /** A delay that ran past the obligation's grace: it counts as a violation. */
+  expired?: boolean;
   /** Held-stock changes, keyed `stock.category` (negative when released). */
   changes?: Record<string, number>;
   /** A plain-English sentence a student can read. */

@@ -77,7 +77,7 @@ function tokenize(source: string): Token[] {
     if (op) { tokens.push({ kind: 'op', text: op, at: i }); i += op.length; continue; }
     if (c === '=') {
       const meant = source[i + 1] === '>' ? '>=' : source[i + 1] === '<' ? '<=' : '==';
-      throw new ExpressionSyntaxError('a single `=` is not a comparison', i, `write \`${meant}\``);
+      throw new ExpressionSyntaxError('a single `=` is not a comparison', i, `write \`${meant}\` to compare`);
     }
     throw new ExpressionSyntaxError(`unexpected character \`${c}\``, i, 'conditions use names, numbers, ( ), and, or, not, == != < <= > >=, + - * /');
   }

@@ -197,7 +197,7 @@ describe('shape errors', () => {
 
   it('a wrong type', () => {
     const text = `${BASE}obligations:\n  - { id: a, kind: generic, party: hamas, day: soon }\n`;
-    expectProblem(text, { at: '16:48', message: '`obligations.0.day`: expected number, found text `soon`', token: 'soon' });
+    expectProblem(text, { at: '16:48', message: 'obligation `a`: `day`: expected number, found text `soon`', token: 'soon' });
   });
 
   it('a list where a mapping belongs', () => {

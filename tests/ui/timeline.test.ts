@@ -42,7 +42,7 @@ describe('timeline layout', () => {
   });
 
   it('reads a delay past its grace days as a violation', () => {
-    expect(markOfEvent({ day: 53, phase: 'truce', type: 'party.responded', response: 'delay', text: 'Israel delayed again, past the 3 days of grace: it counts as a violation.' })).toBe('violate');
+    expect(markOfEvent({ day: 53, phase: 'truce', type: 'party.responded', response: 'delay', expired: true, text: 'Israel delayed again, past the 3 days of grace: it counts as a violation.' })).toBe('violate');
     expect(markOfEvent({ day: 8, phase: 'truce', type: 'party.responded', response: 'delay', text: 'Israel delayed it by 3 days, to day 11 (3 of 3 days of grace used).' })).toBe('delay');
   });
 });

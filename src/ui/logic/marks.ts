@@ -66,9 +66,9 @@ export function worse(a: Mark, b: Mark): Mark {
   return SEVERITY[b] > SEVERITY[a] ? b : a;
 }
 
-/** A delay past the grace days is reported as a delay but counts as a violation. */
+/** A delay past the grace days is traced as a delay flagged `expired`: it counts as a violation. */
 export function countsAsViolation(event: TraceEvent): boolean {
-  return event.type === 'party.responded' && event.response === 'delay' && /counts as a violation/.test(event.text);
+  return event.type === 'party.responded' && event.expired === true;
 }
 
 export function markOfEvent(event: TraceEvent): Mark {
