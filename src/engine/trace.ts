@@ -1,5 +1,6 @@
 import type { ObligationKind, SourceRef } from '../scenario/index.ts';
 import type { Response } from './response.ts';
+import type { Counters } from './state.ts';
 
 export type TraceEventType =
   | 'phase.entered'
@@ -35,20 +36,11 @@ export interface TraceEvent {
 
 export type OutcomeResult = 'completed' | 'extended-then-completed' | 'advanced' | 'stalled' | 'collapsed';
 
-export interface Metrics {
+export interface Metrics extends Counters {
   /** Days the truce held (the last day reached). */
   days: number;
   /** stock → category → released so far. */
   released: Record<string, Record<string, number>>;
-  aidTrucks: number;
-  disclosures: number;
-  withdrawals: number;
-  partialWithdrawals: number;
-  displacedReturned: number;
-  talksStarted: number;
-  operationsHalts: number;
-  extensions: number;
-  extensionDays: number;
   violations: Record<string, number>;
   delays: Record<string, number>;
 }
