@@ -40,7 +40,7 @@ export { parseSummary, mergeSummaries, missingRanges } from './merge.ts';
 export { chunkAt, chunkCount, shardChunks, parseShard, runsIn, type Chunk, type ChunkPlan, type Shard } from './plan.ts';
 export { csvHeader, csvField, parseCsv, parameterColumns } from './csv.ts';
 export { ChunkRunner, jobOf, type BatchJob, type ChunkResult } from './chunk.ts';
-export { inlinePool, type ChunkPool, type PoolFactory } from './pool.ts';
+export { inlinePool, type ChunkPool, type PoolFactory, type PoolOptions } from './pool.ts';
 export { nodePool, defaultWorkerCount } from './node-pool.ts';
 export { runBatch, planOf, type BatchOptions, type BatchOutcome } from './run-batch.ts';
 export { formatSummary, formatProgress } from './format.ts';

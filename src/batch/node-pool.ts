@@ -28,24 +28,48 @@ export function defaultWorkerCount(): number {
   return availableParallelism();
 }
 
+/** A worker that has had work for this long without answering is replaced (its chunks re-run elsewhere). */
+const STALL_MS = 30_000;
+/** …or for this many times its slowest chunk so far, if that is longer. */
+const STALL_FACTOR = 50;
+const START_TIMEOUT_MS = 60_000;
+const MAX_REPLACEMENTS = 3;
+
+type Task = { chunk: number; sent: number; resolve(r: ChunkResult): void; reject(e: Error): void };
+
 interface Slot {
   worker: Worker;
-  inFlight: Map<number, { resolve(r: ChunkResult): void; reject(e: Error): void }>;
+  inFlight: Map<number, Task>;
+  /** When it last answered (or was given work while idle). */
+  heard: number;
+  dead: boolean;
 }
 
-export const nodePool: PoolFactory = async (job: BatchJob, workers: number): Promise<ChunkPool> => {
+/** Stops a worker without waiting on it: a worker that does not stop must not hold up the batch or the process. */
+function stop(worker: Worker): Promise<void> {
+  worker.unref();
+  return Promise.race([worker.terminate().then(() => undefined, () => undefined), new Promise<void>((resolve) => setTimeout(resolve, 2000).unref())]);
+}
+
+export const nodePool: PoolFactory = async (job, workers, options = {}) => {
   const bootstrap = new URL('./node-pool-worker.cjs', import.meta.url);
+  // Tests only: one shared flag so just the first worker to meet the chunk stalls on it.
+  const stallFlag = options.testStallOnChunk === undefined ? undefined : new Int32Array(new SharedArrayBuffer(4));
   const slots: Slot[] = [];
-  const waiting: { chunk: number; resolve(r: ChunkResult): void; reject(e: Error): void }[] = [];
+  const waiting: Task[] = [];
   let closed = false;
   let failure: Error | undefined;
+  let slowest = 0;
+  let replacements = 0;
 
   const pump = () => {
-    while (waiting.length > 0) {
+    while (waiting.length > 0 && !closed) {
       let best: Slot | undefined;
-      for (const slot of slots) if (slot.inFlight.size < DEPTH && (!best || slot.inFlight.size < best.inFlight.size)) best = slot;
+      for (const slot of slots) if (!slot.dead && slot.inFlight.size < DEPTH && (!best || slot.inFlight.size < best.inFlight.size)) best = slot;
       if (!best) return;
       const task = waiting.shift()!;
+      if (best.inFlight.size === 0) best.heard = Date.now();
+      task.sent = Date.now();
       best.inFlight.set(task.chunk, task);
       best.worker.postMessage({ chunk: task.chunk } satisfies ToWorker);
     }
@@ -56,17 +80,28 @@ export const nodePool: PoolFactory = async (job: BatchJob, workers: number): Pro
     for (const task of waiting.splice(0)) task.reject(error);
   };
 
-  const ready = Array.from({ length: Math.max(1, workers) }, () => {
-    const worker = new Worker(bootstrap, { workerData: { parleyBatchJob: job }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-    const slot: Slot = { worker, inFlight: new Map() };
+  /** Starts one worker; resolves when it is ready to take chunks. */
+  const spawn = (): Promise<void> => {
+    const worker = new Worker(bootstrap, { workerData: { parleyBatchJob: job, stallOnChunk: options.testStallOnChunk, stallFlag }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    const slot: Slot = { worker, inFlight: new Map(), heard: Date.now(), dead: false };
     slots.push(slot);
     return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`a batch worker did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+      timer.unref();
       worker.on('message', (message: FromWorker) => {
-        if (message.type === 'ready') resolve();
-        else if (message.type === 'done') {
+        if (slot.dead) return;
+        slot.heard = Date.now();
+        if (message.type === 'ready') {
+          clearTimeout(timer);
+          resolve();
+          pump();
+        } else if (message.type === 'done') {
           const task = slot.inFlight.get(message.result.chunk);
           slot.inFlight.delete(message.result.chunk);
-          task?.resolve(message.result);
+          if (task) {
+            slowest = Math.max(slowest, Date.now() - task.sent);
+            task.resolve(message.result);
+          }
           pump();
         } else {
           const task = slot.inFlight.get(message.chunk);
@@ -77,23 +112,49 @@ export const nodePool: PoolFactory = async (job: BatchJob, workers: number): Pro
         }
       });
       worker.on('error', (error) => {
+        if (slot.dead) return;
+        clearTimeout(timer);
         reject(error);
         fail(error);
       });
       worker.on('exit', (code) => {
-        if (!closed) {
-          const error = new Error(`a batch worker stopped unexpectedly (exit code ${code})`);
-          reject(error);
-          fail(error);
-        }
+        if (closed || slot.dead) return;
+        const error = new Error(`a batch worker stopped unexpectedly (exit code ${code})`);
+        clearTimeout(timer);
+        reject(error);
+        fail(error);
       });
     });
-  });
+  };
+
+  // A worker that stops answering is replaced and its chunks go back to the front of the queue.
+  // Chunks are pure functions of their index, so a re-run gives the same result.
+  const watchdog = setInterval(() => {
+    const now = Date.now();
+    const limit = options.stallMs ?? Math.max(STALL_MS, STALL_FACTOR * slowest);
+    for (const slot of slots) {
+      if (slot.dead || slot.inFlight.size === 0 || now - slot.heard < limit) continue;
+      slot.dead = true;
+      void stop(slot.worker);
+      const chunks = [...slot.inFlight.values()];
+      slot.inFlight.clear();
+      waiting.unshift(...chunks);
+      if (++replacements > MAX_REPLACEMENTS) {
+        fail(new Error(`batch workers stopped answering ${replacements} times; giving up (the results so far are kept)`));
+        return;
+      }
+      options.onNotice?.(`a worker gave no answer for ${Math.round((now - slot.heard) / 1000)} s; replaced it and re-running chunk${chunks.length === 1 ? '' : 's'} ${chunks.map((t) => t.chunk).join(', ')}`);
+      spawn().then(pump, (error: Error) => fail(error));
+    }
+  }, 1000);
+  watchdog.unref();
+
   try {
-    await Promise.all(ready);
+    await Promise.all(Array.from({ length: Math.max(1, workers) }, spawn));
   } catch (error) {
     closed = true;
-    await Promise.all(slots.map((s) => s.worker.terminate()));
+    clearInterval(watchdog);
+    await Promise.all(slots.map((s) => stop(s.worker)));
     throw error;
   }
 
@@ -102,13 +163,14 @@ export const nodePool: PoolFactory = async (job: BatchJob, workers: number): Pro
     run(chunk) {
       if (failure) return Promise.reject(failure);
       return new Promise<ChunkResult>((resolve, reject) => {
-        waiting.push({ chunk, resolve, reject });
+        waiting.push({ chunk, sent: 0, resolve, reject });
         pump();
       });
     },
     async close() {
       closed = true;
-      await Promise.all(slots.map((s) => s.worker.terminate()));
+      clearInterval(watchdog);
+      await Promise.all(slots.map((s) => stop(s.worker)));
     },
   };
 };
@@ -116,8 +178,12 @@ export const nodePool: PoolFactory = async (job: BatchJob, workers: number): Pro
 // The worker side.
 if (!isMainThread && parentPort && (workerData as { parleyBatchJob?: BatchJob } | null)?.parleyBatchJob) {
   const port = parentPort;
-  const runner = new ChunkRunner((workerData as { parleyBatchJob: BatchJob }).parleyBatchJob);
+  const data = workerData as { parleyBatchJob: BatchJob; stallOnChunk?: number; stallFlag?: Int32Array };
+  const runner = new ChunkRunner(data.parleyBatchJob);
   port.on('message', ({ chunk }: ToWorker) => {
+    if (chunk === data.stallOnChunk && data.stallFlag && Atomics.compareExchange(data.stallFlag, 0, 0, 1) === 0) {
+      for (;;); // tests only: stop answering until terminated
+    }
     try {
       port.postMessage({ type: 'done', result: runner.run(chunk) } satisfies FromWorker);
     } catch (error) {

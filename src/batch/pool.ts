@@ -13,8 +13,17 @@ export interface ChunkPool {
   close(): Promise<void>;
 }
 
+export interface PoolOptions {
+  /** Something the person running the batch should know (a worker was replaced, …). */
+  onNotice?(text: string): void;
+  /** How long a worker with work may stay silent before it is replaced (default 30 s, or 50 × the slowest chunk). */
+  stallMs?: number;
+  /** Tests only: the first worker to get this chunk stops answering, to exercise the replacement. */
+  testStallOnChunk?: number;
+}
+
 /** Makes a pool for one job with up to `workers` workers. */
-export type PoolFactory = (job: BatchJob, workers: number) => Promise<ChunkPool>;
+export type PoolFactory = (job: BatchJob, workers: number, options?: PoolOptions) => Promise<ChunkPool>;
 
 /** Runs chunks on the calling thread, one at a time, yielding to the event loop between chunks. */
 export const inlinePool: PoolFactory = async (job) => {

@@ -22,6 +22,8 @@ export interface BatchOptions {
   csv?(text: string): void;
   /** Called as chunks finish: runs done, runs planned (for this shard). */
   onProgress?(done: number, total: number): void;
+  /** Notes for the person running it (e.g. a stalled worker was replaced). */
+  onNotice?(text: string): void;
   /** Aborting stops at once; the summary then holds the chunks folded so far, marked partial. */
   signal?: AbortSignal;
 }
@@ -49,7 +51,7 @@ export async function runBatch(experiment: Experiment, options: BatchOptions): P
   let folded = first;
   let interrupted = signal?.aborted ?? false;
   if (!interrupted && first < last) {
-    const pool = await options.pool(jobOf(experiment, Boolean(options.csv)), options.workers);
+    const pool = await options.pool(jobOf(experiment, Boolean(options.csv)), options.workers, { onNotice: options.onNotice });
     try {
       const window = Math.max(2, pool.size * 2);
       const finished = new Map<number, ChunkResult>();
@@ -69,6 +71,15 @@ export async function runBatch(experiment: Experiment, options: BatchOptions): P
       let done = 0;
       try {
         while (folded < last && !interrupted && failure === undefined) {
+          // Fold what is ready first, then refill the window, then wait: refilling before folding
+          // could leave nothing in flight to wake us once the window's last chunks are folded.
+          while (finished.has(folded) && !interrupted) {
+            const result = finished.get(folded)!;
+            finished.delete(folded);
+            aggregates[result.variation]!.merge(result.tally);
+            if (options.csv && result.csv) options.csv(result.csv);
+            folded++;
+          }
           while (next < last && next - folded < window) {
             const k = next++;
             pool.run(k).then(
@@ -83,13 +94,6 @@ export async function runBatch(experiment: Experiment, options: BatchOptions): P
                 nudge();
               },
             );
-          }
-          while (finished.has(folded) && !interrupted) {
-            const result = finished.get(folded)!;
-            finished.delete(folded);
-            aggregates[result.variation]!.merge(result.tally);
-            if (options.csv && result.csv) options.csv(result.csv);
-            folded++;
           }
           if (folded < last && !interrupted && failure === undefined && !finished.has(folded)) {
             await new Promise<void>((resolve) => (wake = resolve));

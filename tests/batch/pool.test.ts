@@ -25,3 +25,41 @@ describe('worker pool', () => {
     expect(JSON.parse(one).coverage.runs).toBe(1200);
   });
 });
+
+describe('a worker that stops answering', () => {
+  it('is replaced, its chunks re-run, and the result is unchanged', async () => {
+    const exp = await experiment();
+    const expected = stringifySummary((await runBatch(exp, { pool: inlinePool, workers: 1 })).summary);
+    const notices: string[] = [];
+    const stalling: typeof nodePool = (job, workers, options) => nodePool(job, workers, { ...options, stallMs: 1500, testStallOnChunk: 3 });
+    const started = Date.now();
+    const { summary } = await runBatch(exp, { pool: stalling, workers: 2, onNotice: (t) => notices.push(t) });
+    expect(stringifySummary(summary)).toBe(expected);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/a worker gave no answer for \d+ s; replaced it and re-running chunks? .*3/);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+});
+
+describe('finish order', () => {
+  it('does not change the result, even when the first chunk of a full window finishes last', async () => {
+    const exp = await experiment();
+    const expected = stringifySummary((await runBatch(exp, { pool: inlinePool, workers: 1 })).summary);
+    // A pool of "4 workers" (a window of 8 chunks) in which the first chunk of each window
+    // finishes well after the other seven.
+    const scrambling: typeof inlinePool = async (job, workers, options) => {
+      const inner = await inlinePool(job, workers, options);
+      return {
+        size: 4,
+        run: (chunk) => inner.run(chunk).then((r) => new Promise((resolve) => setTimeout(() => resolve(r), chunk % 8 === 0 ? 400 : 0))),
+        close: () => inner.close(),
+      };
+    };
+    const csv: string[] = [];
+    const { summary } = await runBatch(exp, { pool: scrambling, workers: 4, csv: (t) => csv.push(t) });
+    expect(stringifySummary(summary)).toBe(expected);
+    const inOrder: string[] = [];
+    await runBatch(exp, { pool: inlinePool, workers: 1, csv: (t) => inOrder.push(t) });
+    expect(csv.join('')).toBe(inOrder.join(''));
+  });
+});

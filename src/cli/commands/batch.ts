@@ -174,7 +174,8 @@ async function batch(argv: readonly string[], io: CliIO, pool: PoolFactory): Pro
 
   let outcome;
   try {
-    outcome = await runBatch(experiment, { pool, workers, shard, csv: csv ? (t) => csv.write(t) : undefined, onProgress, signal: controller.signal });
+    const onNotice = (text: string) => io.stderr(`${io.isTTY ? '\r\x1b[K' : ''}parley batch: ${text}\n`);
+    outcome = await runBatch(experiment, { pool, workers, shard, csv: csv ? (t) => csv.write(t) : undefined, onProgress, onNotice, signal: controller.signal });
   } finally {
     removeInterrupt();
     if (io.isTTY) io.stderr('\r\x1b[K');

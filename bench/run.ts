@@ -1,0 +1,67 @@
+/**
+ * `npm run bench`: the batch benchmark. Each figure comes from a cold child process (Node start,
+ * tsx, scenario load and worker-pool start-up all included in its clock) running the real
+ * `parley batch` path on the 60-day draft. Prints one JSON object on stdout; progress on stderr.
+ *
+ *   npm run bench                      100,000 runs with 1 and with all workers, then 1,000,000 for peak RSS
+ *   npm run bench -- --runs 20000 --million 0     a quick look (0 skips the 1M run)
+ */
+import { execFileSync } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
+
+const args = process.argv.slice(2);
+const flag = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const RUNS = flag('runs', 100_000);
+const MILLION = flag('million', 1_000_000);
+const ENGINE_RUNS = flag('engine-runs', 20_000);
+const cores = availableParallelism();
+
+interface Measurement {
+  runs: number;
+  workers?: number;
+  seconds: number;
+  runsPerSecond: number;
+  peakRssMB: number;
+  processSeconds?: number;
+}
+
+function child(...argv: string[]): Measurement {
+  process.stderr.write(`bench: ${argv.join(' ')} …\n`);
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/child.ts', ...argv], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
+  const result = JSON.parse(out.trim().split('\n').pop()!) as Measurement;
+  process.stderr.write(`bench:   ${Math.round(result.runsPerSecond).toLocaleString('en-US')} runs/s, ${result.seconds.toFixed(1)} s, peak RSS ${result.peakRssMB} MB\n`);
+  return result;
+}
+
+const round = (x: number, places = 0) => Number(x.toFixed(places));
+const load = () => loadavg().map((x) => round(x, 2));
+const loadBefore = load();
+
+const engine = child('engine', String(ENGINE_RUNS));
+const one = child('batch', String(RUNS), '1');
+const all = child('batch', String(RUNS), String(cores));
+const million = MILLION > 0 ? child('batch', String(MILLION), String(cores)) : undefined;
+
+const scaling = all.runsPerSecond / one.runsPerSecond;
+const report = {
+  scenario: 'scenarios/doha-60-day-draft.yaml',
+  node: process.version,
+  cores,
+  note: 'runs/s include pool start-up (clock from the `parley batch` call to its summary file); peak RSS is the whole child process, worker threads included',
+  engineOneThread: { runs: engine.runs, runsPerSecond: round(engine.runsPerSecond) },
+  oneWorker: { runs: one.runs, runsPerSecond: round(one.runsPerSecond), seconds: round(one.seconds, 2), peakRssMB: one.peakRssMB, batchOverhead: round(1 - one.runsPerSecond / engine.runsPerSecond, 3) },
+  allWorkers: { runs: all.runs, workers: cores, runsPerSecond: round(all.runsPerSecond), seconds: round(all.seconds, 2), peakRssMB: all.peakRssMB },
+  scaling: round(scaling, 2),
+  ...(million ? { million: { runs: million.runs, workers: cores, peakRssMB: million.peakRssMB, runsPerSecond: round(million.runsPerSecond), seconds: round(million.seconds, 1) } } : {}),
+  targets: { runsPerSecondAllWorkers: 10_000, scaling: 1.8, peakRssMBAtMillion: 250 },
+  met: {
+    runsPerSecondAllWorkers: all.runsPerSecond >= 10_000,
+    scaling: scaling >= 1.8,
+    ...(million ? { peakRssMBAtMillion: million.peakRssMB <= 250 } : {}),
+  },
+  loadAverage: { before: loadBefore, after: load() },
+};
+process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
