@@ -117,17 +117,20 @@ export function formatSummary(summary: Summary, options: { scenarioFile?: string
   const x = summary.variations.find((y) => y.runs > 0);
   if (x) {
     const sets = Object.entries({ ...summary.set, ...x.params }).map(([k, val]) => ` --set ${k}=${val}`).join('');
-    out.push(`Replay any run: parley run ${options.scenarioFile ?? `<${summary.scenario.id}.yaml>`} --seed "${summary.seed}:<run>"${sets || ''}   (the variation's values; the CSV has each row's seed)`);
+    out.push(`Replay run <i> of variation ${x.index}: parley run ${options.scenarioFile ?? `<${summary.scenario.id}.yaml>`} --seed "${summary.seed}:<i>"${sets}`);
+    if (summary.variationCount > 1) out.push('  (other variations: their --set values are in the table above and in each CSV row)');
   }
   return `${out.join('\n')}\n`;
 }
 
-/** `[██████░░░░]  45%  4,500/10,000 runs · 7,120 runs/s · ETA 0:01` (no line end). */
-export function formatProgress(done: number, total: number, elapsedMs: number, width = 24): string {
+/**
+ * `[██████░░░░]  45%  4,500/10,000 runs · 7,120 runs/s · ETA 0:01` (no line end). `runsPerSecond`
+ * is undefined until there is a rate worth showing.
+ */
+export function formatProgress(done: number, total: number, runsPerSecond: number | undefined, width = 24): string {
   const share = total > 0 ? Math.min(1, done / total) : 1;
   const filled = Math.round(share * width);
-  const rate = elapsedMs > 0 ? (done / elapsedMs) * 1000 : 0;
-  const eta = rate > 0 ? (total - done) / rate : NaN;
+  const eta = runsPerSecond && runsPerSecond > 0 ? (total - done) / runsPerSecond : NaN;
   const clock = (s: number) => {
     if (!Number.isFinite(s)) return '—';
     const t = Math.round(s);
@@ -136,5 +139,6 @@ export function formatProgress(done: number, total: number, elapsedMs: number, w
     const sec = String(t % 60).padStart(2, '0');
     return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
   };
-  return `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${String(Math.floor(share * 100)).padStart(3)}%  ${int(done)}/${int(total)} runs · ${int(Math.round(rate))} runs/s · ETA ${clock(eta)}`;
+  const rate = runsPerSecond === undefined ? '—' : int(Math.round(runsPerSecond));
+  return `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${String(Math.floor(share * 100)).padStart(3)}%  ${int(done)}/${int(total)} runs · ${rate} runs/s · ETA ${clock(eta)}`;
 }

@@ -182,7 +182,7 @@ describe('parley batch: outputs', () => {
   it('draws a progress bar on stderr only for a terminal', async () => {
     const tty = fakeIO({ isTTY: true });
     expect((await cli(['batch', DOHA, '--runs', '300', '--workers', '1', '--chunk-size', '50'], tty)).code).toBe(0);
-    expect(tty.err).toMatch(/\r\[[█░]+\]\s+\d+%\s+[\d,]+\/300 runs · [\d,]+ runs\/s · ETA /);
+    expect(tty.err).toMatch(/\r\[[█░]+\]\s+\d+%\s+[\d,]+\/300 runs · (?:[\d,]+|—) runs\/s · ETA /);
     expect(tty.out).not.toMatch(/\r|█/);
     const pipe = fakeIO();
     expect((await cli(['batch', DOHA, '--runs', '300', '--workers', '1', '--chunk-size', '50'], pipe)).code).toBe(0);

@@ -53,10 +53,10 @@ function isAbsolute(path: string): boolean {
   return path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path);
 }
 
-function parseWorkers(text: string | undefined): number {
+async function parseWorkers(text: string | undefined): Promise<number> {
   if (text === undefined) return defaultWorkerCount();
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > 512) throw new UserError(`--workers must be a whole number from 1 to 512, got \`${text}\``, `this machine has ${defaultWorkerCount()} cores; the default uses them all`);
+  if (!Number.isInteger(n) || n < 1 || n > 512) throw new UserError(`--workers must be a whole number from 1 to 512, got \`${text}\``, `this machine has ${await defaultWorkerCount()} cores; the default uses them all`);
   return n;
 }
 
@@ -132,7 +132,7 @@ async function readExperiment(argv: readonly string[], io: CliIO) {
   const experiment = await defineExperiment(loaded.scenario, { text: scenarioText, file: scenarioFile }, spec, pkg.version);
   const shardText = lastFlag(args, 'shard');
   const shard: Shard | undefined = shardText === undefined ? undefined : parseShard(shardText);
-  return { experiment, shard, workers: parseWorkers(lastFlag(args, 'workers')), summaryPath: lastFlag(args, 'summary'), csvPath: lastFlag(args, 'runs-csv'), scenarioFile };
+  return { experiment, shard, workers: await parseWorkers(lastFlag(args, 'workers')), summaryPath: lastFlag(args, 'summary'), csvPath: lastFlag(args, 'runs-csv'), scenarioFile };
 }
 
 /** The batch command over an injectable pool (tests may pass the in-thread pool). */
@@ -162,13 +162,17 @@ async function batch(argv: readonly string[], io: CliIO, pool: PoolFactory): Pro
   const controller = new AbortController();
   const removeInterrupt = io.onInterrupt(() => controller.abort());
   const started = performance.now();
+  // The rate is measured from the first finished chunk, so pool start-up does not skew the ETA.
+  let first: { at: number; done: number } | undefined;
   let lastDrawn = -Infinity;
   const onProgress = io.isTTY
     ? (done: number, total: number) => {
         const now = performance.now();
+        first ??= { at: now, done };
         if (now - lastDrawn < 100 && done < total) return;
         lastDrawn = now;
-        io.stderr(`\r${formatProgress(done, total, now - started)}\x1b[K`);
+        const rate = now - first.at > 250 ? ((done - first.done) / (now - first.at)) * 1000 : undefined;
+        io.stderr(`\r${formatProgress(done, total, rate)}\x1b[K`);
       }
     : undefined;
 
