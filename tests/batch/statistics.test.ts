@@ -127,7 +127,7 @@ group('tallies', () => {
 group('progress line', () => {
   it('shows share, counts, rate and ETA', async () => {
     const { formatProgress } = await import('../../src/batch/index.ts');
-    expect(formatProgress(4500, 10000, 7120, 10)).toBe('[████░░░░░░]  45%  4,500/10,000 runs · 7,120 runs/s · ETA 0:01');
+    expect(formatProgress(4500, 10000, 7120, 10)).toBe('[█████░░░░░]  45%  4,500/10,000 runs · 7,120 runs/s · ETA 0:01');
     expect(formatProgress(0, 10000, undefined, 4)).toBe('[░░░░]   0%  0/10,000 runs · — runs/s · ETA —');
     expect(formatProgress(0, 7_200_000, 1000, 4)).toMatch(/ETA 2:00:00$/);
   });
