@@ -190,7 +190,20 @@ describe('parley batch: outputs', () => {
     expect(pipe.out).toBe(tty.out.replace(/[\d,.]+ s \([\d,]+ runs\/s/, ''));
   });
 
-  it('runs an experiment file, with flags overriding it', async () => {
+  it('runs the example experiment file, with flags overriding it', async () => {
+    const io = fakeIO();
+    const args = ['batch', 'tests/batch/fixtures/compliance-vs-clashes.yaml', '--workers', '1', '--runs', '40', '--sweep', 'clash-rate=0.05', '--summary', 'ex.json'];
+    expect((await cli(args, io)).code).toBe(0);
+    const summary = JSON.parse(io.files.get('ex.json')!) as Summary;
+    expect(summary.scenario.id).toBe('doha-60-day-draft');
+    expect(summary.runsPerVariation).toBe(40);
+    expect(summary.seed).toBe('study-1');
+    expect(summary.set).toEqual({ reciprocity: 0.3 });
+    expect(summary.sweeps).toEqual([{ name: 'hamas-base-comply', values: [0.7, 0.8, 0.9] }, { name: 'clash-rate', values: [0.05] }]);
+    expect(summary.metric).toBe('released.captives.total');
+  });
+
+  it('runs an experiment file given in memory, with flags overriding it', async () => {
     const study = ['scenario: ../scenarios/doha-60-day-draft.yaml', 'runs: 100', 'seed: study', 'set: { reciprocity: 0.3 }', 'sweep:', '  clash-rate: [0, 0.05]', 'metric: aidTrucks', ''].join('\n');
     const io = fakeIO({ files: { 'studies/study.yaml': study } });
     expect((await cli(['batch', 'studies/study.yaml', '--workers', '1', '--runs', '60', '--summary', 'st.json'], io)).code).toBe(0);
