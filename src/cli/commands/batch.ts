@@ -139,8 +139,10 @@ async function readExperiment(argv: readonly string[], io: CliIO) {
 export function makeBatchCommand(pool: PoolFactory = nodePool): Command {
   return {
     name: 'batch',
-    usage: 'parley batch FILE [--runs N] [--seed S] [--set NAME=V]... [--sweep NAME=a,b,c|lo:hi:step]... [--metric NAME] [--workers N] [--shard I/N] [--summary OUT.json] [--runs-csv OUT.csv]',
-    summary: 'run many seeded runs over sweeps: outcome probabilities, survival, sensitivity; JSON and CSV out',
+    usage: 'parley batch FILE [--runs N] [--sweep NAME=VALUES]... [options]',
+    summary:
+      'seeded runs over a parameter grid: outcome odds with 95% intervals, survival, sensitivity; ' +
+      'options --seed S, --set NAME=V, --sweep NAME=a,b,c|lo:hi:step, --metric NAME, --workers N, --shard I/N, --summary OUT.json, --runs-csv OUT.csv (docs/batch.md)',
     async run(argv, io) {
       try {
         return await batch(argv, io, pool);
