@@ -6,6 +6,7 @@ import {
   BEHAVIOUR_MODELS,
   OBLIGATION_KINDS,
   phaseOf,
+  scheduledDays,
   type Incident,
   type NumberOrParameter,
   type Obligation,
@@ -37,6 +38,12 @@ export interface CompiledParty {
 
 export interface CompiledObligation {
   index: number;
+  /** Copies of `def.id`, `def.kind`, `def.party` as plain fields: the day loop reads them constantly. */
+  id: string;
+  kind: Obligation['kind'];
+  party: string;
+  /** Whose grievance this obligation's failures raise. */
+  counterpart?: string;
   def: Obligation;
   phaseIndex: number;
   /** Days of grace before a delayed obligation counts as violated. */
@@ -65,6 +72,8 @@ export interface CompiledPhase {
   length: number;
   maxExtension: number;
   extensionRules: CompiledExtensionRule[];
+  /** Fixed-schedule occurrences in this phase: obligation index and phase day, in declaration order. */
+  schedule: { obligation: number; day: number }[];
   gate?: { requires: Condition; text: string; source?: SourceRef };
 }
 
@@ -83,12 +92,19 @@ export interface Model {
   parties: CompiledParty[];
   partyById: ReadonlyMap<string, CompiledParty>;
   principals: string[];
+  principalParties: CompiledParty[];
   /** Mediators and guarantors, who add pressure on a violator. */
   brokers: string[];
   obligations: CompiledObligation[];
   obligationIndex: ReadonlyMap<string, number>;
   phases: CompiledPhase[];
   incidents: CompiledIncident[];
+  /** What a run starts with, as plain arrays (fast to copy). */
+  start: {
+    stocks: { id: string; categories: string[]; counts: number[] }[];
+    zones: { id: string; heldBy: string }[];
+    crossings: { id: string; open: boolean }[];
+  };
   maxDelay: number;
   reciprocity: number;
 }
@@ -149,6 +165,7 @@ export function compile(scenario: Scenario, overrides: Readonly<Record<string, n
     length: phase.length ?? 0,
     maxExtension: phase.extensions?.max ?? 0,
     extensionRules: [],
+    schedule: [],
     gate: phase.gate ? { requires: condition(phase.gate.requires), text: phase.gate.text ?? phase.gate.requires, source: phase.gate.source } : undefined,
   }));
 
@@ -206,6 +223,10 @@ export function compile(scenario: Scenario, overrides: Readonly<Record<string, n
     const planned = paidForDef?.quantity === undefined ? 0 : typeof paidForDef.quantity === 'number' ? paidForDef.quantity : Object.values(paidForDef.quantity).reduce((a, b) => a + b, 0);
     return {
       index,
+      id: def.id,
+      kind: def.kind,
+      party: def.party,
+      counterpart: parties.find((p) => p.id === def.party)?.counterpart,
       def,
       phaseIndex: scenario.phases.indexOf(phase),
       grace: def.by !== undefined ? 0 : (def.grace ?? 3),
@@ -219,6 +240,10 @@ export function compile(scenario: Scenario, overrides: Readonly<Record<string, n
     };
   });
   for (const o of obligations) {
+    if (!o.synthetic) {
+      const phase = phases[o.phaseIndex]!;
+      for (const day of scheduledDays(o.def, phase.length)) phase.schedule.push({ obligation: o.index, day });
+    }
     if (o.def.after !== undefined) obligations[obligationIndex.get(o.def.after)!]!.dependents.push(o.index);
     const along = o.def.alongside;
     if (along !== undefined) {
@@ -237,11 +262,17 @@ export function compile(scenario: Scenario, overrides: Readonly<Record<string, n
     parties,
     partyById: new Map(parties.map((p) => [p.id, p])),
     principals,
+    principalParties: parties.filter((p) => p.role === 'principal'),
     brokers: parties.filter((p) => p.role !== 'principal').map((p) => p.id),
     obligations,
     obligationIndex,
     phases,
     incidents: scenario.incidents.map((def) => ({ def, chance: def.chance === undefined ? undefined : num(def.chance, 0), collapseChance: num(def.collapseChance, 0) })),
+    start: {
+      stocks: Object.entries(scenario.stocks).map(([id, stock]) => ({ id, categories: Object.keys(stock.count), counts: Object.values(stock.count) })),
+      zones: Object.entries(scenario.zones).map(([id, zone]) => ({ id, heldBy: zone.heldBy })),
+      crossings: Object.entries(scenario.crossings).map(([id, crossing]) => ({ id, open: crossing.open })),
+    },
     maxDelay: Math.max(1, scenario.settings.maxDelay),
     reciprocity: num(scenario.settings.reciprocity, 0.2),
   };

@@ -7,7 +7,6 @@
  * The statechart (machine.ts) owns the control flow between phases; this class keeps the books.
  */
 import { transition } from 'xstate';
-import { scheduledDays } from '../scenario/index.ts';
 import { EFFECTS, onViolation } from './effects.ts';
 import { activePhase, type TruceEvent, type TruceSnapshot } from './machine.ts';
 import type { CompiledObligation, Model } from './model.ts';
@@ -27,8 +26,11 @@ export interface Decision {
   text: string;
   probabilities: ResponseProbabilities;
   /** Responses that make sense here (an extension offer is accepted or declined). */
-  allowed: Response[];
+  allowed: readonly Response[];
 }
+
+const ANY_RESPONSE: readonly Response[] = Object.freeze(['comply', 'delay', 'partial', 'violate', 'refuse'] as const);
+const ACCEPT_OR_DECLINE: readonly Response[] = Object.freeze(['comply', 'refuse'] as const);
 
 const GRIEVANCE_DECAY = 0.02;
 const MEDIATOR_PRESSURE_DECAY = 0.2;
@@ -50,10 +52,10 @@ export class Simulation {
   /** A fresh run at the start of day 1. `trace: false` skips building sentences (batch runs). */
   static start(model: Model, seed: string, options: { trace?: boolean } = {}): Simulation {
     const rng = createRng(seed);
-    const scenario = model.scenario;
+    // Plain loops and literals: spreading the zod-made scenario objects was most of a run's start-up.
     const parties: Record<string, PartyState> = {};
     for (const p of model.parties) {
-      parties[p.id] = { ...p.initial, mediatorPressure: 0, guaranteesInForce: 0, violations: 0, delays: 0, partials: 0, complied: 0 };
+      parties[p.id] = { trust: p.initial.trust, grievance: p.initial.grievance, domesticPressure: p.initial.domesticPressure, mediatorPressure: 0, guaranteesInForce: 0, violations: 0, delays: 0, partials: 0, complied: 0 };
     }
     const guarantees: Record<string, boolean> = {};
     for (const p of model.parties) {
@@ -62,18 +64,23 @@ export class Simulation {
         parties[p.guarantees]!.guaranteesInForce += 1;
       }
     }
+    const start = model.start;
     const stocks: SimState['stocks'] = {};
-    for (const [id, stock] of Object.entries(scenario.stocks)) {
+    for (const stock of start.stocks) {
+      const held: Record<string, number> = {};
       const released: Record<string, number> = {};
-      for (const category of Object.keys(stock.count)) released[category] = 0;
-      stocks[id] = { held: { ...stock.count }, released };
+      for (let i = 0; i < stock.categories.length; i++) {
+        held[stock.categories[i]!] = stock.counts[i]!;
+        released[stock.categories[i]!] = 0;
+      }
+      stocks[stock.id] = { held, released };
     }
     const zones: SimState['zones'] = {};
-    for (const [id, zone] of Object.entries(scenario.zones)) zones[id] = { heldBy: zone.heldBy, withdrawn: false };
+    for (const zone of start.zones) zones[zone.id] = { heldBy: zone.heldBy, withdrawn: false };
     const crossings: SimState['crossings'] = {};
-    for (const [id, crossing] of Object.entries(scenario.crossings)) crossings[id] = crossing.open;
+    for (const crossing of start.crossings) crossings[crossing.id] = crossing.open;
     const incidents: Record<string, number> = {};
-    for (const incident of scenario.incidents) incidents[incident.id] = 0;
+    for (const incident of model.incidents) incidents[incident.def.id] = 0;
 
     const initial = model.initialMachineSnapshot;
     const state: SimState = {
@@ -186,7 +193,7 @@ export class Simulation {
         if (effect['domestic-pressure']) p.domesticPressure = clamp01(p.domesticPressure + effect['domestic-pressure']);
         if (effect.pressure) p.mediatorPressure = clamp01(p.mediatorPressure + effect.pressure);
       }
-      this.record({ type: 'incident', text: def.text, source: def.source });
+      this.record(() => ({ type: 'incident', text: def.text, source: def.source }));
       if (incident.collapseChance > 0 && this.rng.next() < incident.collapseChance) {
         this.collapse(`incident: ${def.text}`);
         return;
@@ -211,7 +218,7 @@ export class Simulation {
     const o = this.model.obligations[item.obligation]!;
     if (this.trace) {
       const when = s.obligations[item.obligation]!.delayed > 0 ? ` (delayed from day ${item.firstDue})` : '';
-      this.record({ type: 'obligation.due', party: o.def.party, obligation: o.def.id, kind: o.def.kind, text: `${this.partyName(o.def.party)} must ${describeObligation(this.model, o)}${when}.`, source: o.def.source });
+      this.record(() => ({ type: 'obligation.due', party: o.party, obligation: o.id, kind: o.kind, text: `${this.partyName(o.party)} must ${describeObligation(this.model, o)}${when}.`, source: o.def.source }));
     }
     for (const j of o.alongside) this.makeDue({ obligation: j, day: s.day, firstDue: s.day });
   }
@@ -221,11 +228,11 @@ export class Simulation {
     return {
       kind: 'obligation',
       day: this.st.day,
-      party: o.def.party,
-      obligation: o.def.id,
-      text: this.trace ? `${this.partyName(o.def.party)} must ${describeObligation(this.model, o)}.` : '',
-      probabilities: this.probabilitiesFor(o.def.party),
-      allowed: ['comply', 'delay', 'partial', 'violate', 'refuse'],
+      party: o.party,
+      obligation: o.id,
+      text: this.trace ? `${this.partyName(o.party)} must ${describeObligation(this.model, o)}.` : '',
+      probabilities: this.probabilitiesFor(o.party),
+      allowed: ANY_RESPONSE,
     };
   }
 
@@ -244,8 +251,8 @@ export class Simulation {
     const item = s.today.shift()!;
     const o = this.model.obligations[item.obligation]!;
     const status = s.obligations[o.index]!;
-    const party = s.parties[o.def.party]!;
-    const name = this.partyName(o.def.party);
+    const party = s.parties[o.party]!;
+    const name = this.partyName(o.party);
     const u = this.rng.next();
     const response = choice ?? pickResponse(decision.probabilities, u);
     const chosen = choice !== undefined ? true : undefined;
@@ -253,19 +260,19 @@ export class Simulation {
 
     if (response === 'comply' || response === 'partial') {
       const fraction = response === 'comply' ? 1 : 0.25 + 0.5 * this.rng.next();
-      const effect = EFFECTS[o.def.kind](this.model, s, o, fraction);
+      const effect = EFFECTS[o.kind](this.model, s, o, fraction);
       status.status = response === 'comply' ? 'done' : 'partial';
       status.lastUnits = effect.units;
       status.times += 1;
       status.delayed = 0;
       if (response === 'comply') {
         party.complied += 1;
-        this.react(o, { trust: TRUST_GAIN_ON_COMPLY }, `${name} complied`);
+        this.react(o, { trust: TRUST_GAIN_ON_COMPLY }, this.trace ? `${name} complied` : '');
       } else {
         party.partials += 1;
-        this.react(o, { grievance: this.model.reciprocity * 0.5 }, `${name} complied only in part`);
+        this.react(o, { grievance: this.model.reciprocity * 0.5 }, this.trace ? `${name} complied only in part` : '');
       }
-      this.record({ type: 'party.responded', party: o.def.party, obligation: o.def.id, kind: o.def.kind, response, chosen, changes: effect.changes, text: `${name} ${response === 'comply' ? 'complied' : 'complied in part'}: ${effect.text}.`, source: o.def.source });
+      this.record(() => ({ type: 'party.responded', party: o.party, obligation: o.id, kind: o.kind, response, chosen, changes: effect.changes, text: `${name} ${response === 'comply' ? 'complied' : 'complied in part'}: ${effect.text}.`, source: o.def.source }));
       for (const j of o.dependents) {
         const wait = this.model.obligations[j]!.def.wait ?? 0;
         if (wait === 0) this.makeDue({ obligation: j, day: s.day, firstDue: s.day });
@@ -278,19 +285,19 @@ export class Simulation {
       const days = 1 + Math.floor(this.rng.next() * this.model.maxDelay);
       party.delays += 1;
       if (status.delayed + days > o.grace) {
-        this.record({ type: 'party.responded', party: o.def.party, obligation: o.def.id, kind: o.def.kind, response, chosen, expired: true, text: o.grace === 0 ? `${name} let the deadline to ${describeObligation(this.model, o)} pass: it counts as a violation.` : `${name} delayed again (${describeObligation(this.model, o)}), past the ${o.grace} days of grace: it counts as a violation.`, source: o.def.source });
+        this.record(() => ({ type: 'party.responded', party: o.party, obligation: o.id, kind: o.kind, response, chosen, expired: true, text: o.grace === 0 ? `${name} let the deadline to ${describeObligation(this.model, o)} pass: it counts as a violation.` : `${name} delayed again (${describeObligation(this.model, o)}), past the ${o.grace} days of grace: it counts as a violation.`, source: o.def.source }));
         this.fail(o, 'expired');
         return;
       }
       status.delayed += days;
       status.status = 'waiting';
       s.agenda.push({ obligation: o.index, day: s.day + days, firstDue: item.firstDue });
-      this.react(o, { grievance: this.model.reciprocity * 0.25 }, `${name} delayed`);
-      this.record({ type: 'party.responded', party: o.def.party, obligation: o.def.id, kind: o.def.kind, response, chosen, text: `${name} delayed (${describeObligation(this.model, o)}) by ${days} day${days === 1 ? '' : 's'}, to day ${s.day + days} (${status.delayed} of ${o.grace} days of grace used).`, source: o.def.source });
+      this.react(o, { grievance: this.model.reciprocity * 0.25 }, this.trace ? `${name} delayed` : '');
+      this.record(() => ({ type: 'party.responded', party: o.party, obligation: o.id, kind: o.kind, response, chosen, text: `${name} delayed (${describeObligation(this.model, o)}) by ${days} day${days === 1 ? '' : 's'}, to day ${s.day + days} (${status.delayed} of ${o.grace} days of grace used).`, source: o.def.source }));
       return;
     }
 
-    this.record({ type: 'party.responded', party: o.def.party, obligation: o.def.id, kind: o.def.kind, response, chosen, text: `${name} ${response === 'violate' ? 'violated the obligation to' : 'refused to'} ${describeObligation(this.model, o)}.`, source: o.def.source });
+    this.record(() => ({ type: 'party.responded', party: o.party, obligation: o.id, kind: o.kind, response, chosen, text: `${name} ${response === 'violate' ? 'violated the obligation to' : 'refused to'} ${describeObligation(this.model, o)}.`, source: o.def.source }));
     this.fail(o, response);
   }
 
@@ -298,15 +305,15 @@ export class Simulation {
     const s = this.st;
     s.obligations[o.index]!.status = 'failed';
     s.obligations[o.index]!.delayed = 0;
-    s.parties[o.def.party]!.violations += 1;
+    s.parties[o.party]!.violations += 1;
     onViolation(s, o);
-    const name = this.partyName(o.def.party);
+    const name = this.partyName(o.party);
     const what = why === 'violate' ? 'violated' : why === 'refuse' ? 'refused' : 'ran out of grace on';
-    this.react(o, { grievance: this.model.reciprocity, trust: -this.model.reciprocity }, `${name} ${what} an obligation`);
+    this.react(o, { grievance: this.model.reciprocity, trust: -this.model.reciprocity }, this.trace ? `${name} ${what} an obligation` : '');
     for (const broker of this.model.brokers) {
       const b = this.model.partyById.get(broker)!;
       if (b.guarantees !== undefined && !s.guarantees[broker]) continue;
-      s.reactions.push({ party: o.def.party, mediatorPressure: b.pressure, because: `${b.name} presses ${name}` });
+      s.reactions.push({ party: o.party, mediatorPressure: b.pressure, because: this.trace ? `${b.name} presses ${name}` : '' });
     }
     this.cancelDependents(o);
   }
@@ -320,14 +327,14 @@ export class Simulation {
       s.today = s.today.filter((t) => t.obligation !== j);
       s.agenda = s.agenda.filter((t) => t.obligation !== j);
       const dependent = this.model.obligations[j]!;
-      this.record({ type: 'party.reacted', party: dependent.def.party, obligation: dependent.def.id, kind: dependent.def.kind, text: `${this.partyName(dependent.def.party)} need not ${describeObligation(this.model, dependent)}: it depended on ${o.def.id}.` });
+      this.record(() => ({ type: 'party.reacted', party: dependent.def.party, obligation: dependent.def.id, kind: dependent.def.kind, text: `${this.partyName(dependent.def.party)} need not ${describeObligation(this.model, dependent)}: it depended on ${o.id}.` }));
       this.cancelDependents(dependent);
     }
   }
 
   /** Queues a change to the counterpart of `o`'s party, applied when counterparts react. */
   private react(o: CompiledObligation, change: { trust?: number; grievance?: number }, because: string): void {
-    const counterpart = this.model.partyById.get(o.def.party)!.counterpart;
+    const counterpart = o.counterpart;
     if (counterpart) this.st.reactions.push({ party: counterpart, ...change, because });
   }
 
@@ -340,7 +347,7 @@ export class Simulation {
       if (r.mediatorPressure) p.mediatorPressure = clamp01(p.mediatorPressure + r.mediatorPressure);
       if (this.trace && (r.grievance || r.mediatorPressure)) {
         const what = r.mediatorPressure ? `pressure on ${this.partyName(r.party)} rises to ${p.mediatorPressure.toFixed(2)}` : `${this.partyName(r.party)}'s grievance rises to ${p.grievance.toFixed(2)}`;
-        this.record({ type: 'party.reacted', party: r.party, text: `${r.because}: ${what}.` });
+        this.record(() => ({ type: 'party.reacted', party: r.party, text: `${r.because}: ${what}.` }));
       }
     }
     s.reactions = [];
@@ -348,10 +355,11 @@ export class Simulation {
     for (const g of this.model.parties) {
       if (!g.guarantees || !s.guarantees[g.id] || !g.withdrawWhen || !g.withdrawWhen(s)) continue;
       s.guarantees[g.id] = false;
-      const beneficiary = s.parties[g.guarantees]!;
+      const beneficiaryId = g.guarantees;
+      const beneficiary = s.parties[beneficiaryId]!;
       beneficiary.guaranteesInForce -= 1;
       beneficiary.grievance = clamp01(beneficiary.grievance + this.model.reciprocity);
-      this.record({ type: 'guarantee.withdrawn', party: g.id, text: `${g.name} withdrew its guarantee to ${this.partyName(g.guarantees)}.`, source: this.model.scenario.parties[g.id]!.source });
+      this.record(() => ({ type: 'guarantee.withdrawn', party: g.id, text: `${g.name} withdrew its guarantee to ${this.partyName(beneficiaryId)}.`, source: this.model.scenario.parties[g.id]!.source }));
     }
     for (const p of this.model.parties) {
       for (const line of p.redLines) {
@@ -361,9 +369,8 @@ export class Simulation {
         }
       }
     }
-    for (const id of this.model.principals) {
-      const p = this.model.partyById.get(id)!;
-      const grievance = s.parties[id]!.grievance;
+    for (const p of this.model.principalParties) {
+      const grievance = s.parties[p.id]!.grievance;
       if (grievance >= p.breakingPoint) {
         this.collapse(`${p.name} walked away: grievance ${grievance.toFixed(2)} reached its breaking point ${p.breakingPoint}`);
         return;
@@ -407,7 +414,7 @@ export class Simulation {
             obligation: release.def.id,
             text: `${this.partyName(rule.party)} may ${describeObligation(this.model, release)} (${days} more day${days === 1 ? '' : 's'}).`,
             probabilities: { comply: p.comply, delay: 0, partial: 0, violate: 0, refuse: 1 - p.comply },
-            allowed: ['comply', 'refuse'],
+            allowed: ACCEPT_OR_DECLINE,
           };
         }
         s.extensionCursor += 1;
@@ -438,12 +445,12 @@ export class Simulation {
     const name = this.partyName(rule.party);
     const chosen = choice !== undefined ? true : undefined;
     if (response === 'comply') {
-      this.record({ type: 'party.responded', party: rule.party, obligation: decision.obligation, response, chosen, text: `${name} agreed to release more to extend the truce.`, source: rule.source });
+      this.record(() => ({ type: 'party.responded', party: rule.party, obligation: decision.obligation, response, chosen, text: `${name} agreed to release more to extend the truce.`, source: rule.source }));
       s.agenda.push({ obligation: rule.release, day: s.day + 1, firstDue: s.day + 1 });
       this.extend(Math.min(rule.days, phase.maxExtension - s.phaseExtendedDays), `${name} offered further releases`, rule.source);
       return;
     }
-    this.record({ type: 'party.responded', party: rule.party, obligation: decision.obligation, response, chosen, text: `${name} declined to release more to extend the truce.`, source: rule.source });
+    this.record(() => ({ type: 'party.responded', party: rule.party, obligation: decision.obligation, response, chosen, text: `${name} declined to release more to extend the truce.`, source: rule.source }));
     s.extensionCursor += 1;
   }
 
@@ -454,7 +461,7 @@ export class Simulation {
     s.counters.extensions += 1;
     s.counters.extensionDays += days;
     this.send({ type: 'phase.extended', days });
-    this.record({ type: 'phase.extended', text: `The ${this.phaseName()} is extended by ${days} day${days === 1 ? '' : 's'}, to day ${s.phaseEndDay}: ${why}.`, source });
+    this.record(() => ({ type: 'phase.extended', text: `The ${this.phaseName()} is extended by ${days} day${days === 1 ? '' : 's'}, to day ${s.phaseEndDay}: ${why}.`, source }));
     this.endDay();
   }
 
@@ -462,7 +469,7 @@ export class Simulation {
     const s = this.st;
     const phase = this.model.phases[s.phaseIndex]!;
     const gateOpen = phase.gate ? phase.gate.requires(s) !== 0 : true;
-    this.record({ type: 'phase.ended', text: phase.gate ? `The ${this.phaseName()} ends. Gate: ${phase.gate.text} — ${gateOpen ? 'met' : 'not met'}.` : `The ${this.phaseName()} ends.`, source: phase.gate?.source ?? phase.def.source });
+    this.record(() => ({ type: 'phase.ended', text: phase.gate ? `The ${this.phaseName()} ends. Gate: ${phase.gate.text} — ${gateOpen ? 'met' : 'not met'}.` : `The ${this.phaseName()} ends.`, source: phase.gate?.source ?? phase.def.source }));
     this.send({ type: 'phase.end', gateOpen });
     const next = activePhase(this.machineSnapshot);
     if (next !== undefined) {
@@ -486,11 +493,8 @@ export class Simulation {
       if (this.model.obligations[item.obligation]!.phaseIndex < index) s.obligations[item.obligation]!.status = 'lapsed';
     }
     s.agenda = s.agenda.filter((item) => this.model.obligations[item.obligation]!.phaseIndex >= index);
-    for (const o of this.model.obligations) {
-      if (o.phaseIndex !== index || o.synthetic) continue;
-      for (const d of scheduledDays(o.def, phase.length)) s.agenda.push({ obligation: o.index, day: s.day + d, firstDue: s.day + d });
-    }
-    this.record({ type: 'phase.entered', text: `The ${this.phaseName()} begins: ${phase.length} days, to day ${s.phaseEndDay}.`, source: phase.def.source });
+    for (const { obligation, day } of phase.schedule) s.agenda.push({ obligation, day: s.day + day, firstDue: s.day + day });
+    this.record(() => ({ type: 'phase.entered', text: `The ${this.phaseName()} begins: ${phase.length} days, to day ${s.phaseEndDay}.`, source: phase.def.source }));
   }
 
   private collapse(cause: string, source?: TraceEvent['source']): void {
@@ -510,7 +514,7 @@ export class Simulation {
     const outcome = this.outcome()!;
     const finalPhase = this.model.phases.find((p) => p.def.id === outcome.phase)!.def;
     if (outcome.result === 'collapsed') {
-      this.record({ type: 'truce.collapsed', text: `The truce collapses on day ${s.day}: ${outcome.cause}.`, source });
+      this.record(() => ({ type: 'truce.collapsed', text: `The truce collapses on day ${s.day}: ${outcome.cause}.`, source }));
     } else {
       const released = listPhrase(
         Object.entries(outcome.metrics.released).flatMap(([stock, byCategory]) => {
@@ -518,7 +522,7 @@ export class Simulation {
           return total > 0 ? [`${total} ${this.model.scenario.stocks[stock]!.name ?? stock}`] : [];
         }),
       );
-      this.record({ type: 'truce.ended', text: `${resultSentence(outcome, finalPhase.name ?? finalPhase.id)}${released ? ` Released in all: ${released}.` : ''}` });
+      this.record(() => ({ type: 'truce.ended', text: `${resultSentence(outcome, finalPhase.name ?? finalPhase.id)}${released ? ` Released in all: ${released}.` : ''}` }));
     }
   }
 
@@ -568,9 +572,10 @@ export class Simulation {
     return def.name ?? def.id;
   }
 
-  private record(event: Omit<TraceEvent, 'day' | 'phase'>): void {
+  /** Adds a trace event; `make` runs only when a trace is kept, so batch runs build no sentences. */
+  private record(make: () => Omit<TraceEvent, 'day' | 'phase'>): void {
     if (!this.trace) return;
-    const full: TraceEvent = { day: this.st.day, phase: this.model.phases[this.st.phaseIndex]!.def.id, ...event };
+    const full: TraceEvent = { day: this.st.day, phase: this.model.phases[this.st.phaseIndex]!.def.id, ...make() };
     for (const key of Object.keys(full) as (keyof TraceEvent)[]) if (full[key] === undefined) delete full[key];
     this.trace.push(full);
   }
