@@ -15,7 +15,7 @@ export function helpText(): string {
     'Usage:',
     ...COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
     '',
-    'Docs: README.md, docs/scenario-format.md, docs/model.md',
+    'Docs: README.md, docs/scenario-format.md, docs/model.md, docs/batch.md, docs/ui.md',
     '',
   ].join('\n');
 }

@@ -6,6 +6,7 @@ import type * as z from 'zod';
 import { checkScenario } from './checks.ts';
 import { referenceHint } from './near-match.ts';
 import type { Problem } from './problem.ts';
+import { repairForChecks, type Repaired } from './repair.ts';
 import { ID_PATTERN, Scenario } from './schema.ts';
 import { parseYaml, type DataPath, type ParsedYaml } from './yaml-source.ts';
 
@@ -20,23 +21,35 @@ export function loadScenario(text: string, file = 'scenario.yaml'): LoadResult {
   const { yaml } = parsed;
 
   const shaped = Scenario.safeParse(yaml.data);
-  if (!shaped.success) {
-    const issues = shaped.error.issues;
-    const problems = sortProblems(issues.slice(0, MAX_PROBLEMS).map((issue) => problemFromIssue(yaml, issue)));
-    return { ok: false, problems: withOverflowNote(problems, issues.length) };
+  if (shaped.success) {
+    const problems = meaningProblems(yaml, shaped.data);
+    if (problems.length > 0) return { ok: false, problems: withOverflowNote(sortProblems(problems.slice(0, MAX_PROBLEMS)), problems.length) };
+    return { ok: true, scenario: shaped.data };
   }
 
+  // Shape problems first, then whatever the meaning checks find in the rest of the file.
+  const issues = shaped.error.issues;
+  const problems = issues.slice(0, MAX_PROBLEMS).map((issue) => problemFromIssue(yaml, issue));
+  const repaired = repairForChecks(yaml.data, issues);
+  if (repaired) problems.push(...meaningProblems(yaml, repaired.scenario, repaired));
+  return { ok: false, problems: withOverflowNote(sortProblems(problems.slice(0, MAX_PROBLEMS)), issues.length + problems.length - Math.min(issues.length, MAX_PROBLEMS)) };
+}
+
+/** Runs the meaning checks; with `repaired`, maps list positions back and skips set-aside ids. */
+function meaningProblems(yaml: ParsedYaml, scenario: Scenario, repaired?: Repaired): Problem[] {
   const problems: Problem[] = [];
-  checkScenario(shaped.data, (path, message, hint, where) => {
-    if (problems.length > MAX_PROBLEMS) return;
-    if (where?.offset !== undefined) {
-      problems.push(yaml.problemInScalar(path, where.offset, message, hint));
-    } else {
-      problems.push(yaml.problemAt(path, message, hint, where?.key));
-    }
+  const mentionsSetAside = (message: string) => repaired !== undefined && [...message.matchAll(/`([^`]+)`/g)].some((m) => repaired.setAside.has(m[1]!.split('.')[0]!));
+  checkScenario(scenario, (path, message, hint, where) => {
+    if (problems.length > MAX_PROBLEMS || mentionsSetAside(message)) return;
+    const section = path[0];
+    const index = path[1];
+    const mapped = repaired && typeof section === 'string' && typeof index === 'number' && repaired.originalIndex[section]
+      ? [section, repaired.originalIndex[section]![index]!, ...path.slice(2)]
+      : path;
+    if (repaired?.lostKeys.has(mapped.join('.'))) return;
+    problems.push(where?.offset !== undefined ? yaml.problemInScalar(mapped, where.offset, message, hint) : yaml.problemAt(mapped, message, hint, where?.key));
   });
-  if (problems.length > 0) return { ok: false, problems: withOverflowNote(sortProblems(problems.slice(0, MAX_PROBLEMS)), problems.length) };
-  return { ok: true, scenario: shaped.data };
+  return problems;
 }
 
 function withOverflowNote(problems: Problem[], total: number): Problem[] {

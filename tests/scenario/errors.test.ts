@@ -297,6 +297,21 @@ describe('every problem, all at once', () => {
     expect(problems.map((p) => `${p.line}:${p.col} ${p.message}`)).toEqual(['7:29 unknown key `trusst`', '14:5 unknown key `lenght`']);
   });
 
+  it('reports shape and meaning problems together, staying quiet about entries it had to set aside', () => {
+    const text = `${BASE}obligations:
+  - { id: names-list, kind: generic, party: Israel, day: 1 }
+  - { id: late, kind: generic, party: hamas, day: 45 }
+  - { id: talks, kind: start-talks, party: isreal, after: names-list }
+`;
+    const problems = rejected(text);
+    expect(problems.map((p) => `${p.line}:${p.col} ${p.message}`)).toEqual([
+      '16:45 obligation `names-list`: `party`: ids are lower-case words joined by hyphens, like `first-release`',
+      '17:51 day 45 is outside its phase, which lasts 30 days',
+      '18:44 unknown party `isreal`',
+    ]);
+    expect(problems[0]!.hint).toBe('write `israel`');
+  });
+
   it('never reports the same problem twice', () => {
     const text = `${BASE}obligations:\n  - { id: a, kind: generic, party: hamaz, day: 99 }\n  - { id: b, kind: generic, party: hamaz, day: 98 }\n`;
     const problems = rejected(text);
