@@ -227,9 +227,11 @@ export function checkScenario(s: Scenario, report: Reporter): void {
       if (phase.final) report(at('phase'), `phase \`${phase.id}\` is final: nothing falls due in it`);
     }
     if (phaseLength !== undefined) {
+      const own = phaseIds.indexOf(o.phase ?? phaseIds[0]!);
+      const laterPhase = s.phases.slice(own + 1).find((p) => !p.final)?.id;
       for (const key of ['day', 'by', 'from', 'until'] as const) {
         const d = o[key];
-        if (d !== undefined && d > phaseLength) report(at(key), `day ${d} is outside its phase, which lasts ${phaseLength} days`, `use a day from 1 to ${phaseLength}, or set \`phase:\``);
+        if (d !== undefined && d > phaseLength) report(at(key), `day ${d} is outside its phase, which lasts ${phaseLength} days`, `use a day from 1 to ${phaseLength}${laterPhase ? `, or set \`phase: ${laterPhase}\`` : ''}`);
       }
       o.days?.forEach((d, k) => {
         if (d > phaseLength!) report(at('days', k), `day ${d} is outside its phase, which lasts ${phaseLength} days`, `use a day from 1 to ${phaseLength}`);
