@@ -63,7 +63,7 @@ export interface CompiledObligation {
 
 export type CompiledExtensionRule =
   | { kind: 'while'; when: Condition; days: number; chance: number; text: string; source?: SourceRef }
-  | { kind: 'mediator'; mediator: string; days: number; chance: number; source?: SourceRef }
+  | { kind: 'mediator'; mediator: string; when?: Condition; days: number; chance: number; source?: SourceRef }
   | { kind: 'per-release'; party: string; stock: string; category: string; count: number; days: number; release: number; source?: SourceRef };
 
 export interface CompiledPhase {
@@ -172,10 +172,10 @@ export function compile(scenario: Scenario, overrides: Readonly<Record<string, n
   // Per-release extension rules become ordinary obligations the engine schedules itself.
   scenario.phases.forEach((phase, pi) => {
     phase.extensions?.rules.forEach((rule, ri) => {
-      if ('while' in rule) {
+      if ('mediator' in rule) {
+        phases[pi]!.extensionRules.push({ kind: 'mediator', mediator: rule.mediator, when: rule.while !== undefined ? condition(rule.while) : undefined, days: rule.days, chance: num(rule.chance, 1), source: rule.source });
+      } else if ('while' in rule) {
         phases[pi]!.extensionRules.push({ kind: 'while', when: condition(rule.while), days: rule.days, chance: num(rule.chance, 1), text: rule.while, source: rule.source });
-      } else if ('mediator' in rule) {
-        phases[pi]!.extensionRules.push({ kind: 'mediator', mediator: rule.mediator, days: rule.days, chance: num(rule.chance, 1), source: rule.source });
       } else {
         const pr = rule.perRelease;
         const category = pr.category ?? Object.keys(scenario.stocks[pr.stock]!.count)[0]!;

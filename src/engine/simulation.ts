@@ -426,7 +426,7 @@ export class Simulation {
           this.extend(days, `the condition \`${rule.text}\` holds`, rule.source);
           return undefined;
         }
-      } else if (this.rng.next() < rule.chance) {
+      } else if ((rule.when === undefined || rule.when(s)) && this.rng.next() < rule.chance) {
         this.extend(days, `${this.partyName(rule.mediator)} brokered it`, rule.source);
         return undefined;
       }

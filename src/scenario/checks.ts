@@ -177,11 +177,12 @@ export function checkScenario(s: Scenario, report: Reporter): void {
     phase.extensions?.rules.forEach((rule, r) => {
       const rat = (...rest: (string | number)[]) => at('extensions', 'rules', r, ...rest);
       source(rat('source'), rule.source);
-      if ('while' in rule) {
+      if ('mediator' in rule) {
+        party(rat('mediator'), rule.mediator, ['mediator', 'guarantor']);
         expression(rat('while'), rule.while);
         value(rat('chance'), rule.chance, true);
-      } else if ('mediator' in rule) {
-        party(rat('mediator'), rule.mediator, ['mediator', 'guarantor']);
+      } else if ('while' in rule) {
+        expression(rat('while'), rule.while);
         value(rat('chance'), rule.chance, true);
       } else {
         const pr = rule.perRelease;

@@ -204,6 +204,7 @@ const ExtensionRule = z.union([
     .transform(({ 'per-release': perRelease, source }) => ({ perRelease, source })),
   z.strictObject({
     mediator: Id.describe('A mediator who can broker an extension.'),
+    while: Expression.optional().describe('Only while this condition holds at the end of the phase.'),
     days: Days,
     chance: NumberOrParameter.describe('Probability the mediator secures it at the end of the phase.'),
     source: SourceRef.optional(),

@@ -51,3 +51,57 @@ describe('per-release extensions', () => {
     expect(outcome.metrics.extensionDays).toBe(1);
   });
 });
+
+describe('mediator extensions', () => {
+  const scenario = (rule: string) => {
+    const text = `parley: 1
+id: mediated
+title: Mediated
+parties:
+  hamas: { role: principal, behaviour: { model: always-comply } }
+  israel: { role: principal, behaviour: { model: always-comply } }
+  qatar: { role: mediator }
+phases:
+  - id: truce
+    length: 5
+    extensions:
+      max: 4 days
+      rules:
+        - ${rule}
+obligations:
+  - { id: talks, kind: start-talks, party: israel, day: 2 }
+`;
+    const result = loadScenario(text, 'mediated.yaml');
+    if (!result.ok) throw new Error(result.problems.map((p) => `${p.line}:${p.col} ${p.message}`).join('\n'));
+    return compile(result.scenario);
+  };
+
+  it('extends with its chance when it has no condition', () => {
+    const outcome = runOnce(scenario('{ mediator: qatar, days: 2, chance: 1 }'), { seed: '1' }).outcome;
+    expect(outcome.result).toBe('extended-then-completed');
+    expect(outcome.metrics.extensionDays).toBe(4);
+  });
+
+  it('extends only while its condition holds', () => {
+    expect(runOnce(scenario('{ mediator: qatar, while: "done(talks)", days: 2, chance: 1 }'), { seed: '1' }).outcome.metrics.extensionDays).toBe(4);
+    const never = runOnce(scenario('{ mediator: qatar, while: "failed(talks)", days: 2, chance: 1 }'), { seed: '1' }).outcome;
+    expect(never.result).toBe('completed');
+    expect(never.metrics.extensionDays).toBe(0);
+  });
+
+  it('checks the condition at load time', () => {
+    const result = loadScenario(`parley: 1
+id: m
+title: M
+parties: { a: {}, b: {}, qatar: { role: mediator } }
+phases:
+  - id: truce
+    length: 5
+    extensions: { max: 4, rules: [ { mediator: qatar, while: "done(talkz)", days: 2, chance: 1 } ] }
+obligations:
+  - { id: talks, kind: start-talks, party: a, day: 2 }
+`, 'm.yaml');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]).toMatchObject({ line: 8, message: 'unknown obligation `talkz` in condition', hint: 'there is an obligation named `talks`' });
+  });
+});
