@@ -7,6 +7,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compile, runOnce } from '../../src/engine/index.ts';
+import { flagship } from '../ui/helpers.ts';
 import { collectConsole, launchChromium, screenshot, startApp } from './support.ts';
 
 let server: ViteDevServer;
@@ -222,6 +224,57 @@ describe('every bundled scenario', () => {
         await page.getByTestId('outcome').waitFor();
         expect(await page.getByTestId('log').innerText()).not.toBe('');
       }
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('quick batch', () => {
+  it('runs 200 seeds of the 60-day draft in the page and shows outcome shares, survival and example runs', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const page = await openPage(context, 'quick batch', `${url}#/run/doha-60-day-draft?seed=1&at=0`);
+      await page.getByTestId('decision-text').waitFor({ timeout: 30_000 });
+      const panel = page.getByRole('region', { name: /Quick batch/ });
+      await panel.locator('summary').click();
+      await panel.getByRole('radio', { name: '200' }).check();
+      await panel.getByRole('button', { name: 'Run 200 seeds' }).click();
+      const results = panel.getByTestId('quick-batch-results');
+      await results.waitFor({ timeout: 20_000 });
+
+      // The same numbers as counting runOnce with the seeds "1:0" … "1:199" (and so as `parley batch --runs 200 --seed 1`).
+      const model = compile(flagship(), {});
+      const counts: Record<string, number> = {};
+      for (let i = 0; i < 200; i++) {
+        const r = runOnce(model, { seed: `1:${i}`, trace: false }).outcome.result;
+        counts[r] = (counts[r] ?? 0) + 1;
+      }
+      for (const outcome of ['completed', 'extended-then-completed', 'advanced', 'stalled', 'collapsed']) {
+        const row = results.locator(`tr[data-outcome="${outcome}"]`);
+        expect(await row.locator('.qb-count').innerText()).toBe(String(counts[outcome] ?? 0));
+        expect(await row.innerText()).toContain(`${((100 * (counts[outcome] ?? 0)) / 200).toFixed(1)}%`);
+      }
+      expect(await results.getByTestId('survival').locator('svg polyline').count()).toBe(1);
+      console.log(`quick batch in Chromium: ${await panel.getByTestId('quick-batch-speed').innerText()}`);
+      await page.evaluate(() => document.querySelector('.quick-batch-panel')!.scrollIntoView({ block: 'start' }));
+      await page.evaluate(() => window.scrollBy(0, 120));
+      await screenshot(page, 'quick-batch-1280x800');
+
+      // An example run opens in the stepper with its seed, at its end.
+      const link = results.locator('tr[data-outcome="collapsed"] a').first();
+      const index = (await link.innerText()).replace('#', '');
+      await link.click();
+      await page.waitForFunction((i) => window.location.hash.includes(`seed=1:${i}&`), index);
+      await page.getByTestId('outcome').waitFor();
+      expect(await page.getByTestId('outcome').innerText()).toMatch(/collaps/i);
+
+      // Readable in one column at 390 px.
+      await page.setViewportSize({ width: 390, height: 844 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.evaluate(() => document.querySelector('.quick-batch-panel')!.scrollIntoView({ block: 'start' }));
+      await screenshot(page, 'quick-batch-390x844');
     } finally {
       await context.close();
     }

@@ -10,6 +10,7 @@ import { DecisionPanel } from './DecisionPanel.tsx';
 import { NarrativeLog } from './NarrativeLog.tsx';
 import { NoticeBar } from './NoticeBar.tsx';
 import { PartiesPanel } from './PartiesPanel.tsx';
+import { QuickBatchPanel } from './QuickBatchPanel.tsx';
 import { SourceList } from './SourceList.tsx';
 import { StatechartPanel } from './StatechartPanel.tsx';
 import { TimelinePanel } from './TimelinePanel.tsx';
@@ -63,6 +64,7 @@ export function RunPage() {
         <BranchesPanel />
         <StatechartPanel />
         <AssumptionsPanel />
+        <QuickBatchPanel />
       </div>
     </main>
   );

@@ -11,3 +11,10 @@ export const selectView = (s: AppSnapshot) => activeBranch(s.context.run!).view;
 export const selectModel = (s: AppSnapshot) => activeBranch(s.context.run!).model;
 export const selectScenario = (s: AppSnapshot) => s.context.run!.scenario;
 export const selectPlaying = (s: AppSnapshot) => s.context.run!.playing;
+
+/** The open scenario's file name in the library (for CLI commands); its id with `.yaml` if it is not there. */
+export const selectQuickBatchFile = (s: AppSnapshot): string => {
+  const scenario = s.context.run!.scenario;
+  const entry = s.context.catalog.find((e) => e.ok && e.scenario === scenario);
+  return entry?.file ?? `${scenario.id}.yaml`;
+};

@@ -1,0 +1,113 @@
+import { useEffect, useRef, useState } from 'react';
+import { ParleyContext } from '../logic/app-context.ts';
+import { DEFAULT_QUICK_RUNS, QUICK_BATCH_SIZES, runQuickBatch, sameInputs, type QuickBatchResult } from '../logic/quick-batch.ts';
+import { selectBranch, selectQuickBatchFile, selectScenario } from '../logic/selectors.ts';
+import { QuickBatchResults } from './QuickBatchResults.tsx';
+
+const int = (n: number) => n.toLocaleString('en-US');
+
+type Status = { kind: 'idle' } | { kind: 'running'; done: number; total: number } | { kind: 'failed'; message: string };
+
+/** Many seeded runs of this scenario with the page's seed and assumptions, run in the browser. */
+export function QuickBatchPanel() {
+  const scenario = ParleyContext.useSelector(selectScenario);
+  const file = ParleyContext.useSelector(selectQuickBatchFile);
+  const seed = ParleyContext.useSelector((s) => selectBranch(s).seed);
+  const params = ParleyContext.useSelector((s) => selectBranch(s).params);
+  const [runs, setRuns] = useState<number>(DEFAULT_QUICK_RUNS);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [result, setResult] = useState<QuickBatchResult>();
+  const abort = useRef<AbortController | undefined>(undefined);
+
+  // A batch belongs to its scenario: stop it and forget it when another scenario opens (or the page closes).
+  useEffect(() => {
+    setResult(undefined);
+    setStatus({ kind: 'idle' });
+    return () => abort.current?.abort();
+  }, [scenario]);
+
+  const start = async () => {
+    abort.current?.abort();
+    const controller = new AbortController();
+    abort.current = controller;
+    setStatus({ kind: 'running', done: 0, total: runs });
+    try {
+      const out = await runQuickBatch(
+        { scenario, file, params, seed, runs },
+        { signal: controller.signal, onProgress: (done, total) => !controller.signal.aborted && setStatus({ kind: 'running', done, total }) },
+      );
+      if (controller.signal.aborted || !out) return;
+      setResult(out);
+      setStatus({ kind: 'idle' });
+    } catch (error) {
+      if (!controller.signal.aborted) setStatus({ kind: 'failed', message: (error as Error).message });
+    }
+  };
+  const stop = () => {
+    abort.current?.abort();
+    setStatus({ kind: 'idle' });
+  };
+
+  const running = status.kind === 'running';
+  return (
+    <section className="panel quick-batch-panel" aria-labelledby="quick-batch-title">
+      <details>
+        <summary>
+          <h2 id="quick-batch-title">Quick batch: run many seeds</h2>
+        </summary>
+        <p className="hint">
+          Runs this scenario many times with the assumptions on this page and the seeds <code>{seed}:0</code>, <code>{seed}:1</code>, … (every party follows the model), then shows how often each
+          ending happens.
+        </p>
+        <form
+          className="qb-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!running) void start();
+          }}
+        >
+          <fieldset className="qb-sizes" disabled={running}>
+            <legend>Runs</legend>
+            {QUICK_BATCH_SIZES.map((n) => (
+              <label key={n}>
+                <input type="radio" name="qb-runs" value={n} checked={runs === n} onChange={() => setRuns(n)} /> {int(n)}
+              </label>
+            ))}
+          </fieldset>
+          {running ? (
+            <button type="button" onClick={stop}>
+              Stop
+            </button>
+          ) : (
+            <button type="submit" className="primary">
+              Run {int(runs)} seeds
+            </button>
+          )}
+        </form>
+        {running && (
+          <p className="qb-progress" data-testid="quick-batch-progress">
+            <progress max={status.total} value={status.done} aria-label="Quick batch progress" /> {int(status.done)} / {int(status.total)} runs
+          </p>
+        )}
+        {status.kind === 'failed' && (
+          <p className="notice notice-error" role="alert">
+            The batch stopped: {status.message}
+          </p>
+        )}
+        <div role="status" className="visually-hidden">
+          {result && !running ? `Quick batch done: ${int(result.tally.runs)} runs.` : ''}
+        </div>
+        {result && (
+          <>
+            {result.elapsedMs > 0 && (
+              <p className="hint" data-testid="quick-batch-speed">
+                {int(result.tally.runs)} runs in {(result.elapsedMs / 1000).toFixed(1)} s ({int(Math.round(result.tally.runs / (result.elapsedMs / 1000)))} runs/s)
+              </p>
+            )}
+            <QuickBatchResults result={result} stale={!sameInputs(result.input, { seed, params })} />
+          </>
+        )}
+      </details>
+    </section>
+  );
+}
