@@ -327,7 +327,7 @@ export class Simulation {
       s.today = s.today.filter((t) => t.obligation !== j);
       s.agenda = s.agenda.filter((t) => t.obligation !== j);
       const dependent = this.model.obligations[j]!;
-      this.record(() => ({ type: 'party.reacted', party: dependent.def.party, obligation: dependent.def.id, kind: dependent.def.kind, text: `${this.partyName(dependent.def.party)} need not ${describeObligation(this.model, dependent)}: it depended on ${o.id}.` }));
+      this.record(() => ({ type: 'party.reacted', party: dependent.party, obligation: dependent.id, kind: dependent.kind, text: `${this.partyName(dependent.party)} need not ${describeObligation(this.model, dependent)}: it depended on ${o.id}.` }));
       this.cancelDependents(dependent);
     }
   }
@@ -511,6 +511,7 @@ export class Simulation {
     s.agenda = [];
     s.reactions = [];
     s.rng = this.rng.state();
+    if (!this.trace) return;
     const outcome = this.outcome()!;
     const finalPhase = this.model.phases.find((p) => p.def.id === outcome.phase)!.def;
     if (outcome.result === 'collapsed') {
