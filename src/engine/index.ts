@@ -2,7 +2,7 @@ export { compile, resolveParameters, type Model, type CompiledObligation, type C
 export { runOnce, type RunOptions } from './run.ts';
 export { Simulation, type Decision } from './simulation.ts';
 export { Session, type ChoiceLog, type AdvanceTarget } from './session.ts';
-export { createRng, deriveRunSeed, type Rng, type RngState } from './rng.ts';
+export { deriveRunSeed, draw, nameHash, PURPOSE, runKey, type Purpose, type RunKey } from './rng.ts';
 export { RESPONSES, pickResponse, type Response, type ResponseProbabilities } from './response.ts';
 export { RESPONSE_MODELS } from './policies/registry.ts';
 export type { ResponseModel, PartyView } from './policies/response-model.ts';

@@ -18,6 +18,7 @@ import { compileCondition, type Condition } from './condition.ts';
 import { initialTransition } from 'xstate';
 import { buildTruceMachine, type TruceMachine, type TruceSnapshot } from './machine.ts';
 import { ParameterError } from './parameter-error.ts';
+import { nameHash } from './rng.ts';
 import { RESPONSE_MODELS } from './policies/registry.ts';
 import type { ResponseModel } from './policies/response-model.ts';
 
@@ -59,6 +60,8 @@ export interface CompiledObligation {
   people: number;
   /** Made by the engine for a `per-release` extension rule rather than written in the scenario. */
   synthetic: boolean;
+  /** `nameHash(id)`: the subject of this obligation's draws. */
+  idHash: number;
 }
 
 export type CompiledExtensionRule =
@@ -72,6 +75,8 @@ export interface CompiledPhase {
   length: number;
   maxExtension: number;
   extensionRules: CompiledExtensionRule[];
+  /** `nameHash(def.id)`: the subject of this phase's extension draws. */
+  idHash: number;
   /** Fixed-schedule occurrences in this phase: obligation index and phase day, in declaration order. */
   schedule: { obligation: number; day: number }[];
   gate?: { requires: Condition; text: string; source?: SourceRef };
@@ -79,6 +84,8 @@ export interface CompiledPhase {
 
 export interface CompiledIncident {
   def: Incident;
+  /** `nameHash(def.id)`: the subject of this incident's draws. */
+  idHash: number;
   chance?: number;
   collapseChance: number;
 }
@@ -165,6 +172,7 @@ export function compile(scenario: Scenario, overrides: Readonly<Record<string, n
     length: phase.length ?? 0,
     maxExtension: phase.extensions?.max ?? 0,
     extensionRules: [],
+    idHash: nameHash(phase.id),
     schedule: [],
     gate: phase.gate ? { requires: condition(phase.gate.requires), text: phase.gate.text ?? phase.gate.requires, source: phase.gate.source } : undefined,
   }));
@@ -237,6 +245,7 @@ export function compile(scenario: Scenario, overrides: Readonly<Record<string, n
       trucks: num(def.trucks, 0),
       people: num(def.people, 0),
       synthetic: index >= scenario.obligations.length,
+      idHash: nameHash(def.id),
     };
   });
   for (const o of obligations) {
@@ -267,7 +276,7 @@ export function compile(scenario: Scenario, overrides: Readonly<Record<string, n
     obligations,
     obligationIndex,
     phases,
-    incidents: scenario.incidents.map((def) => ({ def, chance: def.chance === undefined ? undefined : num(def.chance, 0), collapseChance: num(def.collapseChance, 0) })),
+    incidents: scenario.incidents.map((def) => ({ def, idHash: nameHash(def.id), chance: def.chance === undefined ? undefined : num(def.chance, 0), collapseChance: num(def.collapseChance, 0) })),
     start: {
       stocks: Object.entries(scenario.stocks).map(([id, stock]) => ({ id, categories: Object.keys(stock.count), counts: Object.values(stock.count) })),
       zones: Object.entries(scenario.zones).map(([id, zone]) => ({ id, heldBy: zone.heldBy })),

@@ -1,23 +1,85 @@
 /**
- * Seeded randomness. Every run draws from one alea generator; its state is plain data, so a
- * snapshot of a run includes it and undo/branch replay the exact same draws.
+ * Keyed randomness (common random numbers). A run's seed string gives a 64-bit run key through
+ * seedrandom's alea; every random number is then a hash of the run key and the identity of what
+ * it decides (docs/model.md, "Randomness and seeds"). No draw depends on how many numbers were
+ * drawn before it, so a branch or a variation that answers one decision differently meets the
+ * same luck at every other decision both runs reach.
  */
 import seedrandom from 'seedrandom';
 
-export type RngState = { c: number; s0: number; s1: number; s2: number };
-
-export interface Rng {
-  /** Uniform in [0, 1). */
-  next(): number;
-  state(): RngState;
+/** The run key: the first two 32-bit outputs of alea(seed). Plain data, part of every snapshot. */
+export interface RunKey {
+  k0: number;
+  k1: number;
 }
 
-export function createRng(seed: string, state?: RngState): Rng {
-  const prng = state ? seedrandom.alea('', { state }) : seedrandom.alea(seed, { state: true });
-  return {
-    next: () => prng(),
-    state: () => prng.state() as RngState,
-  };
+/** What a draw decides; the number is part of the hashed key, so these values are fixed forever. */
+export const PURPOSE = {
+  /** Picks a party's response to one attempt at one occurrence of an obligation. */
+  response: 1,
+  /** The fraction carried out by a `partial` answer. */
+  partialFraction: 2,
+  /** The number of days of a `delay` answer. */
+  delayDays: 3,
+  /** Whether a chance incident happens on a day. */
+  incident: 4,
+  /** Whether an incident that happened ends the truce. */
+  incidentCollapse: 5,
+  /** Whether a `while` or `mediator` extension rule extends the phase. */
+  extensionChance: 6,
+  /** A party's answer to a `per-release` extension offer. */
+  extensionOffer: 7,
+} as const;
+export type Purpose = (typeof PURPOSE)[keyof typeof PURPOSE];
+
+export function runKey(seed: string): RunKey {
+  const alea = seedrandom.alea(seed);
+  return { k0: alea.int32() >>> 0, k1: alea.int32() >>> 0 };
+}
+
+/**
+ * Uniform in [0, 1) with 53 random bits: MurmurHash3 (x86, 32-bit) of the four words
+ * (purpose, subject, a, b), once seeded with k0 (high 27 bits) and once with k1 (low 26 bits).
+ * `subject` is `nameHash` of an obligation, incident or phase id; `a` and `b` are whole numbers.
+ */
+export function draw(key: RunKey, purpose: Purpose, subject: number, a: number, b: number): number {
+  const high = murmur4(key.k0, purpose, subject, a, b) >>> 5;
+  const low = murmur4(key.k1, purpose, subject, a, b) >>> 6;
+  return (high * 67108864 + low) / 9007199254740992;
+}
+
+/** FNV-1a (32-bit) of a name's UTF-16 code units; ids are ASCII, so these are its bytes. */
+export function nameHash(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) {
+    h ^= name.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function murmur4(seed: number, w0: number, w1: number, w2: number, w3: number): number {
+  let h = seed | 0;
+  h = mixWord(h, w0);
+  h = mixWord(h, w1);
+  h = mixWord(h, w2);
+  h = mixWord(h, w3);
+  h ^= 16;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+function mixWord(h: number, word: number): number {
+  let k = Math.imul(word | 0, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  k = Math.imul(k, 0x1b873593);
+  h ^= k;
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }
 
 /**

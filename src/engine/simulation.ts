@@ -11,7 +11,7 @@ import { EFFECTS, onViolation } from './effects.ts';
 import { activePhase, type TruceEvent, type TruceSnapshot } from './machine.ts';
 import type { CompiledObligation, Model } from './model.ts';
 import { pickResponse, type Response, type ResponseProbabilities } from './response.ts';
-import { createRng, type Rng } from './rng.ts';
+import { draw, PURPOSE, runKey, type Purpose } from './rng.ts';
 import type { AgendaItem, PartyState, SimState } from './state.ts';
 import type { Metrics, Outcome, OutcomeResult, TraceEvent } from './trace.ts';
 import { describeObligation, listPhrase } from './wording.ts';
@@ -27,6 +27,10 @@ export interface Decision {
   probabilities: ResponseProbabilities;
   /** Responses that make sense here (an extension offer is accepted or declined). */
   allowed: readonly Response[];
+  /** For an obligation: which occurrence of it (0, 1, …) and which attempt at that occurrence
+   * (0, then 1 after a delay, …) — with the obligation, what this decision's draws are keyed by. */
+  occurrence?: number;
+  attempt?: number;
 }
 
 const ANY_RESPONSE: readonly Response[] = Object.freeze(['comply', 'delay', 'partial', 'violate', 'refuse'] as const);
@@ -39,19 +43,16 @@ const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
 export class Simulation {
   readonly trace: TraceEvent[] | null;
-  private rng: Rng;
   private machineSnapshot: TruceSnapshot;
   private pending: Decision | undefined;
 
-  private constructor(readonly model: Model, private readonly st: SimState, trace: TraceEvent[] | null, rng: Rng, machineSnapshot: TruceSnapshot) {
+  private constructor(readonly model: Model, private readonly st: SimState, trace: TraceEvent[] | null, machineSnapshot: TruceSnapshot) {
     this.trace = trace;
-    this.rng = rng;
     this.machineSnapshot = machineSnapshot;
   }
 
   /** A fresh run at the start of day 1. `trace: false` skips building sentences (batch runs). */
   static start(model: Model, seed: string, options: { trace?: boolean } = {}): Simulation {
-    const rng = createRng(seed);
     // Plain loops and literals: spreading the zod-made scenario objects was most of a run's start-up.
     const parties: Record<string, PartyState> = {};
     for (const p of model.parties) {
@@ -94,7 +95,7 @@ export class Simulation {
       extensionCursor: 0,
       today: [],
       agenda: [],
-      obligations: model.obligations.map(() => ({ status: 'waiting', delayed: 0, lastUnits: 0, times: 0 })),
+      obligations: model.obligations.map(() => ({ status: 'waiting', delayed: 0, lastUnits: 0, times: 0, occurrences: 0 })),
       stocks,
       zones,
       crossings,
@@ -103,10 +104,10 @@ export class Simulation {
       incidents,
       reactions: [],
       counters: { aidTrucks: 0, disclosures: 0, withdrawals: 0, partialWithdrawals: 0, displacedReturned: 0, talksStarted: 0, operationsHalts: 0, extensions: 0, extensionDays: 0 },
-      rng: rng.state(),
+      key: runKey(seed),
       machine: { value: initial.value, context: initial.context },
     };
-    const sim = new Simulation(model, state, options.trace === false ? null : [], rng, initial);
+    const sim = new Simulation(model, state, options.trace === false ? null : [], initial);
     sim.enterPhase(0);
     return sim;
   }
@@ -114,18 +115,16 @@ export class Simulation {
   /** Resumes from a snapshot taken with `snapshot()`; the trace is copied up to that point. */
   static restore(model: Model, snapshot: { state: SimState; traceLength: number }, trace: readonly TraceEvent[]): Simulation {
     const state = structuredClone(snapshot.state);
-    return new Simulation(model, state, trace.slice(0, snapshot.traceLength), createRng('', state.rng), model.machine.resolveState(state.machine));
+    return new Simulation(model, state, trace.slice(0, snapshot.traceLength), model.machine.resolveState(state.machine));
   }
 
-  /** An exact copy of where the run is, RNG included. */
+  /** An exact copy of where the run is. */
   snapshot(): { state: SimState; traceLength: number } {
-    this.st.rng = this.rng.state();
     return { state: structuredClone(this.st), traceLength: this.trace?.length ?? 0 };
   }
 
-  /** The live state, with the RNG state brought up to date: a structured clone of it is a snapshot. */
+  /** The live state: a structured clone of it is a snapshot. */
   get state(): SimState {
-    this.st.rng = this.rng.state();
     return this.st;
   }
 
@@ -183,7 +182,7 @@ export class Simulation {
       const def = incident.def;
       let happens: boolean;
       if (def.day !== undefined) happens = def.day === s.day;
-      else happens = s.day >= (def.from ?? 1) && s.day <= (def.until ?? Infinity) && this.rng.next() < incident.chance!;
+      else happens = s.day >= (def.from ?? 1) && s.day <= (def.until ?? Infinity) && this.draw(PURPOSE.incident, incident.idHash, s.day, 0) < incident.chance!;
       if (!happens) continue;
       s.incidents[def.id] = (s.incidents[def.id] ?? 0) + 1;
       for (const [partyId, effect] of Object.entries(def.effects)) {
@@ -194,7 +193,7 @@ export class Simulation {
         if (effect.pressure) p.mediatorPressure = clamp01(p.mediatorPressure + effect.pressure);
       }
       this.record(() => ({ type: 'incident', text: def.text, source: def.source }));
-      if (incident.collapseChance > 0 && this.rng.next() < incident.collapseChance) {
+      if (incident.collapseChance > 0 && this.draw(PURPOSE.incidentCollapse, incident.idHash, s.day, 0) < incident.collapseChance) {
         this.collapse(`incident: ${def.text}`);
         return;
       }
@@ -213,14 +212,16 @@ export class Simulation {
     const s = this.st;
     if (s.today.some((t) => t.obligation === item.obligation)) return;
     const at = s.today.findIndex((t) => byDueOrder(item, t) < 0);
+    const status = s.obligations[item.obligation]!;
+    if (item.occurrence < 0) item.occurrence = status.occurrences++;
     s.today.splice(at < 0 ? s.today.length : at, 0, item);
-    s.obligations[item.obligation]!.status = 'due';
+    status.status = 'due';
     const o = this.model.obligations[item.obligation]!;
     if (this.trace) {
       const when = s.obligations[item.obligation]!.delayed > 0 ? ` (delayed from day ${item.firstDue})` : '';
       this.record(() => ({ type: 'obligation.due', party: o.party, obligation: o.id, kind: o.kind, text: `${this.partyName(o.party)} must ${describeObligation(this.model, o)}${when}.`, source: o.def.source }));
     }
-    for (const j of o.alongside) this.makeDue({ obligation: j, day: s.day, firstDue: s.day });
+    for (const j of o.alongside) this.makeDue(fresh(j, s.day));
   }
 
   private obligationDecision(item: AgendaItem): Decision {
@@ -233,6 +234,8 @@ export class Simulation {
       text: this.trace ? `${this.partyName(o.party)} must ${describeObligation(this.model, o)}.` : '',
       probabilities: this.probabilitiesFor(o.party),
       allowed: ANY_RESPONSE,
+      occurrence: item.occurrence,
+      attempt: item.attempt,
     };
   }
 
@@ -253,13 +256,13 @@ export class Simulation {
     const status = s.obligations[o.index]!;
     const party = s.parties[o.party]!;
     const name = this.partyName(o.party);
-    const u = this.rng.next();
-    const response = choice ?? pickResponse(decision.probabilities, u);
+    const { occurrence, attempt } = item;
+    const response = choice ?? pickResponse(decision.probabilities, this.draw(PURPOSE.response, o.idHash, occurrence, attempt));
     const chosen = choice !== undefined ? true : undefined;
     status.lastResponse = response;
 
     if (response === 'comply' || response === 'partial') {
-      const fraction = response === 'comply' ? 1 : 0.25 + 0.5 * this.rng.next();
+      const fraction = response === 'comply' ? 1 : 0.25 + 0.5 * this.draw(PURPOSE.partialFraction, o.idHash, occurrence, attempt);
       const effect = EFFECTS[o.kind](this.model, s, o, fraction);
       status.status = response === 'comply' ? 'done' : 'partial';
       status.lastUnits = effect.units;
@@ -275,14 +278,14 @@ export class Simulation {
       this.record(() => ({ type: 'party.responded', party: o.party, obligation: o.id, kind: o.kind, response, chosen, changes: effect.changes, text: `${name} ${response === 'comply' ? 'complied' : 'complied in part'}: ${effect.text}.`, source: o.def.source }));
       for (const j of o.dependents) {
         const wait = this.model.obligations[j]!.def.wait ?? 0;
-        if (wait === 0) this.makeDue({ obligation: j, day: s.day, firstDue: s.day });
-        else s.agenda.push({ obligation: j, day: s.day + wait, firstDue: s.day + wait });
+        if (wait === 0) this.makeDue(fresh(j, s.day));
+        else s.agenda.push(fresh(j, s.day + wait));
       }
       return;
     }
 
     if (response === 'delay') {
-      const days = 1 + Math.floor(this.rng.next() * this.model.maxDelay);
+      const days = 1 + Math.floor(this.draw(PURPOSE.delayDays, o.idHash, occurrence, attempt) * this.model.maxDelay);
       party.delays += 1;
       if (status.delayed + days > o.grace) {
         this.record(() => ({ type: 'party.responded', party: o.party, obligation: o.id, kind: o.kind, response, chosen, expired: true, text: o.grace === 0 ? `${name} let the deadline to ${describeObligation(this.model, o)} pass: it counts as a violation.` : `${name} delayed again (${describeObligation(this.model, o)}), past the ${o.grace} days of grace: it counts as a violation.`, source: o.def.source }));
@@ -291,7 +294,7 @@ export class Simulation {
       }
       status.delayed += days;
       status.status = 'waiting';
-      s.agenda.push({ obligation: o.index, day: s.day + days, firstDue: item.firstDue });
+      s.agenda.push({ obligation: o.index, day: s.day + days, firstDue: item.firstDue, occurrence, attempt: attempt + 1 });
       this.react(o, { grievance: this.model.reciprocity * 0.25 }, this.trace ? `${name} delayed` : '');
       this.record(() => ({ type: 'party.responded', party: o.party, obligation: o.id, kind: o.kind, response, chosen, text: `${name} delayed (${describeObligation(this.model, o)}) by ${days} day${days === 1 ? '' : 's'}, to day ${s.day + days} (${status.delayed} of ${o.grace} days of grace used).`, source: o.def.source }));
       return;
@@ -420,13 +423,14 @@ export class Simulation {
         s.extensionCursor += 1;
         continue;
       }
+      const ruleIndex = s.extensionCursor;
       s.extensionCursor += 1;
       if (rule.kind === 'while') {
-        if (rule.when(s) && this.rng.next() < rule.chance) {
+        if (rule.when(s) && this.draw(PURPOSE.extensionChance, phase.idHash, ruleIndex, s.day) < rule.chance) {
           this.extend(days, `the condition \`${rule.text}\` holds`, rule.source);
           return undefined;
         }
-      } else if ((rule.when === undefined || rule.when(s)) && this.rng.next() < rule.chance) {
+      } else if ((rule.when === undefined || rule.when(s)) && this.draw(PURPOSE.extensionChance, phase.idHash, ruleIndex, s.day) < rule.chance) {
         this.extend(days, `${this.partyName(rule.mediator)} brokered it`, rule.source);
         return undefined;
       }
@@ -440,13 +444,12 @@ export class Simulation {
     const phase = this.model.phases[s.phaseIndex]!;
     const rule = phase.extensionRules[s.extensionCursor]!;
     if (rule.kind !== 'per-release') throw new Error('no extension offer is pending');
-    const u = this.rng.next();
-    const response = choice ?? pickResponse(decision.probabilities, u);
+    const response = choice ?? pickResponse(decision.probabilities, this.draw(PURPOSE.extensionOffer, phase.idHash, s.extensionCursor, s.day));
     const name = this.partyName(rule.party);
     const chosen = choice !== undefined ? true : undefined;
     if (response === 'comply') {
       this.record(() => ({ type: 'party.responded', party: rule.party, obligation: decision.obligation, response, chosen, text: `${name} agreed to release more to extend the truce.`, source: rule.source }));
-      s.agenda.push({ obligation: rule.release, day: s.day + 1, firstDue: s.day + 1 });
+      s.agenda.push(fresh(rule.release, s.day + 1));
       this.extend(Math.min(rule.days, phase.maxExtension - s.phaseExtendedDays), `${name} offered further releases`, rule.source);
       return;
     }
@@ -493,7 +496,7 @@ export class Simulation {
       if (this.model.obligations[item.obligation]!.phaseIndex < index) s.obligations[item.obligation]!.status = 'lapsed';
     }
     s.agenda = s.agenda.filter((item) => this.model.obligations[item.obligation]!.phaseIndex >= index);
-    for (const { obligation, day } of phase.schedule) s.agenda.push({ obligation, day: s.day + day, firstDue: s.day + day });
+    for (const { obligation, day } of phase.schedule) s.agenda.push(fresh(obligation, s.day + day));
     this.record(() => ({ type: 'phase.entered', text: `The ${this.phaseName()} begins: ${phase.length} days, to day ${s.phaseEndDay}.`, source: phase.def.source }));
   }
 
@@ -510,7 +513,6 @@ export class Simulation {
     s.today = [];
     s.agenda = [];
     s.reactions = [];
-    s.rng = this.rng.state();
     if (!this.trace) return;
     const outcome = this.outcome()!;
     const finalPhase = this.model.phases.find((p) => p.def.id === outcome.phase)!.def;
@@ -564,6 +566,10 @@ export class Simulation {
     return { days: s.day, released, ...s.counters, violations, delays };
   }
 
+  private draw(purpose: Purpose, subject: number, a: number, b: number): number {
+    return draw(this.st.key, purpose, subject, a, b);
+  }
+
   private partyName(id: string): string {
     return this.model.partyById.get(id)?.name ?? id;
   }
@@ -580,6 +586,11 @@ export class Simulation {
     for (const key of Object.keys(full) as (keyof TraceEvent)[]) if (full[key] === undefined) delete full[key];
     this.trace.push(full);
   }
+}
+
+/** An occurrence not yet made due: it gets its number when it enters a day's list. */
+function fresh(obligation: number, day: number): AgendaItem {
+  return { obligation, day, firstDue: day, occurrence: -1, attempt: 0 };
 }
 
 function byDueOrder(a: AgendaItem, b: AgendaItem): number {

@@ -1,9 +1,9 @@
 /**
- * Everything a run knows at one moment, as plain data: a structured clone of it (with the RNG
- * state and the statechart's value) is an exact snapshot for undo and branching.
+ * Everything a run knows at one moment, as plain data: a structured clone of it (with the run
+ * key and the statechart's value) is an exact snapshot for undo and branching.
  */
 import type { StateValue } from 'xstate';
-import type { RngState } from './rng.ts';
+import type { RunKey } from './rng.ts';
 import type { TruceContext } from './machine.ts';
 import type { Response } from './response.ts';
 
@@ -17,6 +17,8 @@ export interface ObligationState {
   lastUnits: number;
   /** Times carried out, fully or in part. */
   times: number;
+  /** Occurrences made due so far (a delayed occurrence falling due again is not a new one). */
+  occurrences: number;
   lastResponse?: Response;
 }
 
@@ -38,6 +40,10 @@ export interface AgendaItem {
   day: number;
   /** The day it first fell due: orders items due on the same day. */
   firstDue: number;
+  /** Which occurrence of the obligation (0, 1, …; −1 until it is first made due) and which
+   * attempt at it (0, then 1 after a delay, …): the identity its draws are keyed by. */
+  occurrence: number;
+  attempt: number;
 }
 
 /** A party-state change waiting for the "counterparts and mediators react" step of the day. */
@@ -78,7 +84,8 @@ export interface SimState {
   counters: Counters;
   /** Why the run ended, for collapsed and stalled outcomes. */
   cause?: string;
-  rng: RngState;
+  /** The run key every draw is hashed from (rng.ts). */
+  key: RunKey;
   machine: { value: StateValue; context: TruceContext };
 }
 

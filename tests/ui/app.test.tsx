@@ -63,7 +63,7 @@ describe('the app', () => {
   });
 
   it('shows the source of a log line: the seed file and its quote', () => {
-    mount('#/run/doha-60-day-draft?seed=1&at=13');
+    mount('#/run/doha-60-day-draft?seed=3&at=13');
     const line = logLine(/Due: Hamas must disclose information about the remaining captives\./);
     const badge = within(line).getByText('source: day-ten');
     expect(badge.closest('details')!.textContent).toContain('000_65bcf9322f49a869.txt');
@@ -71,7 +71,7 @@ describe('the app', () => {
   });
 
   it('asks the played party to choose, with probabilities, and logs the choice', () => {
-    mount('#/run/doha-60-day-draft?seed=1&at=13&play=hamas');
+    mount('#/run/doha-60-day-draft?seed=3&at=13&play=hamas');
     const choices = screen.getByRole('list', { name: 'Your response' });
     expect((screen.getByRole('button', { name: /^Next decision/ }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(within(choices).getByRole('button', { name: /^Refuse/ }));
@@ -80,7 +80,7 @@ describe('the app', () => {
   });
 
   it('branches and compares', () => {
-    mount('#/run/doha-60-day-draft?seed=1&at=13&play=hamas');
+    mount('#/run/doha-60-day-draft?seed=3&at=13&play=hamas');
     fireEvent.click(screen.getByRole('button', { name: /^Branch here/ }));
     fireEvent.click(within(screen.getByRole('list', { name: 'Your response' })).getByRole('button', { name: /^Comply/ }));
     const table = screen.getByTestId('compare');

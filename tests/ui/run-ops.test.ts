@@ -12,8 +12,9 @@ function replayed(...args: Parameters<typeof Session.replay>) {
   return session;
 }
 
+/** Seed 3 reaches the day-10 disclosure with day 9 quiet. */
 function toDay10() {
-  let run = openRun(scenario, {});
+  let run = openRun(scenario, { seed: '3' });
   while (activeBranch(run).view.day < 10) run = step(run, 'day');
   return run;
 }
@@ -53,7 +54,7 @@ describe('stepping', () => {
   it('restarts from day 1 with the same seed', () => {
     const run = restart(toDay10());
     expect(activeBranch(run).view.day).toBe(1);
-    expect(activeBranch(run).view.trace).toEqual(activeBranch(openRun(scenario, {})).view.trace);
+    expect(activeBranch(run).view.trace).toEqual(activeBranch(openRun(scenario, { seed: '3' })).view.trace);
   });
 
   it('runs to the end with the outcome', () => {
@@ -107,9 +108,9 @@ describe('assumptions and seed', () => {
     expect(b.model.params.reciprocity).toBe(0.4);
     expect(b.view.decisions).toBe(before.decisions);
     expect(b.view.choices).toEqual(before.choices);
-    expect(run.notice?.text).toMatch(/re-ran from day 1 with reciprocity = 0.4 \(seed 1, your choices kept\)/);
+    expect(run.notice?.text).toMatch(/re-ran from day 1 with reciprocity = 0.4 \(seed 3, your choices kept\)/);
     // The same run can be built directly from the engine.
-    expect(b.view.trace).toEqual(replayed(compile(scenario, { reciprocity: 0.4 }), '1', before.choices, before.decisions).trace);
+    expect(b.view.trace).toEqual(replayed(compile(scenario, { reciprocity: 0.4 }), '3', before.choices, before.decisions).trace);
     expect(shareOf(run).params).toEqual({ reciprocity: 0.4 });
     expect(activeBranch(setParam(run, 'reciprocity', undefined)).params).toEqual({});
   });
