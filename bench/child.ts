@@ -1,7 +1,9 @@
 /**
  * One cold measurement, run in its own process by bench/run.ts:
  *   node --import tsx bench/child.ts batch  RUNS WORKERS   → `parley batch` through the real CLI path
- *   node --import tsx bench/child.ts engine RUNS           → bare runOnce loop on one thread (the engine's own speed)
+ *   node --import tsx bench/child.ts engine RUNS           → runOnce in a plain loop on one thread (the engine's own speed)
+ *   node --import tsx bench/child.ts bare   RUNS           → the bare-loop reference (bench/bare-loop.ts) on one thread
+ *   node --import tsx bench/child.ts check  RUNS           → engine and bare loop on the same seeds: same tallies, or exit 1
  * Prints one JSON line: runs, seconds, runs/s, peak RSS (whole process, worker threads included).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -11,28 +13,54 @@ import { runCli } from '../src/cli/cli.ts';
 import { nodeIO } from '../src/cli/io.ts';
 import { compile, deriveRunSeed, runOnce } from '../src/engine/index.ts';
 import { loadScenario } from '../src/scenario/index.ts';
+import { bareTallies, engineTallies, tallyDifferences } from './tallies.ts';
+import { prepareBareLoop } from './bare-loop.ts';
 
 const SCENARIO = 'scenarios/doha-60-day-draft.yaml';
+const SEED = 'bench';
 const [mode, runsText, workersText] = process.argv.slice(2);
 const runs = Number(runsText);
 const peakRssMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
+const report = (seconds: number, extra: object = {}) => process.stdout.write(`${JSON.stringify({ runs, seconds, runsPerSecond: runs / seconds, peakRssMB: peakRssMB(), ...extra })}\n`);
 
-if (mode === 'engine') {
+function model() {
   const loaded = loadScenario(readFileSync(SCENARIO, 'utf8'), SCENARIO);
   if (!loaded.ok) throw new Error('scenario does not load');
-  const model = compile(loaded.scenario);
+  return compile(loaded.scenario);
+}
+
+if (mode === 'engine') {
+  const m = model();
   const started = performance.now();
-  for (let i = 0; i < runs; i++) runOnce(model, { seed: deriveRunSeed('bench', i), trace: false });
-  const seconds = (performance.now() - started) / 1000;
-  process.stdout.write(`${JSON.stringify({ runs, seconds, runsPerSecond: runs / seconds, peakRssMB: peakRssMB() })}\n`);
+  for (let i = 0; i < runs; i++) runOnce(m, { seed: deriveRunSeed(SEED, i), trace: false });
+  report((performance.now() - started) / 1000);
+} else if (mode === 'bare') {
+  const bare = prepareBareLoop(model());
+  let days = 0;
+  const started = performance.now();
+  for (let i = 0; i < runs; i++) {
+    bare.run(SEED, i);
+    days += bare.out.day;
+  }
+  report((performance.now() - started) / 1000, { meanEndDay: days / runs });
+} else if (mode === 'check') {
+  const m = model();
+  const engine = engineTallies(m, SEED, runs);
+  const bare = bareTallies(m, SEED, runs);
+  const differences = tallyDifferences(engine, bare);
+  if (differences.length > 0) {
+    process.stderr.write(`bench: the bare loop and the engine disagree on ${runs} seeds:\n${differences.map((d) => `  ${d}\n`).join('')}`);
+    process.exit(1);
+  }
+  process.stdout.write(`${JSON.stringify({ runs, identical: true, outcomes: engine.outcomes })}\n`);
 } else {
   const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
   const io = { ...nodeIO(), stdout: () => undefined, stderr: () => undefined, isTTY: false };
   const started = performance.now();
-  const code = await runCli(['batch', SCENARIO, '--runs', String(runs), '--seed', 'bench', '--workers', workersText!, '--summary', join(dir, 'summary.json')], io);
+  const code = await runCli(['batch', SCENARIO, '--runs', String(runs), '--seed', SEED, '--workers', workersText!, '--summary', join(dir, 'summary.json')], io);
   const seconds = (performance.now() - started) / 1000;
   const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as { coverage: { runs: number } };
   rmSync(dir, { recursive: true, force: true });
   if (code !== 0 || summary.coverage.runs !== runs) throw new Error(`batch failed (exit ${code}, ${summary.coverage.runs} runs)`);
-  process.stdout.write(`${JSON.stringify({ runs, workers: Number(workersText), seconds, runsPerSecond: runs / seconds, peakRssMB: peakRssMB(), processSeconds: performance.now() / 1000 })}\n`);
+  report(seconds, { workers: Number(workersText), processSeconds: performance.now() / 1000 });
 }

@@ -3,6 +3,9 @@
  * tsx, scenario load and worker-pool start-up all included in its clock) running the real
  * `parley batch` path on the 60-day draft. Prints one JSON object on stdout; progress on stderr.
  *
+ * First it checks that the bare-loop reference (bench/bare-loop.ts) gives the engine's tallies on
+ * 10,000 seeds, then times the engine and the bare loop on one thread and reports their ratio.
+ *
  *   npm run bench                      100,000 runs with 1 and with all workers, then 1,000,000 for peak RSS
  *   npm run bench -- --runs 20000 --million 0     a quick look (0 skips the 1M run)
  */
@@ -17,6 +20,8 @@ const flag = (name: string, fallback: number) => {
 const RUNS = flag('runs', 100_000);
 const MILLION = flag('million', 1_000_000);
 const ENGINE_RUNS = flag('engine-runs', 20_000);
+const BARE_RUNS = flag('bare-runs', 300_000);
+const CHECK_RUNS = flag('check-runs', 10_000);
 const cores = availableParallelism();
 
 interface Measurement {
@@ -29,18 +34,26 @@ interface Measurement {
 }
 
 function child(...argv: string[]): Measurement {
-  process.stderr.write(`bench: ${argv.join(' ')} …\n`);
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/child.ts', ...argv], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
-  const result = JSON.parse(out.trim().split('\n').pop()!) as Measurement;
+  const result = childJson(...argv) as Measurement;
   process.stderr.write(`bench:   ${Math.round(result.runsPerSecond).toLocaleString('en-US')} runs/s, ${result.seconds.toFixed(1)} s, peak RSS ${result.peakRssMB} MB\n`);
   return result;
+}
+
+function childJson(...argv: string[]): unknown {
+  process.stderr.write(`bench: ${argv.join(' ')} …\n`);
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/child.ts', ...argv], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split('\n').pop()!);
 }
 
 const round = (x: number, places = 0) => Number(x.toFixed(places));
 const load = () => loadavg().map((x) => round(x, 2));
 const loadBefore = load();
 
+// Exits with the differences if the bare loop no longer matches the engine.
+const check = childJson('check', String(CHECK_RUNS)) as { runs: number; identical: boolean };
 const engine = child('engine', String(ENGINE_RUNS));
+const bare = child('bare', String(BARE_RUNS));
+const engineVsBare = bare.runsPerSecond / engine.runsPerSecond;
 const one = child('batch', String(RUNS), '1');
 const all = child('batch', String(RUNS), String(cores));
 const million = MILLION > 0 ? child('batch', String(MILLION), String(cores)) : undefined;
@@ -52,12 +65,15 @@ const report = {
   cores,
   note: 'runs/s include pool start-up (clock from the `parley batch` call to its summary file); peak RSS is the whole child process, worker threads included',
   engineOneThread: { runs: engine.runs, runsPerSecond: round(engine.runsPerSecond) },
+  bareLoopOneThread: { runs: bare.runs, runsPerSecond: round(bare.runsPerSecond), sameTalliesAsEngine: { seeds: check.runs, identical: check.identical } },
+  engineVsBareLoop: round(engineVsBare, 1),
   oneWorker: { runs: one.runs, runsPerSecond: round(one.runsPerSecond), seconds: round(one.seconds, 2), peakRssMB: one.peakRssMB, batchOverhead: round(1 - one.runsPerSecond / engine.runsPerSecond, 3) },
   allWorkers: { runs: all.runs, workers: cores, runsPerSecond: round(all.runsPerSecond), seconds: round(all.seconds, 2), peakRssMB: all.peakRssMB },
   scaling: round(scaling, 2),
   ...(million ? { million: { runs: million.runs, workers: cores, peakRssMB: million.peakRssMB, runsPerSecond: round(million.runsPerSecond), seconds: round(million.seconds, 1) } } : {}),
-  targets: { runsPerSecondAllWorkers: 10_000, scaling: 1.8, peakRssMBAtMillion: 250 },
+  targets: { runsPerSecondAllWorkers: 10_000, scaling: 1.8, peakRssMBAtMillion: 250, engineVsBareLoopAtMost: 5 },
   met: {
+    engineVsBareLoop: engineVsBare <= 5,
     runsPerSecondAllWorkers: all.runsPerSecond >= 10_000,
     scaling: scaling >= 1.8,
     ...(million ? { peakRssMBAtMillion: million.peakRssMB <= 250 } : {}),

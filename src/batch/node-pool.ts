@@ -4,8 +4,9 @@
  * needs, and answers one message per chunk of runs — never one per run.
  *
  * This module is also the worker's code: node-pool-worker.cjs registers tsx, loads it and calls
- * `serveBatchWorker`. Node modules are imported only when used, so importing src/batch in a
- * browser bundle is harmless.
+ * `serveBatchWorker`. The built CLI (dist/, scripts/build-cli.mjs) has a bundled
+ * node-pool-worker.cjs beside it, found by the same relative URL, that needs no tsx.
+ * Node modules are imported only when used, so importing src/batch in a browser bundle is harmless.
  */
 import type { Worker } from 'node:worker_threads';
 import { ChunkRunner, type BatchJob, type ChunkResult } from './chunk.ts';

@@ -1,4 +1,4 @@
-/** The real `npx parley batch` path (bin/parley.mjs → tsx → workers) gives what the in-process CLI gives. */
+/** The real `npx parley batch` path (bin/parley.mjs → the build in dist/ → built workers) gives what the in-process CLI gives. */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,0 +1,548 @@
+/**
+ * A bare-loop reference of the 60-day draft (scenarios/doha-60-day-draft.yaml): what a run costs
+ * with nothing but the work itself — a plain loop over days, typed arrays, no XState, no objects
+ * made inside a run. It follows docs/model.md step by step and makes the same random draws in the
+ * same order as the engine, so on the same seeds it gives the same outcomes, end days and metrics
+ * (`npm run bench` checks this on 10,000 seeds before it times anything).
+ *
+ * Numbers (parameters, initial party values, quantities, schedule, dependencies) are read from the
+ * compiled model once; the draft's conditions (its red line, guarantee, extension rule and gate)
+ * and its kinds of obligation are written out as code. `prepareBareLoop` refuses a model of
+ * another shape.
+ */
+import type { Model } from '../src/engine/index.ts';
+import { readRatio } from '../src/scenario/index.ts';
+
+// ── randomness: the only place the loop gets random numbers ───────────────────────────────────
+// seedrandom's alea, seeded with the string "<base>:<run>" (deriveRunSeed) without building it.
+// The state lives in a typed array: doubles in `let` variables would be boxed on every write.
+const MASH = 0;
+const S0 = 1;
+const S1 = 2;
+const S2 = 3;
+const CARRY = 4;
+const rng = new Float64Array(5);
+
+function mashChar(code: number): void {
+  let n = rng[MASH]! + code;
+  let h = 0.02519603282416938 * n;
+  n = h >>> 0;
+  h -= n;
+  h *= n;
+  n = h >>> 0;
+  h -= n;
+  rng[MASH] = n + h * 0x100000000;
+}
+
+function mashSeed(base: string, run: number): number {
+  for (let i = 0; i < base.length; i++) mashChar(base.charCodeAt(i));
+  mashChar(58); // ':'
+  let scale = 1;
+  while (scale * 10 <= run) scale *= 10;
+  for (let rest = run; scale >= 1; scale = Math.floor(scale / 10)) {
+    const digit = Math.floor(rest / scale);
+    mashChar(48 + digit);
+    rest -= digit * scale;
+  }
+  return (rng[MASH]! >>> 0) * 2.3283064365386963e-10;
+}
+
+function mashSpace(): number {
+  mashChar(32);
+  return (rng[MASH]! >>> 0) * 2.3283064365386963e-10;
+}
+
+/** Starts run `run`'s random numbers: the stream of `seedrandom.alea("<base>:<run>")`. */
+export function startRandom(base: string, run: number): void {
+  rng[MASH] = 0xefc8249d;
+  rng[CARRY] = 1;
+  rng[S0] = mashSpace();
+  rng[S1] = mashSpace();
+  rng[S2] = mashSpace();
+  for (let slot = S0; slot <= S2; slot++) {
+    rng[slot]! -= mashSeed(base, run);
+    if (rng[slot]! < 0) rng[slot]! += 1;
+  }
+}
+
+/** The next uniform number in [0, 1) of the current run. */
+function draw(): number {
+  const t = 2091639 * rng[S0]! + rng[CARRY]! * 2.3283064365386963e-10;
+  rng[S0] = rng[S1]!;
+  rng[S1] = rng[S2]!;
+  const carry = t | 0;
+  rng[CARRY] = carry;
+  return (rng[S2] = t - carry);
+}
+
+// ── the model, flattened ─────────────────────────────────────────────────────────────────────
+
+const HAMAS = 0;
+const ISRAEL = 1;
+const Kind = { Halt: 0, OpenCrossing: 1, StartTalks: 2, Release: 3, Exchange: 4, Disclose: 5, DiscloseStock: 6, Withdraw: 7, AdmitAid: 8 } as const;
+const Status = { Waiting: 0, Due: 1, Done: 2, Partial: 3, Failed: 4, Cancelled: 5 } as const;
+export const RESULTS = ['advanced', 'stalled', 'collapsed'] as const;
+const Result = { Advanced: 0, Stalled: 1, Collapsed: 2 } as const;
+/** Why a run ended, as `Cause` codes; `causeText` turns one into the engine's wording's kind. */
+export const Cause = { None: 0, Incident: 1, RedLine: 2, WalkedAwayHamas: 3, WalkedAwayIsrael: 4, Gate: 5 } as const;
+
+/** Counters per run, in this order (`released.*` cells first, one per stock category). */
+export interface BareLayout {
+  cells: string[];
+  metricNames: string[];
+  partyNames: [string, string];
+}
+
+const MAX_ITEMS = 512;
+
+/** A reusable runner for one compiled model of the 60-day draft. */
+export interface BareLoop {
+  layout: BareLayout;
+  /** Runs run `run` of base seed `base`; the result is left in `out` (no allocation). */
+  run(base: string, run: number): void;
+  out: { result: number; cause: number; day: number; metrics: Float64Array };
+}
+
+function expect(condition: unknown, what: string): asserts condition {
+  if (!condition) throw new Error(`bare loop: the model is not the 60-day draft it was written for (${what})`);
+}
+
+export function prepareBareLoop(model: Model): BareLoop {
+  // Parties: two principals (hamas, israel) with state-dependent models, then brokers.
+  expect(model.principals.join() === 'hamas,israel', 'principals');
+  const principals = [model.partyById.get('hamas')!, model.partyById.get('israel')!];
+  for (const p of principals) expect(p.responseModel.id === 'state-dependent', `${p.id} model`);
+  const settings = principals.map((p) => p.settings);
+  const brokerPressure = Float64Array.from(model.brokers, (id) => model.partyById.get(id)!.pressure);
+  const brokerIsGuarantor = model.brokers.map((id) => model.partyById.get(id)!.guarantees !== undefined);
+  expect(model.brokers.filter((id, i) => brokerIsGuarantor[i] && model.partyById.get(id)!.guarantees === 'hamas').length === 1, 'one guarantee to hamas');
+  const r = model.reciprocity;
+  const maxDelay = model.maxDelay;
+
+  // Stocks as cells, one per category.
+  const cells: string[] = [];
+  const cellOf = new Map<string, number>();
+  const initialHeld: number[] = [];
+  for (const stock of model.start.stocks) {
+    stock.categories.forEach((category, i) => {
+      cellOf.set(`${stock.id}.${category}`, cells.length);
+      cells.push(`released.${stock.id}.${category}`);
+      initialHeld.push(stock.counts[i]!);
+    });
+  }
+  const captiveCells = Int32Array.from(model.start.stocks.find((s) => s.id === 'captives')!.categories, (c) => cellOf.get(`captives.${c}`)!);
+
+  // Obligations.
+  const n = model.obligations.length;
+  const kind = new Int32Array(n);
+  const party = new Int32Array(n);
+  const grace = new Int32Array(n);
+  const wait = new Int32Array(n);
+  const quantity = new Float64Array(n * cells.length);
+  const exchangeCell = new Int32Array(n);
+  const exchangeRatio = new Float64Array(n);
+  const paidBy = new Int32Array(n).fill(-1);
+  const trucks = new Float64Array(n);
+  const depStart = new Int32Array(n + 1);
+  const alongStart = new Int32Array(n + 1);
+  const deps: number[] = [];
+  const along: number[] = [];
+  for (const o of model.obligations) {
+    const i = o.index;
+    expect(o.party === 'hamas' || o.party === 'israel', `${o.id} party`);
+    expect(o.counterpart === (o.party === 'hamas' ? 'israel' : 'hamas'), `${o.id} counterpart`);
+    party[i] = o.party === 'hamas' ? HAMAS : ISRAEL;
+    grace[i] = o.grace;
+    wait[i] = o.def.wait ?? 0;
+    depStart[i] = deps.length;
+    deps.push(...o.dependents);
+    alongStart[i] = along.length;
+    along.push(...o.alongside);
+    const stockQuantity = (stock: string) => {
+      const q = o.def.quantity;
+      const categories = model.start.stocks.find((s) => s.id === stock)!.categories;
+      const byCategory = q === undefined ? {} : typeof q === 'number' ? { [categories[0]!]: q } : q;
+      for (const [category, amount] of Object.entries(byCategory)) quantity[i * cells.length + cellOf.get(`${stock}.${category}`)!] = amount;
+    };
+    switch (o.kind) {
+      case 'halt-operations': kind[i] = Kind.Halt; break;
+      case 'open-crossing': kind[i] = Kind.OpenCrossing; break;
+      case 'start-talks': kind[i] = Kind.StartTalks; break;
+      case 'withdraw': kind[i] = Kind.Withdraw; break;
+      case 'admit-aid': kind[i] = Kind.AdmitAid; trucks[i] = o.trucks; break;
+      case 'release': kind[i] = Kind.Release; stockQuantity(o.def.stock!); break;
+      case 'disclose':
+        kind[i] = o.def.stock === undefined ? Kind.Disclose : Kind.DiscloseStock;
+        if (o.def.stock !== undefined) stockQuantity(o.def.stock);
+        break;
+      case 'exchange': {
+        kind[i] = Kind.Exchange;
+        expect(o.def.ratio !== undefined && o.inReturnFor !== undefined, `${o.id} is an exchange at a ratio`);
+        const categories = model.start.stocks.find((s) => s.id === o.def.stock)!.categories;
+        exchangeCell[i] = cellOf.get(`${o.def.stock}.${o.def.category ?? categories[0]}`)!;
+        exchangeRatio[i] = readRatio(o.def.ratio!)!.value;
+        paidBy[i] = o.inReturnFor!;
+        break;
+      }
+      default: expect(false, `kind ${o.kind}`);
+    }
+  }
+  depStart[n] = deps.length;
+  alongStart[n] = along.length;
+  const depList = Int32Array.from(deps);
+  const alongList = Int32Array.from(along);
+  const openRafah = model.obligationIndex.get('open-rafah');
+  const permanentTalks = model.obligationIndex.get('permanent-talks');
+  expect(openRafah !== undefined && permanentTalks !== undefined, 'open-rafah and permanent-talks');
+
+  // Phases: the truce (one `while` extension rule, a gate), then a final phase.
+  expect(model.phases.length === 2 && model.phases[1]!.def.final === true, 'phases');
+  const truce = model.phases[0]!;
+  expect(truce.extensionRules.length === 1 && truce.extensionRules[0]!.kind === 'while', 'extension rule');
+  const extensionRule = truce.extensionRules[0] as { days: number; chance: number };
+  expect(truce.gate?.requires !== undefined && truce.def.gate?.otherwise === 'stalled', 'gate');
+  const scheduleObligation = Int32Array.from(truce.schedule.map((s) => s.obligation));
+  const scheduleDay = Int32Array.from(truce.schedule.map((s) => s.day));
+
+  // Incidents: chance incidents (one that may collapse the truce) and scheduled ones.
+  const incidents = model.incidents;
+  const incidentDay = Int32Array.from(incidents.map((x) => x.def.day ?? 0));
+  const incidentChance = Float64Array.from(incidents.map((x) => x.chance ?? 0));
+  const incidentCollapse = Float64Array.from(incidents.map((x) => x.collapseChance));
+  for (const x of incidents) expect(x.def.from === undefined && x.def.until === undefined, `${x.def.id} from/until`);
+  // Effects per incident on the two principals: trust, grievance, domestic, mediator pressure.
+  const incidentEffect = new Float64Array(incidents.length * 8);
+  incidents.forEach((x, i) => {
+    for (const [id, effect] of Object.entries(x.def.effects)) {
+      expect(id === 'hamas' || id === 'israel', `${x.def.id} effects`);
+      const at = i * 8 + (id === 'hamas' ? 0 : 4);
+      incidentEffect[at] = effect.trust ?? 0;
+      incidentEffect[at + 1] = effect.grievance ?? 0;
+      incidentEffect[at + 2] = effect['domestic-pressure'] ?? 0;
+      incidentEffect[at + 3] = effect.pressure ?? 0;
+    }
+  });
+
+  const metricNames = [...cells, 'aidTrucks', 'disclosures', 'withdrawals', 'partialWithdrawals', 'talksStarted', 'operationsHalts', 'extensions', 'extensionDays', `violations.hamas`, `violations.israel`, `delays.hamas`, `delays.israel`];
+  const C = cells.length;
+  const M_AID = C, M_DISCLOSURES = C + 1, M_WITHDRAWALS = C + 2, M_PARTIAL_WITHDRAWALS = C + 3, M_TALKS = C + 4, M_HALTS = C + 5, M_EXTENSIONS = C + 6, M_EXTENSION_DAYS = C + 7, M_VIOLATIONS = C + 8, M_DELAYS = C + 10;
+
+  // Run state, allocated once.
+  const held = new Float64Array(C);
+  const metrics = new Float64Array(metricNames.length);
+  const trust = new Float64Array(2);
+  const grievance = new Float64Array(2);
+  const domestic = new Float64Array(2);
+  const mediator = new Float64Array(2);
+  const status = new Int32Array(n);
+  const delayed = new Int32Array(n);
+  const lastUnits = new Float64Array(n);
+  const agendaObl = new Int32Array(MAX_ITEMS);
+  const agendaDay = new Int32Array(MAX_ITEMS);
+  const agendaFirst = new Int32Array(MAX_ITEMS);
+  let agendaLength = 0;
+  const todayObl = new Int32Array(MAX_ITEMS);
+  const todayFirst = new Int32Array(MAX_ITEMS);
+  let todayLength = 0;
+  const reactParty = new Int32Array(MAX_ITEMS);
+  const reactTrust = new Float64Array(MAX_ITEMS);
+  const reactGrievance = new Float64Array(MAX_ITEMS);
+  const reactMediator = new Float64Array(MAX_ITEMS);
+  let reactions = 0;
+  let guaranteeInForce = true;
+  let day = 0;
+  const out = { result: 0, cause: 0, day: 0, metrics };
+
+  const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
+  const logit = (p: number) => {
+    const q = Math.min(0.999, Math.max(0.001, p));
+    return Math.log(q / (1 - q));
+  };
+  // Per principal: logit(base-comply), trust, grievance, domestic, mediator and guarantee weights.
+  const weights = new Float64Array(12);
+  settings.forEach((s, p) => weights.set([logit(s['base-comply']!), s['trust-weight']!, s['grievance-weight']!, s['domestic-weight']!, s['mediator-weight']!, s['guarantee-weight']!], p * 6));
+
+  const react = (who: number, dTrust: number, dGrievance: number, dMediator: number) => {
+    reactParty[reactions] = who;
+    reactTrust[reactions] = dTrust;
+    reactGrievance[reactions] = dGrievance;
+    reactMediator[reactions] = dMediator;
+    reactions++;
+  };
+
+  const agendaPush = (o: number, d: number, first: number) => {
+    agendaObl[agendaLength] = o;
+    agendaDay[agendaLength] = d;
+    agendaFirst[agendaLength] = first;
+    agendaLength++;
+  };
+
+  const makeDue = (o: number, first: number): void => {
+    for (let t = 0; t < todayLength; t++) if (todayObl[t] === o) return;
+    let at = todayLength;
+    for (let t = 0; t < todayLength; t++) {
+      if ((first - todayFirst[t]! || o - todayObl[t]!) < 0) {
+        at = t;
+        break;
+      }
+    }
+    for (let t = todayLength; t > at; t--) {
+      todayObl[t] = todayObl[t - 1]!;
+      todayFirst[t] = todayFirst[t - 1]!;
+    }
+    todayObl[at] = o;
+    todayFirst[at] = first;
+    todayLength++;
+    status[o] = Status.Due;
+    for (let k = alongStart[o]!; k < alongStart[o + 1]!; k++) makeDue(alongList[k]!, day);
+  };
+
+  const cancelDependents = (o: number): void => {
+    for (let k = depStart[o]!; k < depStart[o + 1]!; k++) {
+      const j = depList[k]!;
+      if (status[j] !== Status.Waiting && status[j] !== Status.Due) continue;
+      status[j] = Status.Cancelled;
+      let kept = 0;
+      for (let t = 0; t < todayLength; t++) {
+        if (todayObl[t] === j) continue;
+        todayObl[kept] = todayObl[t]!;
+        todayFirst[kept] = todayFirst[t]!;
+        kept++;
+      }
+      todayLength = kept;
+      kept = 0;
+      for (let t = 0; t < agendaLength; t++) {
+        if (agendaObl[t] === j) continue;
+        agendaObl[kept] = agendaObl[t]!;
+        agendaDay[kept] = agendaDay[t]!;
+        agendaFirst[kept] = agendaFirst[t]!;
+        kept++;
+      }
+      agendaLength = kept;
+      cancelDependents(j);
+    }
+  };
+
+  const fail = (o: number) => {
+    const p = party[o]!;
+    status[o] = Status.Failed;
+    delayed[o] = 0;
+    metrics[M_VIOLATIONS + p]! += 1;
+    react(1 - p, -r, r, 0);
+    for (let b = 0; b < brokerPressure.length; b++) {
+      if (brokerIsGuarantor[b] && !guaranteeInForce) continue;
+      react(p, 0, 0, brokerPressure[b]!);
+    }
+    cancelDependents(o);
+  };
+
+  /** Moves up to floor(quantity·f) per cell of `o` from held to released; returns the units moved. */
+  const moveStock = (o: number, fraction: number) => {
+    let units = 0;
+    for (let c = 0; c < C; c++) {
+      const wanted = Math.floor(quantity[o * C + c]! * fraction + 1e-9);
+      const moved = Math.max(0, Math.min(held[c]!, wanted));
+      held[c]! -= moved;
+      metrics[c]! += moved;
+      units += moved;
+    }
+    return units;
+  };
+
+  /** Carries out obligation `o` with fraction f; returns the units moved (what an exchange pays for). */
+  const carryOut = (o: number, fraction: number): number => {
+    switch (kind[o]) {
+      case Kind.Halt: metrics[M_HALTS]! += 1; return 0;
+      case Kind.OpenCrossing: return 0;
+      case Kind.StartTalks: metrics[M_TALKS]! += 1; return 0;
+      case Kind.Withdraw:
+        metrics[fraction >= 1 ? M_WITHDRAWALS : M_PARTIAL_WITHDRAWALS]! += 1;
+        return 0;
+      case Kind.AdmitAid: {
+        const t = Math.floor(trucks[o]! * fraction + 1e-9);
+        metrics[M_AID]! += t;
+        return t;
+      }
+      case Kind.Release: return moveStock(o, fraction);
+      case Kind.Disclose: metrics[M_DISCLOSURES]! += 1; return 0;
+      case Kind.DiscloseStock: metrics[M_DISCLOSURES]! += 1; return moveStock(o, fraction);
+      case Kind.Exchange: {
+        const c = exchangeCell[o]!;
+        const wanted = Math.round(lastUnits[paidBy[o]!]! * exchangeRatio[o]! * fraction);
+        const moved = Math.max(0, Math.min(held[c]!, wanted));
+        held[c]! -= moved;
+        metrics[c]! += moved;
+        return moved;
+      }
+    }
+    return 0;
+  };
+
+  const respond = (o: number, first: number) => {
+    const p = party[o]!;
+    // The state-dependent model (src/engine/policies/state-dependent.ts), term for term.
+    const w = p * 6;
+    const x = weights[w]! + weights[w + 1]! * (trust[p]! - 0.5) - weights[w + 2]! * grievance[p]! - weights[w + 3]! * domestic[p]! + weights[w + 4]! * mediator[p]! + (p === HAMAS && guaranteeInForce ? weights[w + 5]! : 0);
+    const comply = 1 / (1 + Math.exp(-x));
+    const rest = 1 - comply;
+    const hostility = clamp01((grievance[p]! + domestic[p]!) / 2);
+    const pDelay = rest * (1 - hostility) * 0.6;
+    const pPartial = rest * (1 - hostility) * 0.4;
+    const pViolate = rest * hostility * 0.75;
+    const pRefuse = rest * hostility * 0.25;
+    const u = draw();
+    let cumulative = comply;
+    let response: number;
+    if (u < cumulative) response = 0;
+    else if (u < (cumulative += pDelay)) response = 1;
+    else if (u < (cumulative += pPartial)) response = 2;
+    else if (u < (cumulative += pViolate)) response = 3;
+    else if (u < (cumulative += pRefuse)) response = 4;
+    else response = pRefuse > 0 ? 4 : pViolate > 0 ? 3 : pPartial > 0 ? 2 : pDelay > 0 ? 1 : 0;
+
+    if (response === 0 || response === 2) {
+      const fraction = response === 0 ? 1 : 0.25 + 0.5 * draw();
+      lastUnits[o] = carryOut(o, fraction);
+      status[o] = response === 0 ? Status.Done : Status.Partial;
+      delayed[o] = 0;
+      if (response === 0) react(1 - p, 0.02, 0, 0);
+      else react(1 - p, 0, r * 0.5, 0);
+      for (let k = depStart[o]!; k < depStart[o + 1]!; k++) {
+        const j = depList[k]!;
+        if (wait[j] === 0) makeDue(j, day);
+        else agendaPush(j, day + wait[j]!, day + wait[j]!);
+      }
+      return;
+    }
+    if (response === 1) {
+      const days = 1 + Math.floor(draw() * maxDelay);
+      metrics[M_DELAYS + p]! += 1;
+      if (delayed[o]! + days > grace[o]!) {
+        fail(o);
+        return;
+      }
+      delayed[o]! += days;
+      status[o] = Status.Waiting;
+      agendaPush(o, day + days, first);
+      react(1 - p, 0, r * 0.25, 0);
+      return;
+    }
+    fail(o);
+  };
+
+  const decay = () => {
+    for (let p = 0; p < 2; p++) {
+      grievance[p]! *= 1 - 0.02;
+      mediator[p]! *= 1 - 0.2;
+    }
+  };
+
+  const run = (base: string, runIndex: number) => {
+    startRandom(base, runIndex);
+    for (let c = 0; c < C; c++) held[c] = initialHeld[c]!;
+    metrics.fill(0);
+    for (let p = 0; p < 2; p++) {
+      trust[p] = principals[p]!.initial.trust;
+      grievance[p] = principals[p]!.initial.grievance;
+      domestic[p] = principals[p]!.initial.domesticPressure;
+      mediator[p] = 0;
+    }
+    status.fill(Status.Waiting);
+    delayed.fill(0);
+    lastUnits.fill(0);
+    agendaLength = 0;
+    todayLength = 0;
+    reactions = 0;
+    guaranteeInForce = true;
+    day = 0;
+    let phaseEndDay = truce.length;
+    let extended = 0;
+    for (let k = 0; k < scheduleObligation.length; k++) agendaPush(scheduleObligation[k]!, scheduleDay[k]!, scheduleDay[k]!);
+
+    for (;;) {
+      day++;
+      // 1. incidents
+      for (let i = 0; i < incidentDay.length; i++) {
+        if (incidentDay[i]! > 0 ? incidentDay[i] !== day : !(draw() < incidentChance[i]!)) continue;
+        for (let p = 0; p < 2; p++) {
+          const at = i * 8 + p * 4;
+          if (incidentEffect[at]) trust[p] = clamp01(trust[p]! + incidentEffect[at]!);
+          if (incidentEffect[at + 1]) grievance[p] = clamp01(grievance[p]! + incidentEffect[at + 1]!);
+          if (incidentEffect[at + 2]) domestic[p] = clamp01(domestic[p]! + incidentEffect[at + 2]!);
+          if (incidentEffect[at + 3]) mediator[p] = clamp01(mediator[p]! + incidentEffect[at + 3]!);
+        }
+        if (incidentCollapse[i]! > 0 && draw() < incidentCollapse[i]!) return finish(Result.Collapsed, Cause.Incident);
+      }
+      // 2. obligations due today, in due order
+      for (;;) {
+        let best = -1;
+        for (let t = 0; t < agendaLength; t++) {
+          if (agendaDay[t] !== day) continue;
+          if (best < 0 || (agendaFirst[t]! - agendaFirst[best]! || agendaObl[t]! - agendaObl[best]!) < 0) best = t;
+        }
+        if (best < 0) break;
+        const o = agendaObl[best]!;
+        const first = agendaFirst[best]!;
+        agendaLength--;
+        for (let t = best; t < agendaLength; t++) {
+          agendaObl[t] = agendaObl[t + 1]!;
+          agendaDay[t] = agendaDay[t + 1]!;
+          agendaFirst[t] = agendaFirst[t + 1]!;
+        }
+        makeDue(o, first);
+      }
+      // 3. responses
+      while (todayLength > 0) {
+        const o = todayObl[0]!;
+        const first = todayFirst[0]!;
+        todayLength--;
+        for (let t = 0; t < todayLength; t++) {
+          todayObl[t] = todayObl[t + 1]!;
+          todayFirst[t] = todayFirst[t + 1]!;
+        }
+        respond(o, first);
+      }
+      // 4. reactions
+      for (let k = 0; k < reactions; k++) {
+        const p = reactParty[k]!;
+        if (reactTrust[k]) trust[p] = clamp01(trust[p]! + reactTrust[k]!);
+        if (reactGrievance[k]) grievance[p] = clamp01(grievance[p]! + reactGrievance[k]!);
+        if (reactMediator[k]) mediator[p] = clamp01(mediator[p]! + reactMediator[k]!);
+      }
+      reactions = 0;
+      // 5. checks: the US guarantee, Hamas's red line, breaking points
+      if (guaranteeInForce && metrics[M_VIOLATIONS + HAMAS]! >= 2) {
+        guaranteeInForce = false;
+        grievance[HAMAS] = clamp01(grievance[HAMAS]! + r);
+      }
+      if (status[openRafah] === Status.Failed) return finish(Result.Collapsed, Cause.RedLine);
+      if (grievance[HAMAS]! >= principals[HAMAS]!.breakingPoint) return finish(Result.Collapsed, Cause.WalkedAwayHamas);
+      if (grievance[ISRAEL]! >= principals[ISRAEL]!.breakingPoint) return finish(Result.Collapsed, Cause.WalkedAwayIsrael);
+      // 6. end of the phase: the extension rule, else the gate
+      if (day >= phaseEndDay) {
+        const talks = status[permanentTalks] === Status.Done || status[permanentTalks] === Status.Partial;
+        let captivesHeld = 0;
+        for (let k = 0; k < captiveCells.length; k++) captivesHeld += held[captiveCells[k]!]!;
+        if (extended < truce.maxExtension && talks && captivesHeld === 0 && draw() < extensionRule.chance) {
+          const days = Math.min(extensionRule.days, truce.maxExtension - extended);
+          phaseEndDay += days;
+          extended += days;
+          metrics[M_EXTENSIONS]! += 1;
+          metrics[M_EXTENSION_DAYS]! += days;
+        } else {
+          return captivesHeld === 0 && talks ? finish(Result.Advanced, Cause.None) : finish(Result.Stalled, Cause.Gate);
+        }
+      }
+      // 7. the day ends
+      decay();
+    }
+  };
+
+  const finish = (result: number, cause: number) => {
+    out.result = result;
+    out.cause = cause;
+    out.day = day;
+  };
+
+  return { layout: { cells, metricNames, partyNames: [principals[0]!.name, principals[1]!.name] }, run, out };
+}
