@@ -6,7 +6,7 @@
  * (`npm run bench` checks this on 10,000 seeds before it times anything).
  *
  * Numbers (parameters, initial party values, quantities, schedule, dependencies) are read from the
- * compiled model once; the draft's conditions (its red line, guarantee, extension rule and gate)
+ * compiled model once (including the id hashes the keyed draws use); the draft's conditions (its red line, guarantee, extension rule and gate)
  * and its kinds of obligation are written out as code. `prepareBareLoop` refuses a model of
  * another shape.
  */
@@ -14,8 +14,10 @@ import type { Model } from '../src/engine/index.ts';
 import { readRatio } from '../src/scenario/index.ts';
 
 // ── randomness: the only place the loop gets random numbers ───────────────────────────────────
-// seedrandom's alea, seeded with the string "<base>:<run>" (deriveRunSeed) without building it.
-// The state lives in a typed array: doubles in `let` variables would be boxed on every write.
+// Keyed draws (docs/model.md, "Randomness and seeds"): the run key is the first two outputs of
+// seedrandom's alea seeded with "<base>:<run>" (deriveRunSeed, without building the string);
+// each draw is MurmurHash3 of (purpose, subject, a, b) under that key.
+// The alea state lives in a typed array: doubles in `let` variables would be boxed on every write.
 const MASH = 0;
 const S0 = 1;
 const S1 = 2;
@@ -52,7 +54,9 @@ function mashSpace(): number {
   return (rng[MASH]! >>> 0) * 2.3283064365386963e-10;
 }
 
-/** Starts run `run`'s random numbers: the stream of `seedrandom.alea("<base>:<run>")`. */
+const runKey = new Int32Array(2);
+
+/** Starts run `run`'s random numbers: its key from `seedrandom.alea("<base>:<run>")`. */
 export function startRandom(base: string, run: number): void {
   rng[MASH] = 0xefc8249d;
   rng[CARRY] = 1;
@@ -63,16 +67,41 @@ export function startRandom(base: string, run: number): void {
     rng[slot]! -= mashSeed(base, run);
     if (rng[slot]! < 0) rng[slot]! += 1;
   }
+  runKey[0] = (aleaNext() * 0x100000000) | 0;
+  runKey[1] = (aleaNext() * 0x100000000) | 0;
 }
 
-/** The next uniform number in [0, 1) of the current run. */
-function draw(): number {
+function aleaNext(): number {
   const t = 2091639 * rng[S0]! + rng[CARRY]! * 2.3283064365386963e-10;
   rng[S0] = rng[S1]!;
   rng[S1] = rng[S2]!;
   const carry = t | 0;
   rng[CARRY] = carry;
   return (rng[S2] = t - carry);
+}
+
+const P_RESPONSE = 1, P_PARTIAL = 2, P_DELAY = 3, P_INCIDENT = 4, P_INCIDENT_COLLAPSE = 5, P_EXTENSION = 6;
+
+function mixWord(h: number, word: number): number {
+  let k = Math.imul(word, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  h ^= Math.imul(k, 0x1b873593);
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+function murmur(seed: number, purpose: number, subject: number, a: number, b: number): number {
+  let h = mixWord(mixWord(mixWord(mixWord(seed, purpose), subject), a), b) ^ 16;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** The draw keyed by (purpose, subject, a, b) in the current run, uniform in [0, 1). */
+function draw(purpose: number, subject: number, a: number, b: number): number {
+  return ((murmur(runKey[0]!, purpose, subject, a, b) >>> 5) * 67108864 + (murmur(runKey[1]!, purpose, subject, a, b) >>> 6)) / 9007199254740992;
 }
 
 // ── the model, flattened ─────────────────────────────────────────────────────────────────────
@@ -142,6 +171,7 @@ export function prepareBareLoop(model: Model): BareLoop {
   const exchangeCell = new Int32Array(n);
   const exchangeRatio = new Float64Array(n);
   const paidBy = new Int32Array(n).fill(-1);
+  const subject = Int32Array.from(model.obligations, (o) => o.idHash);
   const trucks = new Float64Array(n);
   const depStart = new Int32Array(n + 1);
   const alongStart = new Int32Array(n + 1);
@@ -209,6 +239,7 @@ export function prepareBareLoop(model: Model): BareLoop {
   const incidentDay = Int32Array.from(incidents.map((x) => x.def.day ?? 0));
   const incidentChance = Float64Array.from(incidents.map((x) => x.chance ?? 0));
   const incidentCollapse = Float64Array.from(incidents.map((x) => x.collapseChance));
+  const incidentSubject = Int32Array.from(incidents, (x) => x.idHash);
   for (const x of incidents) expect(x.def.from === undefined && x.def.until === undefined, `${x.def.id} from/until`);
   // Effects per incident on the two principals: trust, grievance, domestic, mediator pressure.
   const incidentEffect = new Float64Array(incidents.length * 8);
@@ -237,12 +268,18 @@ export function prepareBareLoop(model: Model): BareLoop {
   const status = new Int32Array(n);
   const delayed = new Int32Array(n);
   const lastUnits = new Float64Array(n);
+  const occurrences = new Int32Array(n);
+  // Agenda and today's list: obligation, first-due day, occurrence (−1 until made due), attempt.
   const agendaObl = new Int32Array(MAX_ITEMS);
   const agendaDay = new Int32Array(MAX_ITEMS);
   const agendaFirst = new Int32Array(MAX_ITEMS);
+  const agendaOcc = new Int32Array(MAX_ITEMS);
+  const agendaAttempt = new Int32Array(MAX_ITEMS);
   let agendaLength = 0;
   const todayObl = new Int32Array(MAX_ITEMS);
   const todayFirst = new Int32Array(MAX_ITEMS);
+  const todayOcc = new Int32Array(MAX_ITEMS);
+  const todayAttempt = new Int32Array(MAX_ITEMS);
   let todayLength = 0;
   const reactParty = new Int32Array(MAX_ITEMS);
   const reactTrust = new Float64Array(MAX_ITEMS);
@@ -270,14 +307,16 @@ export function prepareBareLoop(model: Model): BareLoop {
     reactions++;
   };
 
-  const agendaPush = (o: number, d: number, first: number) => {
+  const agendaPush = (o: number, d: number, first: number, occurrence: number, attempt: number) => {
     agendaObl[agendaLength] = o;
     agendaDay[agendaLength] = d;
     agendaFirst[agendaLength] = first;
+    agendaOcc[agendaLength] = occurrence;
+    agendaAttempt[agendaLength] = attempt;
     agendaLength++;
   };
 
-  const makeDue = (o: number, first: number): void => {
+  const makeDue = (o: number, first: number, occurrence: number, attempt: number): void => {
     for (let t = 0; t < todayLength; t++) if (todayObl[t] === o) return;
     let at = todayLength;
     for (let t = 0; t < todayLength; t++) {
@@ -289,12 +328,16 @@ export function prepareBareLoop(model: Model): BareLoop {
     for (let t = todayLength; t > at; t--) {
       todayObl[t] = todayObl[t - 1]!;
       todayFirst[t] = todayFirst[t - 1]!;
+      todayOcc[t] = todayOcc[t - 1]!;
+      todayAttempt[t] = todayAttempt[t - 1]!;
     }
     todayObl[at] = o;
     todayFirst[at] = first;
+    todayOcc[at] = occurrence < 0 ? occurrences[o]!++ : occurrence;
+    todayAttempt[at] = attempt;
     todayLength++;
     status[o] = Status.Due;
-    for (let k = alongStart[o]!; k < alongStart[o + 1]!; k++) makeDue(alongList[k]!, day);
+    for (let k = alongStart[o]!; k < alongStart[o + 1]!; k++) makeDue(alongList[k]!, day, -1, 0);
   };
 
   const cancelDependents = (o: number): void => {
@@ -307,6 +350,8 @@ export function prepareBareLoop(model: Model): BareLoop {
         if (todayObl[t] === j) continue;
         todayObl[kept] = todayObl[t]!;
         todayFirst[kept] = todayFirst[t]!;
+        todayOcc[kept] = todayOcc[t]!;
+        todayAttempt[kept] = todayAttempt[t]!;
         kept++;
       }
       todayLength = kept;
@@ -316,6 +361,8 @@ export function prepareBareLoop(model: Model): BareLoop {
         agendaObl[kept] = agendaObl[t]!;
         agendaDay[kept] = agendaDay[t]!;
         agendaFirst[kept] = agendaFirst[t]!;
+        agendaOcc[kept] = agendaOcc[t]!;
+        agendaAttempt[kept] = agendaAttempt[t]!;
         kept++;
       }
       agendaLength = kept;
@@ -378,7 +425,7 @@ export function prepareBareLoop(model: Model): BareLoop {
     return 0;
   };
 
-  const respond = (o: number, first: number) => {
+  const respond = (o: number, first: number, occurrence: number, attempt: number) => {
     const p = party[o]!;
     // The state-dependent model (src/engine/policies/state-dependent.ts), term for term.
     const w = p * 6;
@@ -390,7 +437,7 @@ export function prepareBareLoop(model: Model): BareLoop {
     const pPartial = rest * (1 - hostility) * 0.4;
     const pViolate = rest * hostility * 0.75;
     const pRefuse = rest * hostility * 0.25;
-    const u = draw();
+    const u = draw(P_RESPONSE, subject[o]!, occurrence, attempt);
     let cumulative = comply;
     let response: number;
     if (u < cumulative) response = 0;
@@ -401,7 +448,7 @@ export function prepareBareLoop(model: Model): BareLoop {
     else response = pRefuse > 0 ? 4 : pViolate > 0 ? 3 : pPartial > 0 ? 2 : pDelay > 0 ? 1 : 0;
 
     if (response === 0 || response === 2) {
-      const fraction = response === 0 ? 1 : 0.25 + 0.5 * draw();
+      const fraction = response === 0 ? 1 : 0.25 + 0.5 * draw(P_PARTIAL, subject[o]!, occurrence, attempt);
       lastUnits[o] = carryOut(o, fraction);
       status[o] = response === 0 ? Status.Done : Status.Partial;
       delayed[o] = 0;
@@ -409,13 +456,13 @@ export function prepareBareLoop(model: Model): BareLoop {
       else react(1 - p, 0, r * 0.5, 0);
       for (let k = depStart[o]!; k < depStart[o + 1]!; k++) {
         const j = depList[k]!;
-        if (wait[j] === 0) makeDue(j, day);
-        else agendaPush(j, day + wait[j]!, day + wait[j]!);
+        if (wait[j] === 0) makeDue(j, day, -1, 0);
+        else agendaPush(j, day + wait[j]!, day + wait[j]!, -1, 0);
       }
       return;
     }
     if (response === 1) {
-      const days = 1 + Math.floor(draw() * maxDelay);
+      const days = 1 + Math.floor(draw(P_DELAY, subject[o]!, occurrence, attempt) * maxDelay);
       metrics[M_DELAYS + p]! += 1;
       if (delayed[o]! + days > grace[o]!) {
         fail(o);
@@ -423,7 +470,7 @@ export function prepareBareLoop(model: Model): BareLoop {
       }
       delayed[o]! += days;
       status[o] = Status.Waiting;
-      agendaPush(o, day + days, first);
+      agendaPush(o, day + days, first, occurrence, attempt + 1);
       react(1 - p, 0, r * 0.25, 0);
       return;
     }
@@ -450,6 +497,7 @@ export function prepareBareLoop(model: Model): BareLoop {
     status.fill(Status.Waiting);
     delayed.fill(0);
     lastUnits.fill(0);
+    occurrences.fill(0);
     agendaLength = 0;
     todayLength = 0;
     reactions = 0;
@@ -457,13 +505,13 @@ export function prepareBareLoop(model: Model): BareLoop {
     day = 0;
     let phaseEndDay = truce.length;
     let extended = 0;
-    for (let k = 0; k < scheduleObligation.length; k++) agendaPush(scheduleObligation[k]!, scheduleDay[k]!, scheduleDay[k]!);
+    for (let k = 0; k < scheduleObligation.length; k++) agendaPush(scheduleObligation[k]!, scheduleDay[k]!, scheduleDay[k]!, -1, 0);
 
     for (;;) {
       day++;
       // 1. incidents
       for (let i = 0; i < incidentDay.length; i++) {
-        if (incidentDay[i]! > 0 ? incidentDay[i] !== day : !(draw() < incidentChance[i]!)) continue;
+        if (incidentDay[i]! > 0 ? incidentDay[i] !== day : !(draw(P_INCIDENT, incidentSubject[i]!, day, 0) < incidentChance[i]!)) continue;
         for (let p = 0; p < 2; p++) {
           const at = i * 8 + p * 4;
           if (incidentEffect[at]) trust[p] = clamp01(trust[p]! + incidentEffect[at]!);
@@ -471,7 +519,7 @@ export function prepareBareLoop(model: Model): BareLoop {
           if (incidentEffect[at + 2]) domestic[p] = clamp01(domestic[p]! + incidentEffect[at + 2]!);
           if (incidentEffect[at + 3]) mediator[p] = clamp01(mediator[p]! + incidentEffect[at + 3]!);
         }
-        if (incidentCollapse[i]! > 0 && draw() < incidentCollapse[i]!) return finish(Result.Collapsed, Cause.Incident);
+        if (incidentCollapse[i]! > 0 && draw(P_INCIDENT_COLLAPSE, incidentSubject[i]!, day, 0) < incidentCollapse[i]!) return finish(Result.Collapsed, Cause.Incident);
       }
       // 2. obligations due today, in due order
       for (;;) {
@@ -483,24 +531,32 @@ export function prepareBareLoop(model: Model): BareLoop {
         if (best < 0) break;
         const o = agendaObl[best]!;
         const first = agendaFirst[best]!;
+        const occurrence = agendaOcc[best]!;
+        const attempt = agendaAttempt[best]!;
         agendaLength--;
         for (let t = best; t < agendaLength; t++) {
           agendaObl[t] = agendaObl[t + 1]!;
           agendaDay[t] = agendaDay[t + 1]!;
           agendaFirst[t] = agendaFirst[t + 1]!;
+          agendaOcc[t] = agendaOcc[t + 1]!;
+          agendaAttempt[t] = agendaAttempt[t + 1]!;
         }
-        makeDue(o, first);
+        makeDue(o, first, occurrence, attempt);
       }
       // 3. responses
       while (todayLength > 0) {
         const o = todayObl[0]!;
         const first = todayFirst[0]!;
+        const occurrence = todayOcc[0]!;
+        const attempt = todayAttempt[0]!;
         todayLength--;
         for (let t = 0; t < todayLength; t++) {
           todayObl[t] = todayObl[t + 1]!;
           todayFirst[t] = todayFirst[t + 1]!;
+          todayOcc[t] = todayOcc[t + 1]!;
+          todayAttempt[t] = todayAttempt[t + 1]!;
         }
-        respond(o, first);
+        respond(o, first, occurrence, attempt);
       }
       // 4. reactions
       for (let k = 0; k < reactions; k++) {
@@ -523,7 +579,7 @@ export function prepareBareLoop(model: Model): BareLoop {
         const talks = status[permanentTalks] === Status.Done || status[permanentTalks] === Status.Partial;
         let captivesHeld = 0;
         for (let k = 0; k < captiveCells.length; k++) captivesHeld += held[captiveCells[k]!]!;
-        if (extended < truce.maxExtension && talks && captivesHeld === 0 && draw() < extensionRule.chance) {
+        if (extended < truce.maxExtension && talks && captivesHeld === 0 && draw(P_EXTENSION, truce.idHash, 0, day) < extensionRule.chance) {
           const days = Math.min(extensionRule.days, truce.maxExtension - extended);
           phaseEndDay += days;
           extended += days;
