@@ -75,6 +75,17 @@ describe('PRIM scenario discovery', () => {
     expect(weighted.chosen.weight % 50).toBe(0);
   });
 
+  it('gives the same trajectory for one case per run as for one weighted case per design point', () => {
+    const runs = 8;
+    const luck = seededUniform('per-run', 'outcomes');
+    const points = latinHypercube(ranges, 150, 'per-run').map((x) => ({ x, outcomes: Array.from({ length: runs }, () => (luck() < (inKnownBox(x) ? 0.8 : 0.15) ? 1 : 0)) }));
+    const perRun = prim(points.flatMap((p) => p.outcomes.map((y) => ({ x: p.x, y }))));
+    const perPoint = prim(points.map((p) => ({ x: p.x, y: p.outcomes.reduce((s: number, y) => s + y, 0) / runs, weight: runs })));
+    const strip = (r: typeof perRun) => r.trajectory.map((s) => [s.box, s.support.toFixed(12), s.density.toFixed(12), s.coverage.toFixed(12), s.weight]);
+    expect(strip(perPoint)).toEqual(strip(perRun));
+    expect(perPoint.chosenStep).toBe(perRun.chosenStep);
+  });
+
   it('says so when the box is the whole space', () => {
     const flat = prim(latinHypercube(ranges, 50, 'flat').map((x) => ({ x, y: 1 })));
     expect(flat.trajectory).toHaveLength(1);

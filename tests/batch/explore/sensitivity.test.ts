@@ -124,6 +124,21 @@ describe('Sobol indices (Saltelli scheme) on the Ishigami function', () => {
     expect(sobolIndices(saltelliDesign(ranges, n, 'ishigami'), chunks, { seed: 'ishigami', resamples: 200 })).toEqual(whole);
   });
 
+  it('its 95% intervals cover the exact indices in most of 20 independent small studies (N = 256)', () => {
+    let covered = 0;
+    let intervals = 0;
+    for (let study = 0; study < 20; study++) {
+      const small = saltelliDesign(ranges, 256, `coverage-${study}`);
+      const result = sobolIndices(small, small.points.map(ishigami), { seed: `coverage-${study}`, resamples: 300 });
+      result.indices!.forEach((index, i) => {
+        covered += Number(index.firstInterval.lo <= trueFirst[i]! && trueFirst[i]! <= index.firstInterval.hi);
+        covered += Number(index.totalInterval.lo <= trueTotal[i]! && trueTotal[i]! <= index.totalInterval.hi);
+        intervals += 2;
+      });
+    }
+    expect(covered / intervals).toBeGreaterThanOrEqual(0.85);
+  });
+
   it('says so when the output does not vary', () => {
     const flat = sobolIndices(design, outputs.map(() => 0.5), { seed: 's', resamples: 10 });
     expect(flat.indices).toBeNull();
