@@ -114,6 +114,20 @@ describe('ABC-SMC', () => {
     expect(result.evaluations).toBe(calls.reduce((s, c) => s + c, 0));
   });
 
+  it('recovers a known posterior: uniform over the values within tolerance, also at the edge of the range', async () => {
+    // s = x exactly and a uniform prior on [0, 1]: the posterior at ε = 1 is uniform on [t − 0.1, t + 0.1] ∩ [0, 1].
+    const identity: Simulator = (candidates) => candidates.map((c) => ({ s: c.x! }));
+    for (const [t, lo, hi] of [[0.5, 0.4, 0.6], [0.05, 0, 0.15]] as const) {
+      const result = await smcAbc([{ name: 'x', lo: 0, hi: 1 }], [{ name: 's', value: t, tolerance: 0.1 }], identity, { seed: `edge-${t}`, seeds: { base: 'b', runs: 1 }, populationSize: 1000 });
+      const [x] = result.parameters;
+      const width = hi - lo;
+      expect(x!.mean).toBeCloseTo((lo + hi) / 2, 1);
+      expect(Math.abs(x!.lo - (lo + 0.025 * width))).toBeLessThan(0.015);
+      expect(Math.abs(x!.median - (lo + 0.5 * width))).toBeLessThan(0.015);
+      expect(Math.abs(x!.hi - (lo + 0.975 * width))).toBeLessThan(0.015);
+    }
+  });
+
   it('is a function of its seeds, and stops within its evaluation budget', async () => {
     const options = { seed: 'again', seeds, populationSize: 40, finalTolerance: 0.3, maxEvaluations: 400 };
     const first = await smcAbc(ranges, targets, simulate, options);
