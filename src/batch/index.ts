@@ -44,3 +44,4 @@ export { inlinePool, type ChunkPool, type PoolFactory, type PoolOptions } from '
 export { nodePool, defaultWorkerCount } from './node-pool.ts';
 export { runBatch, planOf, type BatchOptions, type BatchOutcome } from './run-batch.ts';
 export { formatSummary, formatProgress } from './format.ts';
+export * from './explore/index.ts';
