@@ -38,7 +38,11 @@ export function parseExperimentFile(text: string, file: string): ExperimentFile 
   const at = (offset: number, message: string, hint?: string): Problem => {
     let line = 1;
     let start = 0;
-    for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) (line++, (start = i + 1));
+    for (let i = 0; i < offset && i < text.length; i++) {
+      if (text.charCodeAt(i) !== 10) continue;
+      line++;
+      start = i + 1;
+    }
     return { file, line, col: offset - start + 1, message, hint, sourceLine: (lines[line - 1] ?? '').replace(/\r$/, '') };
   };
   const reject = (offset: number, message: string, hint?: string): never => {

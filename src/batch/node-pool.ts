@@ -10,7 +10,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { ChunkRunner, type BatchJob, type ChunkResult } from './chunk.ts';
-import type { ChunkPool, PoolFactory } from './pool.ts';
+import type { PoolFactory } from './pool.ts';
 
 type ToWorker = { chunk: number };
 type FromWorker = { type: 'ready' } | { type: 'done'; result: ChunkResult } | { type: 'failed'; chunk: number; message: string };
