@@ -18,9 +18,14 @@ export interface Reporter {
 }
 
 export function checkScenario(s: Scenario, report: Reporter): void {
+  // A hint compares a name with every declared one; past the problems a report can show, skip it.
+  let hints = 0;
+  const hintFor = (kind: string, wanted: string, candidates: readonly string[]) => (++hints > 100 ? undefined : referenceHint(kind, wanted, candidates));
   const partyIds = Object.keys(s.parties);
   const parameterIds = Object.keys(s.parameters);
   const obligationIds = s.obligations.map((o) => o.id);
+  const obligationById = new Map<string, Scenario['obligations'][number]>();
+  for (const o of s.obligations) if (!obligationById.has(o.id)) obligationById.set(o.id, o);
   const phaseIds = s.phases.map((p) => p.id);
   const stockIds = Object.keys(s.stocks);
   const zoneIds = Object.keys(s.zones);
@@ -31,18 +36,18 @@ export function checkScenario(s: Scenario, report: Reporter): void {
   const party = (path: DataPath, id: string | undefined, roles?: readonly string[]) => {
     if (id === undefined) return;
     const found = own(s.parties, id);
-    if (!found) report(path, `unknown party \`${id}\``, referenceHint('party', id, partyIds));
+    if (!found) report(path, `unknown party \`${id}\``, hintFor('party', id, partyIds));
     else if (roles && !roles.includes(found.role)) report(path, `\`${id}\` is a ${found.role}; this needs a ${roles.join(' or ')}`);
   };
   const source = (path: DataPath, ref: SourceRef | undefined) => {
-    if (typeof ref === 'string' && !own(s.sources, ref)) report(path, `unknown source \`${ref}\``, referenceHint('source', ref, sourceIds));
+    if (typeof ref === 'string' && !own(s.sources, ref)) report(path, `unknown source \`${ref}\``, hintFor('source', ref, sourceIds));
   };
   /** A number or parameter used as a probability (`true`), a count (`'count'`) or freely (`false`). */
   const value = (path: DataPath, v: NumberOrParameter | undefined, probability: boolean | 'count') => {
     if (v === undefined) return;
     if (typeof v === 'string') {
       const parameter = own(s.parameters, v);
-      if (!parameter) report(path, `unknown parameter \`${v}\``, referenceHint('parameter', v, parameterIds));
+      if (!parameter) report(path, `unknown parameter \`${v}\``, hintFor('parameter', v, parameterIds));
       else if (probability === true && (parameter.range[0] < 0 || parameter.range[1] > 1)) {
         report(path, `parameter \`${v}\` is used as a probability but its range [${parameter.range.join(', ')}] goes outside [0, 1]`, `set its range inside [0, 1]`);
       } else if (probability === 'count' && (parameter.range[0] < 0 || parameter.range[1] > BOUNDS.count)) {
@@ -53,6 +58,14 @@ export function checkScenario(s: Scenario, report: Reporter): void {
     } else if (probability === 'count' && (!Number.isInteger(v) || v < 0 || v > BOUNDS.count)) {
       report(path, `${v} is not a count`, `counts are whole numbers from 0 to ${BOUNDS.count.toLocaleString('en')}`);
     }
+  };
+  const idSets: Record<ArgumentKind, ReadonlySet<string>> = {
+    obligation: new Set(obligationIds),
+    party: new Set(partyIds),
+    stock: new Set(stockIds),
+    zone: new Set(zoneIds),
+    crossing: new Set(crossingIds),
+    incident: new Set(incidentIds),
   };
   const expression = (path: DataPath, text: string | undefined) => {
     if (text === undefined) return;
@@ -77,13 +90,13 @@ export function checkScenario(s: Scenario, report: Reporter): void {
     for (const node of walkExpression(parsed)) {
       if (node.type === 'name' && !hasOwn(NAMES, node.name) && !own(s.parameters, node.name)) {
         const known = [...Object.keys(NAMES), ...parameterIds];
-        const hint = own(FUNCTIONS, node.name) ? `\`${node.name}\` is a function: write \`${node.name}(...)\`` : referenceHint('name', node.name, known);
+        const hint = own(FUNCTIONS, node.name) ? `\`${node.name}\` is a function: write \`${node.name}(...)\`` : hintFor('name', node.name, known);
         report(path, `unknown name \`${node.name}\` in condition`, hint, { offset: node.at });
       }
       if (node.type !== 'call') continue;
       const fn = own(FUNCTIONS, node.name);
       if (!fn) {
-        report(path, `unknown function \`${node.name}\``, referenceHint('function', node.name, Object.keys(FUNCTIONS)), { offset: node.at });
+        report(path, `unknown function \`${node.name}\``, hintFor('function', node.name, Object.keys(FUNCTIONS)), { offset: node.at });
         continue;
       }
       if (node.args.length !== fn.args.length) {
@@ -93,12 +106,12 @@ export function checkScenario(s: Scenario, report: Reporter): void {
       node.args.forEach((arg, i) => {
         const kind = fn.args[i]!;
         const [id, category] = arg.text.split('.');
-        if (!ids[kind].includes(id!)) {
-          report(path, `unknown ${kind} \`${id}\` in condition`, referenceHint(kind, id!, ids[kind]), { offset: arg.at });
+        if (!idSets[kind].has(id!)) {
+          report(path, `unknown ${kind} \`${id}\` in condition`, hintFor(kind, id!, ids[kind]), { offset: arg.at });
         } else if (category !== undefined) {
           if (kind !== 'stock') report(path, `only stocks have categories; \`${arg.text}\` is a ${kind}`, undefined, { offset: arg.at });
           else if (!hasOwn(own(s.stocks, id!)!.count, category)) {
-            report(path, `stock \`${id}\` has no category \`${category}\``, referenceHint('category', category, Object.keys(s.stocks[id!]!.count)), { offset: arg.at });
+            report(path, `stock \`${id}\` has no category \`${category}\``, hintFor('category', category, Object.keys(s.stocks[id!]!.count)), { offset: arg.at });
           }
         }
       });
@@ -137,12 +150,12 @@ export function checkScenario(s: Scenario, report: Reporter): void {
     if (p.behaviour) {
       const spec = own(BEHAVIOUR_MODELS, p.behaviour.model);
       if (!spec) {
-        report(at('behaviour', 'model'), `unknown response model \`${p.behaviour.model}\``, referenceHint('model', p.behaviour.model, Object.keys(BEHAVIOUR_MODELS)));
+        report(at('behaviour', 'model'), `unknown response model \`${p.behaviour.model}\``, hintFor('model', p.behaviour.model, Object.keys(BEHAVIOUR_MODELS)));
       } else {
         for (const [setting, v] of Object.entries(p.behaviour)) {
           if (setting === 'model') continue;
           const known = own(spec.settings, setting);
-          if (!known) report(at('behaviour', setting), `the \`${p.behaviour.model}\` model has no setting \`${setting}\``, referenceHint('setting', setting, Object.keys(spec.settings)), { key: true });
+          if (!known) report(at('behaviour', setting), `the \`${p.behaviour.model}\` model has no setting \`${setting}\``, hintFor('setting', setting, Object.keys(spec.settings)), { key: true });
           else value(at('behaviour', setting), v as NumberOrParameter, known.probability);
         }
       }
@@ -196,15 +209,15 @@ export function checkScenario(s: Scenario, report: Reporter): void {
         const pr = rule.perRelease;
         party(rat('per-release', 'party'), pr.party);
         const stock = own(s.stocks, pr.stock);
-        if (!stock) report(rat('per-release', 'stock'), `unknown stock \`${pr.stock}\``, referenceHint('stock', pr.stock, stockIds));
+        if (!stock) report(rat('per-release', 'stock'), `unknown stock \`${pr.stock}\``, hintFor('stock', pr.stock, stockIds));
         else {
           if (stock.heldBy !== pr.party) report(rat('per-release', 'party'), `\`${pr.party}\` does not hold \`${pr.stock}\`; \`${stock.heldBy}\` does`);
-          if (pr.category && !hasOwn(stock.count, pr.category)) report(rat('per-release', 'category'), `stock \`${pr.stock}\` has no category \`${pr.category}\``, referenceHint('category', pr.category, Object.keys(stock.count)));
+          if (pr.category && !hasOwn(stock.count, pr.category)) report(rat('per-release', 'category'), `stock \`${pr.stock}\` has no category \`${pr.category}\``, hintFor('category', pr.category, Object.keys(stock.count)));
         }
         if (pr.exchange) {
           party(rat('per-release', 'exchange', 'party'), pr.exchange.party);
           const ex = own(s.stocks, pr.exchange.stock);
-          if (!ex) report(rat('per-release', 'exchange', 'stock'), `unknown stock \`${pr.exchange.stock}\``, referenceHint('stock', pr.exchange.stock, stockIds));
+          if (!ex) report(rat('per-release', 'exchange', 'stock'), `unknown stock \`${pr.exchange.stock}\``, hintFor('stock', pr.exchange.stock, stockIds));
           else if (ex.heldBy !== pr.exchange.party) report(rat('per-release', 'exchange', 'party'), `\`${pr.exchange.party}\` does not hold \`${pr.exchange.stock}\`; \`${ex.heldBy}\` does`);
         }
       }
@@ -229,15 +242,15 @@ export function checkScenario(s: Scenario, report: Reporter): void {
     if (o.wait !== undefined && o.after === undefined) report(at('wait'), '`wait` goes with `after`', undefined, { key: true });
 
     let phaseLength: number | undefined;
-    if (o.phase !== undefined && !phaseIds.includes(o.phase)) report(at('phase'), `unknown phase \`${o.phase}\``, referenceHint('phase', o.phase, phaseIds));
+    if (o.phase !== undefined && !phaseIds.includes(o.phase)) report(at('phase'), `unknown phase \`${o.phase}\``, hintFor('phase', o.phase, phaseIds));
     else {
       const phase = phaseOf(s, o);
       phaseLength = phase.length;
       if (phase.final) report(at('phase'), `phase \`${phase.id}\` is final: nothing falls due in it`);
     }
     if (phaseLength !== undefined) {
-      const own = phaseIds.indexOf(o.phase ?? phaseIds[0]!);
-      const laterPhase = s.phases.slice(own + 1).find((p) => !p.final)?.id;
+      const ownPhase = phaseIds.indexOf(o.phase ?? phaseIds[0]!);
+      const laterPhase = s.phases.slice(ownPhase + 1).find((p) => !p.final)?.id;
       for (const key of ['day', 'by', 'from', 'until'] as const) {
         const d = o[key];
         if (d !== undefined && d > phaseLength) report(at(key), `day ${d} is outside its phase, which lasts ${phaseLength} days`, `use a day from 1 to ${phaseLength}${laterPhase ? `, or set \`phase: ${laterPhase}\`` : ''}`);
@@ -247,10 +260,10 @@ export function checkScenario(s: Scenario, report: Reporter): void {
       });
     }
     if (o.every === 0) report(at('every'), '`every` needs at least 1 day');
-    if (o.after !== undefined && !obligationIds.includes(o.after)) report(at('after'), `unknown obligation \`${o.after}\``, referenceHint('obligation', o.after, obligationIds));
+    if (o.after !== undefined && !obligationById.has(o.after)) report(at('after'), `unknown obligation \`${o.after}\``, hintFor('obligation', o.after, obligationIds));
     if (o.after === o.id) report(at('after'), `\`${o.id}\` cannot come after itself`);
-    if (o.alongside !== undefined && !kinds.has(o.alongside) && !obligationIds.includes(o.alongside)) {
-      report(at('alongside'), `\`${o.alongside}\` is neither an obligation nor a kind`, referenceHint('obligation or kind', o.alongside, [...obligationIds, ...OBLIGATION_KINDS]));
+    if (o.alongside !== undefined && !kinds.has(o.alongside) && !obligationById.has(o.alongside)) {
+      report(at('alongside'), `\`${o.alongside}\` is neither an obligation nor a kind`, hintFor('obligation or kind', o.alongside, [...obligationIds, ...OBLIGATION_KINDS]));
     }
     if (o.alongside !== undefined && (o.alongside === o.id || o.alongside === o.kind)) report(at('alongside'), `\`${o.id}\` cannot fall due alongside itself`);
     if (o.by !== undefined && o.grace !== undefined && o.grace > 0) report(at('grace'), 'a deadline (`by`) allows no grace', 'remove `grace`, or use `day` instead of `by`');
@@ -259,14 +272,14 @@ export function checkScenario(s: Scenario, report: Reporter): void {
       if (o[key] === undefined) report(at(), `a \`${o.kind}\` obligation needs \`${key}\``, why);
     };
     const stock = o.stock !== undefined ? own(s.stocks, o.stock) : undefined;
-    if (o.stock !== undefined && !stock) report(at('stock'), `unknown stock \`${o.stock}\``, referenceHint('stock', o.stock, stockIds));
+    if (o.stock !== undefined && !stock) report(at('stock'), `unknown stock \`${o.stock}\``, hintFor('stock', o.stock, stockIds));
     if (stock && own(s.parties, o.party) && stock.heldBy !== o.party) report(at('party'), `\`${o.party}\` cannot release \`${o.stock}\`: they are held by \`${stock.heldBy}\``, `make \`${stock.heldBy}\` the party, or change the stock's \`held-by\``);
     if (stock && o.quantity !== undefined) {
       const categories = Object.keys(stock.count);
       const q = quantityByCategory(o.quantity, categories);
       if (!q) report(at('quantity'), `say which category of \`${o.stock}\`: ${categories.map((c) => `\`${c}\``).join(', ')}`, `write e.g. \`quantity: { ${categories[0]}: ${o.quantity} }\``);
       else for (const category of Object.keys(q)) {
-        if (!categories.includes(category)) report(at('quantity', category), `stock \`${o.stock}\` has no category \`${category}\``, referenceHint('category', category, categories), { key: true });
+        if (!categories.includes(category)) report(at('quantity', category), `stock \`${o.stock}\` has no category \`${category}\``, hintFor('category', category, categories), { key: true });
       }
     }
     switch (o.kind) {
@@ -284,22 +297,22 @@ export function checkScenario(s: Scenario, report: Reporter): void {
           else if (ratio.value <= 0 || ratio.value > BOUNDS.ratio) report(at('ratio'), `a ratio of ${ratio.value} is outside 0 to ${BOUNDS.ratio}`, BOUNDS_HINT);
           if (o.inReturnFor === undefined) report(at('ratio'), 'a ratio needs `in-return-for: <release>` to say what it is a ratio of');
           if (ratio?.give && o.stock && !namesStock(ratio.give, o.stock)) report(at('ratio'), `the ratio gives \`${ratio.give}\` but the exchange releases \`${o.stock}\``);
-          const paidFor = s.obligations.find((x) => x.id === o.inReturnFor);
+          const paidFor = (o.inReturnFor !== undefined ? obligationById.get(o.inReturnFor) : undefined);
           if (ratio?.per && paidFor?.stock && !namesStock(ratio.per, paidFor.stock)) report(at('ratio'), `the ratio is per \`${ratio.per}\` but \`${paidFor.id}\` releases \`${paidFor.stock}\``);
-          if (o.category !== undefined && stock && !hasOwn(stock.count, o.category)) report(at('category'), `stock \`${o.stock}\` has no category \`${o.category}\``, referenceHint('category', o.category, Object.keys(stock.count)));
+          if (o.category !== undefined && stock && !hasOwn(stock.count, o.category)) report(at('category'), `stock \`${o.stock}\` has no category \`${o.category}\``, hintFor('category', o.category, Object.keys(stock.count)));
         }
         break;
       case 'withdraw':
         needs('zone', 'name the zone, e.g. `zone: morag-corridor`');
         if (o.zone !== undefined) {
           const zone = own(s.zones, o.zone);
-          if (!zone) report(at('zone'), `unknown zone \`${o.zone}\``, referenceHint('zone', o.zone, zoneIds));
+          if (!zone) report(at('zone'), `unknown zone \`${o.zone}\``, hintFor('zone', o.zone, zoneIds));
           else if (zone.heldBy !== o.party) report(at('party'), `\`${o.party}\` cannot withdraw from \`${o.zone}\`: \`${zone.heldBy}\` holds it`);
         }
         break;
       case 'open-crossing':
         needs('crossing', 'name the crossing, e.g. `crossing: rafah`');
-        if (o.crossing !== undefined && !own(s.crossings, o.crossing)) report(at('crossing'), `unknown crossing \`${o.crossing}\``, referenceHint('crossing', o.crossing, crossingIds));
+        if (o.crossing !== undefined && !own(s.crossings, o.crossing)) report(at('crossing'), `unknown crossing \`${o.crossing}\``, hintFor('crossing', o.crossing, crossingIds));
         break;
       case 'admit-aid':
         needs('trucks', 'say how many trucks, e.g. `trucks: 600`');
@@ -317,8 +330,8 @@ export function checkScenario(s: Scenario, report: Reporter): void {
         break;
     }
     if (o.inReturnFor !== undefined) {
-      const paidFor = s.obligations.find((x) => x.id === o.inReturnFor);
-      if (!paidFor) report(at('in-return-for'), `unknown obligation \`${o.inReturnFor}\``, referenceHint('obligation', o.inReturnFor, obligationIds));
+      const paidFor = (o.inReturnFor !== undefined ? obligationById.get(o.inReturnFor) : undefined);
+      if (!paidFor) report(at('in-return-for'), `unknown obligation \`${o.inReturnFor}\``, hintFor('obligation', o.inReturnFor, obligationIds));
       else if (!['release', 'recover-remains'].includes(paidFor.kind)) report(at('in-return-for'), `\`${o.inReturnFor}\` is a ${paidFor.kind}, not a release`);
     }
   });
@@ -327,13 +340,15 @@ export function checkScenario(s: Scenario, report: Reporter): void {
   checkTruceSize(s, report);
 
   // incidents
+  const firstIncident = new Map<string, number>();
   s.incidents.forEach((incident, i) => {
+    if (!firstIncident.has(incident.id)) firstIncident.set(incident.id, i);
     const at = (...rest: (string | number)[]) => ['incidents', i, ...rest];
     if ((incident.day === undefined) === (incident.chance === undefined)) report(at(), `incident \`${incident.id}\` needs exactly one of \`day\` or \`chance\``);
     value(at('chance'), incident.chance, true);
     value(at('collapse-chance'), incident.collapseChance, true);
     for (const target of Object.keys(incident.effects)) party(at('effects', target), target);
-    if (incidentIds.indexOf(incident.id) !== i) report(at('id'), `two incidents are named \`${incident.id}\``);
+    if (firstIncident.get(incident.id) !== i) report(at('id'), `two incidents are named \`${incident.id}\``);
     source(at('source'), incident.source);
   });
   value(['settings', 'reciprocity'], s.settings.reciprocity, true);
