@@ -46,7 +46,7 @@ function replaceValue(text: string, r: Rand, make: (value: string) => string): s
 
 /** Replaces one token of a flow mapping or plain value (`length: 60` inside `{ … }`) too. */
 function replaceNumber(text: string, r: Rand, make: () => string): string {
-  const spots = [...text.matchAll(/(?<=[:\[,]\s*)-?\d+(?:\.\d+)?(?=\s*[,}\]\n])/g)];
+  const spots = [...text.matchAll(/(?<=[:[,]\s*)-?\d+(?:\.\d+)?(?=\s*[,}\]\n])/g)];
   if (spots.length === 0) return text;
   const m = pick(r, spots);
   return text.slice(0, m.index) + make() + text.slice(m.index! + m[0].length);
