@@ -20,6 +20,19 @@ export interface PoolOptions {
   stallMs?: number;
   /** Tests only: the first worker to get this chunk stops answering, to exercise the replacement. */
   testStallOnChunk?: number;
+  /** Tests only: the worker that gets this chunk dies on it — out of memory, or exiting — as a real fault would. */
+  testFault?: { chunk: number; kind: 'out-of-memory' | 'exit' };
+}
+
+/**
+ * Chunks that could not be run: a worker died (out of memory, killed) holding them, or a run in
+ * them failed. `chunks[0]` is the one being worked on; the rest were queued behind it.
+ */
+export class ChunkFailure extends Error {
+  constructor(message: string, readonly chunks: readonly number[]) {
+    super(message);
+    this.name = 'ChunkFailure';
+  }
 }
 
 /** Makes a pool for one job with up to `workers` workers. */

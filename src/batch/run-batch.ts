@@ -11,7 +11,7 @@ import { jobOf, type ChunkResult } from './chunk.ts';
 import { csvHeader } from './csv.ts';
 import type { Experiment } from './experiment.ts';
 import { chunkAt, chunkCount, runsIn, shardChunks, type ChunkPlan, type Shard } from './plan.ts';
-import type { PoolFactory } from './pool.ts';
+import { ChunkFailure, type PoolFactory } from './pool.ts';
 import { buildSummary, identityOf, type Summary } from './summary.ts';
 
 export interface BatchOptions {
@@ -24,13 +24,21 @@ export interface BatchOptions {
   onProgress?(done: number, total: number): void;
   /** Notes for the person running it (e.g. a stalled worker was replaced). */
   onNotice?(text: string): void;
-  /** Aborting stops at once; the summary then holds the chunks folded so far, marked partial. */
+  /**
+   * Aborting stops at once; the summary then holds the chunks folded so far, marked partial. A
+   * string `reason` (e.g. "stopped by SIGTERM") is written into the summary as `stopped`.
+   */
   signal?: AbortSignal;
 }
 
 export interface BatchOutcome {
   summary: Summary;
   interrupted: boolean;
+  /**
+   * Set when a worker died or a run failed: what happened and to which chunk. The summary then
+   * holds the chunks folded before it, is marked partial and says so in `stopped`.
+   */
+  failure?: { message: string; chunks: string };
   /** Runs this call was to do (the whole experiment, or its shard). */
   planned: number;
 }
@@ -50,12 +58,13 @@ export async function runBatch(experiment: Experiment, options: BatchOptions): P
 
   let folded = first;
   let interrupted = signal?.aborted ?? false;
+  let stopped: BatchOutcome['failure'];
   if (!interrupted && first < last) {
     const pool = await options.pool(jobOf(experiment, Boolean(options.csv)), options.workers, { onNotice: options.onNotice });
     try {
       const window = Math.max(2, pool.size * 2);
       const finished = new Map<number, ChunkResult>();
-      let failure: unknown;
+      let failure: { error: unknown; chunk: number } | undefined;
       let wake: (() => void) | undefined;
       const nudge = () => {
         const w = wake;
@@ -90,7 +99,7 @@ export async function runBatch(experiment: Experiment, options: BatchOptions): P
                 nudge();
               },
               (error) => {
-                failure ??= error;
+                failure ??= { error, chunk: k };
                 nudge();
               },
             );
@@ -102,7 +111,10 @@ export async function runBatch(experiment: Experiment, options: BatchOptions): P
       } finally {
         signal?.removeEventListener('abort', onAbort);
       }
-      if (failure !== undefined && !interrupted) throw failure;
+      if (failure !== undefined && !interrupted) {
+        const chunks = failure.error instanceof ChunkFailure && failure.error.chunks.length > 0 ? failure.error.chunks : [failure.chunk];
+        stopped = { message: failure.error instanceof Error ? failure.error.message : String(failure.error), chunks: describeChunks(plan, chunks) };
+      }
     } finally {
       await pool.close();
     }
@@ -114,7 +126,21 @@ export async function runBatch(experiment: Experiment, options: BatchOptions): P
     identityOf(experiment),
     tallies,
     { chunks: chunkCount(plan), done: folded > first ? [[first, folded]] : [], runs, of: runsIn(plan, 0, chunkCount(plan)) },
-    { shard: options.shard ? `${options.shard.index}/${options.shard.count}` : undefined, plannedRuns: planned },
+    {
+      shard: options.shard ? `${options.shard.index}/${options.shard.count}` : undefined,
+      plannedRuns: planned,
+      stopped: stopped ? `${stopped.message}, in ${stopped.chunks}` : interrupted ? (typeof signal?.reason === 'string' ? signal.reason : 'interrupted') : undefined,
+    },
   );
-  return { summary, interrupted, planned };
+  return { summary, interrupted, planned, ...(stopped ? { failure: stopped } : {}) };
+}
+
+/** `chunk 12 (variation 3, runs 500–999)`, then the chunks that were queued behind it. */
+function describeChunks(plan: ChunkPlan, chunks: readonly number[]): string {
+  const one = (k: number) => {
+    const c = chunkAt(plan, k);
+    return `chunk ${k} (variation ${c.variation}, runs ${c.start}–${c.end - 1})`;
+  };
+  const [first, ...rest] = chunks;
+  return `${one(first!)}${rest.length ? `; also lost from that worker: ${rest.map(one).join(', ')}` : ''}`;
 }

@@ -31,16 +31,14 @@ function fakeIO(files: Record<string, string> = {}): FakeIO {
       if (!existsSync(full)) throw new UserError(`cannot read ${path}: no such file`);
       return readFileSync(full, 'utf8');
     },
-    writeFile: (path, text) => void io.written.set(path, text),
-    openWrite(path) {
+    checkOutput: () => undefined,
+    samePath: (a, b) => a === b,
+    createOutput(path) {
       let text = '';
-      return {
-        write: (chunk) => void (text += chunk),
-        close: async () => void io.written.set(path, text),
-      };
+      return { path, write: (chunk) => void (text += chunk), commit: () => void io.written.set(path, text), discard: () => undefined };
     },
     isTTY: false,
-    onInterrupt: () => () => {},
+    onStopSignal: () => () => {},
   };
   return io;
 }
