@@ -25,7 +25,7 @@ const DEPTH = 2;
  * room for scenarios far larger than the bundled ones.
  */
 const YOUNG_GENERATION_MB = 8;
-const OLD_GENERATION_MB = 128;
+export const OLD_GENERATION_MB = 128;
 
 /** Workers used when none are asked for: the cores Node may use. */
 export async function defaultWorkerCount(): Promise<number> {
@@ -66,6 +66,7 @@ export const nodePool: PoolFactory = async (job, workers, options = {}) => {
   let failure: Error | undefined;
   let slowest = 0;
   let replacements = 0;
+  const heapMb = options.heapMb ?? OLD_GENERATION_MB;
 
   const pump = () => {
     while (waiting.length > 0 && !closed) {
@@ -87,7 +88,7 @@ export const nodePool: PoolFactory = async (job, workers, options = {}) => {
 
   /** Starts one worker; resolves when it is ready to take chunks. */
   const spawn = (): Promise<void> => {
-    const worker = new Worker(bootstrap, { workerData: { parleyBatchJob: job, stallOnChunk: options.testStallOnChunk, stallFlag, fault: options.testFault }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: OLD_GENERATION_MB } });
+    const worker = new Worker(bootstrap, { workerData: { parleyBatchJob: job, stallOnChunk: options.testStallOnChunk, stallFlag, fault: options.testFault }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: heapMb } });
     const slot: Slot = { worker, inFlight: new Map(), heard: Date.now(), dead: false };
     slots.push(slot);
     return new Promise<void>((resolve, reject) => {
@@ -126,7 +127,7 @@ export const nodePool: PoolFactory = async (job, workers, options = {}) => {
       };
       worker.on('error', (raw) => {
         if (slot.dead || closed) return;
-        died((raw as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? `a batch worker ran out of memory (its heap is limited to ${OLD_GENERATION_MB} MB)` : `a batch worker failed: ${raw.message}`);
+        died((raw as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? `a batch worker ran out of memory (its heap is limited to ${heapMb} MB; --worker-heap raises it)` : `a batch worker failed: ${raw.message}`);
       });
       worker.on('exit', (code) => {
         if (closed || slot.dead) return;

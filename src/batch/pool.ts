@@ -16,6 +16,8 @@ export interface ChunkPool {
 export interface PoolOptions {
   /** Something the person running the batch should know (a worker was replaced, …). */
   onNotice?(text: string): void;
+  /** Each worker's heap limit (old generation), in MB; default 128. */
+  heapMb?: number;
   /** How long a worker with work may stay silent before it is replaced (default 30 s, or 50 × the slowest chunk). */
   stallMs?: number;
   /** Tests only: the first worker to get this chunk stops answering, to exercise the replacement. */

@@ -24,6 +24,8 @@ export interface BatchOptions {
   onProgress?(done: number, total: number): void;
   /** Notes for the person running it (e.g. a stalled worker was replaced). */
   onNotice?(text: string): void;
+  /** Each worker's heap limit in MB (pools that have one). */
+  workerHeapMb?: number;
   /**
    * Aborting stops at once; the summary then holds the chunks folded so far, marked partial. A
    * string `reason` (e.g. "stopped by SIGTERM") is written into the summary as `stopped`.
@@ -60,8 +62,14 @@ export async function runBatch(experiment: Experiment, options: BatchOptions): P
   let interrupted = signal?.aborted ?? false;
   let stopped: BatchOutcome['failure'];
   if (!interrupted && first < last) {
-    const pool = await options.pool(jobOf(experiment, Boolean(options.csv)), options.workers, { onNotice: options.onNotice });
+    let pool;
     try {
+      pool = await options.pool(jobOf(experiment, Boolean(options.csv)), options.workers, { onNotice: options.onNotice, heapMb: options.workerHeapMb });
+    } catch (error) {
+      // The workers did not start (e.g. out of memory while loading): nothing was run, and that is said plainly.
+      stopped = { message: error instanceof Error ? error.message : String(error), chunks: "the workers' start-up (no run had begun)" };
+    }
+    if (pool) try {
       const window = Math.max(2, pool.size * 2);
       const finished = new Map<number, ChunkResult>();
       let failure: { error: unknown; chunk: number } | undefined;

@@ -34,7 +34,9 @@ export function checkOutputPath(path: string, flag: string, fs: PathFs = nodeFs)
   try {
     fs.closeSync(fs.openSync(probe, 'wx', 0o644));
   } catch (error) {
-    throw new UserError(`${flag} ${path}: cannot create files in ${folder}: ${describeFsError(error)}`, 'choose a folder you can write to');
+    // The folder exists (checked above), so ENOENT here means it does not take new files (/proc, /sys).
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not take new files (ENOENT)' : describeFsError(error);
+    throw new UserError(`${flag} ${path}: cannot create files in ${folder}: ${reason}`, 'choose a folder you can write to');
   }
   try {
     fs.unlinkSync(probe);

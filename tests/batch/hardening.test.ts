@@ -57,7 +57,7 @@ describe('a full disk', () => {
     const io = fakeIO(full('old.csv'));
     const { code } = await cli(['batch', DOHA, ...SMALL, '--summary', 'old.json', '--runs-csv', 'old.csv'], io);
     expect(code).toBe(3);
-    expect(io.err).toMatch(/^parley batch: cannot write old.csv: the disk is full \(ENOSPC\)\. The runs stopped after [\d,]+ of 400; .*any earlier old.json and old.csv is unchanged/);
+    expect(io.err).toMatch(/^parley batch: cannot write old.csv: the disk is full \(ENOSPC\)\. The runs stopped after [\d,]+ of 400 \(the table shows them\), but no output was written: any earlier file at old.json or old.csv is unchanged\./);
     expectOneParagraph(io.err);
     expect(Object.fromEntries(io.files)).toEqual(EARLIER);
     expect(io.pending.size).toBe(0);
@@ -67,7 +67,7 @@ describe('a full disk', () => {
     const io = fakeIO(full('old.json'));
     const { code } = await cli(['batch', DOHA, ...SMALL, '--summary', 'old.json', '--runs-csv', 'old.csv'], io);
     expect(code).toBe(3);
-    expect(io.err).toMatch(/cannot write old.json: the disk is full \(ENOSPC\)\. The runs stopped after 400 of 400/);
+    expect(io.err).toMatch(/cannot write old.json: the disk is full \(ENOSPC\)\. All 400 runs were done \(the table shows them\), but no output was written/);
     expectOneParagraph(io.err);
     expect(Object.fromEntries(io.files)).toEqual(EARLIER);
   });

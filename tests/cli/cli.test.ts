@@ -238,6 +238,12 @@ describe('commands', () => {
     const help = await cli(['help']);
     expect(help.code).toBe(0);
     for (const name of ['validate', 'run', 'schema']) expect(help.out).toContain(`parley ${name}`);
+    // The exit-code table, the same rows as docs/batch.md.
+    const docs = readFileSync(join(ROOT, 'docs/batch.md'), 'utf8');
+    for (const code of ['0', '1', '2', '3', '4', '129', '130', '143']) {
+      expect(help.out).toMatch(new RegExp(`^\\s+${code}  \\S`, 'm'));
+      expect(docs).toMatch(new RegExp(`^\\| ${code} \\| \\S`, 'm'));
+    }
     const none = await cli([]);
     expect(none.code).toBe(1);
     expect(none.out).toContain('Usage:');

@@ -63,6 +63,13 @@ async function parseWorkers(text: string | undefined): Promise<number> {
   return n;
 }
 
+function parseWorkerHeap(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const mb = Number(text);
+  if (!Number.isInteger(mb) || mb < 16 || mb > 65_536) throw new UserError(`--worker-heap must be a whole number of MB from 16 to 65536, got \`${text}\``, 'the default is 128; raise it when a worker runs out of memory');
+  return mb;
+}
+
 /** Options `batch` reads from flags, on top of (and overriding) an experiment file. */
 async function readExperiment(argv: readonly string[], io: CliIO) {
   const args = parseArgs(argv, {
@@ -76,6 +83,7 @@ async function readExperiment(argv: readonly string[], io: CliIO) {
     summary: 'value',
     'runs-csv': 'value',
     'chunk-size': 'value',
+    'worker-heap': 'value',
   });
   if (args.positional.length !== 1) {
     throw new UserError('batch needs exactly one scenario or experiment file', 'e.g. parley batch scenarios/doha-60-day-draft.yaml --runs 1000 --sweep clash-rate=0,0.02,0.05');
@@ -143,7 +151,7 @@ async function readExperiment(argv: readonly string[], io: CliIO) {
   const experiment = await defineExperiment(loaded.scenario, { text: scenarioText, file: scenarioFile }, spec, pkg.version);
   const shardText = lastFlag(args, 'shard');
   const shard: Shard | undefined = shardText === undefined ? undefined : parseShard(shardText);
-  return { experiment, shard, workers: await parseWorkers(lastFlag(args, 'workers')), summaryPath, csvPath, scenarioFile };
+  return { experiment, shard, workers: await parseWorkers(lastFlag(args, 'workers')), workerHeapMb: parseWorkerHeap(lastFlag(args, 'worker-heap')), summaryPath, csvPath, scenarioFile };
 }
 
 /** The batch command over an injectable pool (tests may pass the in-thread pool). */
@@ -153,7 +161,7 @@ export function makeBatchCommand(pool: PoolFactory = nodePool): Command {
     usage: 'parley batch FILE [--runs N] [--sweep NAME=VALUES]... [options]',
     summary:
       'seeded runs over a parameter grid: outcome odds with 95% intervals, survival, sensitivity; ' +
-      'options --seed S, --set NAME=V, --sweep NAME=a,b,c|lo:hi:step, --metric NAME, --workers N, --shard I/N, --summary OUT.json, --runs-csv OUT.csv (docs/batch.md)',
+      'options --seed S, --set NAME=V, --sweep NAME=a,b,c|lo:hi:step, --metric NAME, --workers N, --shard I/N, --summary OUT.json, --runs-csv OUT.csv, --worker-heap MB (docs/batch.md)',
     async run(argv, io) {
       try {
         return await batch(argv, io, pool);
@@ -165,7 +173,7 @@ export function makeBatchCommand(pool: PoolFactory = nodePool): Command {
 }
 
 async function batch(argv: readonly string[], io: CliIO, pool: PoolFactory): Promise<number> {
-  const { experiment, shard, workers, summaryPath, csvPath, scenarioFile } = await readExperiment(argv, io);
+  const { experiment, shard, workers, workerHeapMb, summaryPath, csvPath, scenarioFile } = await readExperiment(argv, io);
 
   const controller = new AbortController();
   let stopSignal: StopSignal | undefined;
@@ -205,7 +213,7 @@ async function batch(argv: readonly string[], io: CliIO, pool: PoolFactory): Pro
       }
     };
     const onNotice = (text: string) => io.stderr(`${io.isTTY ? '\r\x1b[K' : ''}parley batch: ${text}\n`);
-    outcome = await runBatch(experiment, { pool, workers, shard, csv: csv ? writeCsv : undefined, onProgress, onNotice, signal: controller.signal });
+    outcome = await runBatch(experiment, { pool, workers, workerHeapMb, shard, csv: csv ? writeCsv : undefined, onProgress, onNotice, signal: controller.signal });
   } catch (error) {
     csv?.discard();
     throw error;
@@ -235,10 +243,11 @@ async function batch(argv: readonly string[], io: CliIO, pool: PoolFactory): Pro
     csv?.discard();
     summaryFile?.discard();
     io.stdout(formatSummary(summary, { scenarioFile }));
-    const kept = [summaryPath, csvPath].filter(Boolean).join(' and ');
+    const kept = [summaryPath, csvPath].filter(Boolean).join(' or ');
+    const how = summary.coverage.runs === planned ? `All ${runs} runs were done (the table shows them)` : `The runs stopped after ${runs} of ${of} (the table shows them)`;
     io.stderr(
-      `parley batch: ${outputFailure.message}. The runs stopped after ${runs} of ${of}; the table above shows them, but no file was written ` +
-        `and any earlier ${kept} is unchanged. Free some space or choose another folder, then run the command again.\n`,
+      `parley batch: ${outputFailure.message}. ${how}, but no output was written: any earlier file at ${kept} is unchanged. ` +
+        'Free some space or choose another folder, then run the command again.\n',
     );
     return EXIT.outputFailed;
   }
@@ -250,7 +259,7 @@ async function batch(argv: readonly string[], io: CliIO, pool: PoolFactory): Pro
       `${failure.message}, in ${failure.chunks}. The batch stopped after ${runs} of ${of} runs; ` +
         (summaryPath ? `the summary holds them and is marked "partial": true with the reason in "stopped"` : 'the table holds them') +
         (csvPath ? ', and the CSV holds exactly those runs' : '') +
-        '. Re-run with fewer --workers or a smaller --chunk-size if a worker ran out of memory.',
+        (/out of memory/.test(failure.message) ? '. Give the workers more memory with --worker-heap MB (default 128) and run again.' : '.'),
     );
   } else if (interrupted) {
     notes.push(`${stopSignal ? `stopped by ${signalName(stopSignal)}` : 'interrupted'} after ${runs} of ${of} runs; ${summaryPath ? 'the summary is marked "partial": true' : 'the table is partial'}${csvPath ? ' and the CSV holds exactly those runs' : ''}`);
