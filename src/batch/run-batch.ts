@@ -11,7 +11,7 @@ import { jobOf, type ChunkResult } from './chunk.ts';
 import { csvHeader } from './csv.ts';
 import type { Experiment } from './experiment.ts';
 import { chunkAt, chunkCount, runsIn, shardChunks, type ChunkPlan, type Shard } from './plan.ts';
-import { ChunkFailure, type PoolFactory } from './pool.ts';
+import { ChunkFailure, type ChunkPool, type PoolFactory } from './pool.ts';
 import { buildSummary, identityOf, type Summary } from './summary.ts';
 
 export interface BatchOptions {
@@ -62,69 +62,71 @@ export async function runBatch(experiment: Experiment, options: BatchOptions): P
   let interrupted = signal?.aborted ?? false;
   let stopped: BatchOutcome['failure'];
   if (!interrupted && first < last) {
-    let pool;
+    let pool: ChunkPool | undefined;
     try {
       pool = await options.pool(jobOf(experiment, Boolean(options.csv)), options.workers, { onNotice: options.onNotice, heapMb: options.workerHeapMb });
     } catch (error) {
       // The workers did not start (e.g. out of memory while loading): nothing was run, and that is said plainly.
       stopped = { message: error instanceof Error ? error.message : String(error), chunks: "the workers' start-up (no run had begun)" };
     }
-    if (pool) try {
-      const window = Math.max(2, pool.size * 2);
-      const finished = new Map<number, ChunkResult>();
-      let failure: { error: unknown; chunk: number } | undefined;
-      let wake: (() => void) | undefined;
-      const nudge = () => {
-        const w = wake;
-        wake = undefined;
-        w?.();
-      };
-      const onAbort = () => {
-        interrupted = true;
-        nudge();
-      };
-      signal?.addEventListener('abort', onAbort);
-      let next = first;
-      let done = 0;
+    if (pool) {
       try {
-        while (folded < last && !interrupted && failure === undefined) {
-          // Fold what is ready first, then refill the window, then wait: refilling before folding
-          // could leave nothing in flight to wake us once the window's last chunks are folded.
-          while (finished.has(folded) && !interrupted) {
-            const result = finished.get(folded)!;
-            finished.delete(folded);
-            aggregates[result.variation]!.merge(result.tally);
-            if (options.csv && result.csv) options.csv(result.csv);
-            folded++;
+        const window = Math.max(2, pool.size * 2);
+        const finished = new Map<number, ChunkResult>();
+        let failure: { error: unknown; chunk: number } | undefined;
+        let wake: (() => void) | undefined;
+        const nudge = () => {
+          const w = wake;
+          wake = undefined;
+          w?.();
+        };
+        const onAbort = () => {
+          interrupted = true;
+          nudge();
+        };
+        signal?.addEventListener('abort', onAbort);
+        let next = first;
+        let done = 0;
+        try {
+          while (folded < last && !interrupted && failure === undefined) {
+            // Fold what is ready first, then refill the window, then wait: refilling before folding
+            // could leave nothing in flight to wake us once the window's last chunks are folded.
+            while (finished.has(folded) && !interrupted) {
+              const result = finished.get(folded)!;
+              finished.delete(folded);
+              aggregates[result.variation]!.merge(result.tally);
+              if (options.csv && result.csv) options.csv(result.csv);
+              folded++;
+            }
+            while (next < last && next - folded < window) {
+              const k = next++;
+              pool.run(k).then(
+                (result) => {
+                  finished.set(k, result);
+                  done += chunkAt(plan, k).end - chunkAt(plan, k).start;
+                  options.onProgress?.(done, planned);
+                  nudge();
+                },
+                (error) => {
+                  failure ??= { error, chunk: k };
+                  nudge();
+                },
+              );
+            }
+            if (folded < last && !interrupted && failure === undefined && !finished.has(folded)) {
+              await new Promise<void>((resolve) => (wake = resolve));
+            }
           }
-          while (next < last && next - folded < window) {
-            const k = next++;
-            pool.run(k).then(
-              (result) => {
-                finished.set(k, result);
-                done += chunkAt(plan, k).end - chunkAt(plan, k).start;
-                options.onProgress?.(done, planned);
-                nudge();
-              },
-              (error) => {
-                failure ??= { error, chunk: k };
-                nudge();
-              },
-            );
-          }
-          if (folded < last && !interrupted && failure === undefined && !finished.has(folded)) {
-            await new Promise<void>((resolve) => (wake = resolve));
-          }
+        } finally {
+          signal?.removeEventListener('abort', onAbort);
+        }
+        if (failure !== undefined && !interrupted) {
+          const chunks = failure.error instanceof ChunkFailure && failure.error.chunks.length > 0 ? failure.error.chunks : [failure.chunk];
+          stopped = { message: failure.error instanceof Error ? failure.error.message : String(failure.error), chunks: describeChunks(plan, chunks) };
         }
       } finally {
-        signal?.removeEventListener('abort', onAbort);
+        await pool.close();
       }
-      if (failure !== undefined && !interrupted) {
-        const chunks = failure.error instanceof ChunkFailure && failure.error.chunks.length > 0 ? failure.error.chunks : [failure.chunk];
-        stopped = { message: failure.error instanceof Error ? failure.error.message : String(failure.error), chunks: describeChunks(plan, chunks) };
-      }
-    } finally {
-      await pool.close();
     }
   }
 

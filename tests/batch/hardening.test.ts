@@ -105,7 +105,7 @@ describe('a worker that dies', () => {
       const io = fakeIO();
       const code = await dying.run([DOHA, ...SMALL, '--summary', 's.json', '--runs-csv', 'r.csv'], io);
       expect(code).toBe(4);
-      const message = kind === 'exit' ? 'a batch worker stopped unexpectedly (exit code 70)' : 'a batch worker ran out of memory (its heap is limited to 128 MB)';
+      const message = kind === 'exit' ? 'a batch worker stopped unexpectedly (exit code 70)' : 'a batch worker ran out of memory (its heap is limited to 128 MB; --worker-heap raises it)';
       expect(io.err).toContain(`${message}, in chunk 5 (variation 1, runs 100–149)`);
       expect(io.err).not.toMatch(/\n\s+at /);
       const summary = JSON.parse(io.files.get('s.json')!) as Summary;
