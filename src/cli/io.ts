@@ -13,6 +13,8 @@ export interface CliIO {
   stderr(text: string): void;
   /** Reads a UTF-8 file of at most `maxBytes` (default 20 MB); throws UserError with a readable message when it cannot. */
   readFile(path: string, maxBytes?: number): string;
+  /** Reads a file's bytes (for summaries too large for one string); throws UserError when it cannot. */
+  readBytes(path: string, maxBytes: number): Uint8Array;
   /** Throws a UserError when `path` cannot be an output file (given with `flag`); called before any work starts. */
   checkOutput(path: string, flag: string): void;
   /** The file a path names (symlinks resolved), to tell whether two outputs are one file. */
@@ -47,6 +49,23 @@ export function nodeIO(): CliIO {
       if (size > maxBytes) throw new UserError(`${path} is ${(size / 1e6).toFixed(0)} MB; the most Parley reads here is ${(maxBytes / 1e6).toFixed(0)} MB`);
       try {
         return readFileSync(path, 'utf8');
+      } catch (error) {
+        throw new UserError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      }
+    },
+    readBytes(path, maxBytes) {
+      let size: number;
+      try {
+        const stat = statSync(path);
+        if (stat.isDirectory()) throw new UserError(`cannot read ${path}: it is a folder, not a file`);
+        size = stat.size;
+      } catch (error) {
+        if (error instanceof UserError) throw error;
+        throw new UserError(`cannot read ${path}: no such file`);
+      }
+      if (size > maxBytes) throw new UserError(`${path} is ${(size / 1e6).toFixed(0)} MB; the most Parley reads here is ${(maxBytes / 1e6).toFixed(0)} MB`);
+      try {
+        return readFileSync(path);
       } catch (error) {
         throw new UserError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       }

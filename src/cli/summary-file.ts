@@ -4,11 +4,12 @@
  * read back and checked before `merge` trusts them.
  */
 import { createHash } from 'node:crypto';
-import { CHECK_NOTE, parseSummary, summaryPieces, tallyDigest, type Summary } from '../batch/index.ts';
+import { CHECK_NOTE, summaryPieces, tallyDigest, verifySummary, type Summary } from '../batch/index.ts';
+import { parseSummaryBytes } from './summary-reader.ts';
 import type { CliIO, OutputFile } from './io.ts';
 
-/** Largest summary `merge` reads: about the longest string V8 can hold. */
-export const MAX_SUMMARY_BYTES = 500_000_000;
+/** Largest summary `merge` reads (a 100,000-variation grid writes ~750 MB). */
+export const MAX_SUMMARY_BYTES = 4_000_000_000;
 /** Pieces are gathered into writes of about this many characters. */
 const WRITE_BATCH = 1 << 20;
 
@@ -39,5 +40,5 @@ export function writeSummaryFile(io: CliIO, path: string, summary: Summary): Out
 
 /** Reads and checks a summary file; a damaged, edited or foreign file is an ExperimentError naming it. */
 export function readSummaryFile(io: CliIO, path: string): Summary {
-  return parseSummary(io.readFile(path, MAX_SUMMARY_BYTES), path, () => createHash('sha256'));
+  return verifySummary(parseSummaryBytes(io.readBytes(path, MAX_SUMMARY_BYTES), path), path, () => createHash('sha256'));
 }

@@ -191,6 +191,17 @@ describe('parley merge does not trust its input', () => {
     expect(JSON.parse(io.files.get('merged.json')!).check.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('reads any JSON layout of a good summary (compact, or with strings holding brackets) the same', async () => {
+    const io = await shards();
+    expect((await cli(['merge', 's1.json', 's2.json', 's3.json', '--summary', 'pretty.json'], io)).code).toBe(0);
+    io.files.set('compact.json', JSON.stringify(JSON.parse(io.files.get('s2.json')!)));
+    expect((await cli(['merge', 's1.json', 'compact.json', 's3.json', '--summary', 'merged.json'], io)).code).toBe(0);
+    expect(io.files.get('merged.json')).toBe(io.files.get('pretty.json'));
+    edit(io, 's1.json', (s) => (s.variations[0].note = 'a "quoted" ], [ and } inside'));
+    expect((await cli(['merge', 'bad.json', 's2.json', 's3.json', '--summary', 'merged.json'], io)).code).toBe(0);
+    expect(io.files.get('merged.json')).toBe(io.files.get('pretty.json'));
+  });
+
   it('refuses a hand-edited tally (runs +7), even when the counts are made to add up', async () => {
     const io = await shards();
     edit(io, 's2.json', (s) => (s.variations[0].tally.runs += 7));

@@ -53,6 +53,9 @@ export function fakeIO(options: FakeIOOptions = {}): FakeIO {
         throw new UserError(`cannot read ${path}: no such file`);
       }
     },
+    readBytes(path) {
+      return Buffer.from(io.readFile(path), 'utf8');
+    },
     checkOutput(path, flag) {
       const bad = options.badOutputs?.[path];
       if (bad) throw new UserError(`${flag} ${path}: ${bad}`);

@@ -31,6 +31,7 @@ function fakeIO(files: Record<string, string> = {}): FakeIO {
       if (!existsSync(full)) throw new UserError(`cannot read ${path}: no such file`);
       return readFileSync(full, 'utf8');
     },
+    readBytes: (path) => Buffer.from(io.readFile(path), 'utf8'),
     checkOutput: () => undefined,
     samePath: (a, b) => a === b,
     createOutput(path) {
