@@ -2,7 +2,7 @@
  * The programmatic CLI: argv in, exit code out, all IO injected. Typed errors become exit codes
  * here and nowhere else: user mistakes print a message and exit 1, never a stack trace.
  */
-import { ParameterError } from '../engine/index.ts';
+import { ParameterError, StepBudgetExceeded } from '../engine/index.ts';
 import { ScenarioRejected, nearMatch } from '../scenario/index.ts';
 import { COMMANDS } from './commands/index.ts';
 import { EXIT, EXIT_CODE_TABLE } from './exit-codes.ts';
@@ -50,6 +50,10 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (error instanceof UserError || error instanceof ParameterError) {
       io.stderr(`parley${command ? ` ${command.name}` : ''}: ${error.message}\n${error.hint ? `  hint: ${error.hint}\n` : ''}`);
       return EXIT.mistake;
+    }
+    if (error instanceof StepBudgetExceeded) {
+      io.stderr(`parley${command ? ` ${command.name}` : ''}: ${error.message}\n`);
+      return EXIT.internal;
     }
     if (error instanceof OutputError) {
       io.stderr(`parley${command ? ` ${command.name}` : ''}: ${error.message}; any earlier file there is unchanged\n`);
