@@ -8,7 +8,7 @@
  * `parley run FILE --seed "<seed>:<i>" --set NAME=V …`.
  */
 import { compile, deriveRunSeed, runOnce } from '../engine/index.ts';
-import { nearMatch, referenceHint, type Problem, type Scenario } from '../scenario/index.ts';
+import { nearMatch, parameterValueProblem, type Problem, type Scenario } from '../scenario/index.ts';
 import { ExperimentError } from './errors.ts';
 import { defaultMetric, metricNames } from './metrics.ts';
 import { hasOwn, newRecord, ownValue } from './record.ts';
@@ -86,12 +86,8 @@ export function parseRuns(text: string, origin?: SpecOrigin): number {
 }
 
 function checkParameter(scenario: Scenario, name: string, value: number, origin: SpecOrigin | undefined): void {
-  const declared = ownValue(scenario.parameters, name);
-  if (!declared) fail(origin, `unknown parameter \`${name}\``, referenceHint('parameter', name, Object.keys(scenario.parameters)));
-  const [lo, hi] = declared.range;
-  if (!Number.isFinite(value) || value < lo || value > hi) {
-    fail(origin, `${value} is outside the range of \`${name}\`, [${lo}, ${hi}]`, `values of ${name} go from ${lo} to ${hi}`);
-  }
+  const problem = parameterValueProblem(scenario, name, value);
+  if (problem) fail(origin, problem.message, problem.hint);
 }
 
 /** The swept values of variation `index`: the grid in sweep order, the last sweep varying fastest. */

@@ -2,7 +2,7 @@
  * Pure text formatters: the summary table an analyst reads on stdout, and the progress line for
  * stderr. Numbers are rounded for reading only; the summary JSON keeps them exact.
  */
-import { OUTCOMES, type Summary } from './summary.ts';
+import { OUTCOMES, rankByCount, type Summary } from './summary.ts';
 import type { Proportion } from './statistics.ts';
 
 const pct = (x: number | null, digits = 1) => (x === null ? '—' : `${(100 * x).toFixed(digits)}%`);
@@ -98,7 +98,7 @@ export function formatSummary(summary: Summary, options: { scenarioFile?: string
   }
   if (collapsed > 0) {
     out.push(`Collapse causes (all variations, ${int(collapsed)} collapses)`);
-    const ranked = [...causes.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const ranked = rankByCount(causes.entries());
     for (const [cause, n] of ranked.slice(0, 8)) out.push(`  ${pct(n / collapsed).padStart(6)}  ${cause}`);
     if (ranked.length > 8) out.push(`  … ${ranked.length - 8} more in the summary JSON`);
     out.push('');

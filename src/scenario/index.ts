@@ -9,3 +9,4 @@ export { readRatio, readHours, scheduledDays, occurrenceCount, quantityByCategor
 export { MAX_BYTES, MAX_NESTING } from './yaml-source.ts';
 export { BOUNDS } from './bounds.ts';
 export { own, hasOwn, nullPrototype } from './own.ts';
+export { parameterValueProblem, type ParameterValueProblem } from './parameter-value.ts';
