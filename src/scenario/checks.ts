@@ -4,6 +4,7 @@
  */
 import { BEHAVIOUR_MODELS } from './behaviour-models.ts';
 import { ExpressionSyntaxError, FUNCTIONS, NAMES, parseExpression, walkExpression, type ArgumentKind } from './expression.ts';
+import { checkHistory } from './history.ts';
 import { referenceHint } from './near-match.ts';
 import type { Scenario, NumberOrParameter, SourceRef } from './schema.ts';
 import { OBLIGATION_KINDS } from './schema.ts';
@@ -323,6 +324,8 @@ export function checkScenario(s: Scenario, report: Reporter): void {
     source(at('source'), incident.source);
   });
   value(['settings', 'reciprocity'], s.settings.reciprocity, true);
+
+  checkHistory(s, report);
 }
 
 function checkAfterCycles(s: Scenario, report: Reporter): void {
