@@ -5,11 +5,11 @@ import { describeRecordFlags, type RecordFlags } from './record-flags.ts';
 const RESPONSE_MARK: Record<string, string> = { comply: '✓', partial: '◐', delay: '…', violate: '✗', refuse: '✗' };
 
 /** A run as a student reads it: a header, each day's events, then a summary. Pure. */
-export function formatNarrative(scenario: Scenario, result: RunResult, replay: RecordFlags = {}): string {
+export function formatNarrative(scenario: Scenario, result: RunResult, replay: RecordFlags = {}, record?: { lastDay: number; ends: boolean }): string {
   const lines: string[] = [];
   lines.push(`${scenario.title}`);
   lines.push(`seed ${result.seed}${Object.keys(result.params).length ? ` · ${Object.entries(result.params).map(([k, v]) => `${k}=${v}`).join(' ')}` : ''}`);
-  const how = describeRecordFlags(replay);
+  const how = describeRecordFlags(replay, record);
   if (how) lines.push(how);
   lines.push('');
   let day = -1;

@@ -47,9 +47,10 @@ export function readRecordFlags(args: ParsedArgs, scenario: Scenario): RecordFla
 }
 
 /** `following the record to day 16, then the model · hamas, israel always comply`, or ''. */
-export function describeRecordFlags(flags: RecordFlags): string {
+export function describeRecordFlags(flags: RecordFlags, record?: { lastDay: number; ends: boolean }): string {
   const parts: string[] = [];
-  if (flags.recordUntil === 'end') parts.push('following the record as it happened');
+  if (flags.recordUntil === 'end' && record && !record.ends) parts.push(`following the record as it happened through day ${record.lastDay}, where it stops; then the model`);
+  else if (flags.recordUntil === 'end') parts.push('following the record as it happened');
   else if (flags.recordUntil !== undefined) parts.push(`following the record through day ${flags.recordUntil}, then the model`);
   if (flags.comply) parts.push(`${flags.comply.join(', ')} always comply`);
   return parts.join(' · ');

@@ -16,7 +16,7 @@ import type { AgendaItem, PartyState, SimState } from './state.ts';
 import type { Metrics, Outcome, OutcomeResult, TraceEvent } from './trace.ts';
 import { describeObligation, listPhrase } from './wording.ts';
 import { dateOfDay, type SourceRef } from '../scenario/index.ts';
-import { followingToday, recordedAnswer, recordedEndFollowed, recordedExtension, recordedIncident, recordedNote } from './record.ts';
+import { followingToday, recordOf, recordedAnswer, recordedEndFollowed, recordedExtension, recordedIncident, recordedNote } from './record.ts';
 
 /** A party must answer: an obligation fell due, or it is offered an extension. */
 export interface Decision {
@@ -123,7 +123,8 @@ export class Simulation {
       counters: { aidTrucks: 0, disclosures: 0, withdrawals: 0, partialWithdrawals: 0, displacedReturned: 0, talksStarted: 0, operationsHalts: 0, extensions: 0, extensionDays: 0 },
       key: runKey(seed),
       machine: { value: initial.value, context: initial.context },
-      ...(options.followRecordUntil !== undefined ? { follow: { until: options.followRecordUntil, holding: false } } : {}),
+      // The record speaks through its last entry: after that day the model answers.
+      ...(options.followRecordUntil !== undefined ? { follow: { until: Math.min(options.followRecordUntil, recordOf(model).lastDay), holding: false } } : {}),
       ...(options.comply?.length ? { comply: [...options.comply] } : {}),
     };
     const sim = new Simulation(model, state, options.trace === false ? null : [], initial);

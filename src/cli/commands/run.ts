@@ -1,4 +1,4 @@
-import { compile, runOnce } from '../../engine/index.ts';
+import { compile, recordOf, runOnce } from '../../engine/index.ts';
 import { lastFlag, parseArgs, parseAssignments } from '../args.ts';
 import type { Command } from '../command.ts';
 import { UserError } from '../io.ts';
@@ -19,7 +19,10 @@ export const runCommand: Command = {
     const replay = readRecordFlags(args, scenario);
     const result = { ...runOnce(model, { seed, ...replay }), ...replay };
     if (args.flags.has('json')) io.stdout(`${JSON.stringify(result)}\n`);
-    else io.stdout(formatNarrative(scenario, result, replay));
+    else {
+      const record = recordOf(model);
+      io.stdout(formatNarrative(scenario, result, replay, { lastDay: record.lastDay, ends: record.end !== undefined }));
+    }
     return 0;
   },
 };
