@@ -37,6 +37,14 @@ export interface ExperimentSpec {
   /** Where each `set` / sweep entry came from, by parameter name; and where `runs`/`metric` came from. */
   origins?: { set?: Record<string, SpecOrigin>; sweeps?: Record<string, SpecOrigin>; runs?: SpecOrigin; metric?: SpecOrigin };
   chunkSize?: number;
+  /** Follow the scenario's record to day N (or its end) before the model; parties made to comply. */
+  replay?: ReplayOptions;
+}
+
+/** How every run of an experiment departs from plain model runs (`--record-until`, `--comply`). */
+export interface ReplayOptions {
+  recordUntil?: number | 'end';
+  comply?: string[];
 }
 
 /** A checked experiment. Plain data apart from `scenario`; `job` gives what workers need. */
@@ -60,6 +68,7 @@ export interface Experiment {
   metrics: string[];
   chunkSize: number;
   variationCount: number;
+  replay: ReplayOptions;
 }
 
 function fail(origin: SpecOrigin | undefined, message: string, hint?: string): never {
@@ -147,7 +156,8 @@ export async function defineExperiment(
 
   // One probe run names the metric columns (the engine decides which metrics exist).
   const base = compile(scenario, spec.set);
-  const probe = runOnce(base, { seed: deriveRunSeed(seed, 0), trace: false });
+  const replay: ReplayOptions = { ...spec.replay };
+  const probe = runOnce(base, { seed: deriveRunSeed(seed, 0), trace: false, ...replay });
   const metrics = metricNames(probe.outcome.metrics);
   const metric = spec.metric ?? defaultMetric(metrics);
   if (!metrics.includes(metric)) {
@@ -170,5 +180,6 @@ export async function defineExperiment(
     metrics,
     chunkSize,
     variationCount,
+    replay,
   };
 }

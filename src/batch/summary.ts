@@ -44,6 +44,8 @@ export interface SummaryIdentity {
   metrics: string[];
   chunkSize: number;
   variationCount: number;
+  /** Runs followed the record to a day, or made parties comply (absent for plain model runs). */
+  replay?: { recordUntil?: number | 'end'; comply?: string[] };
 }
 
 export interface Coverage {
@@ -110,6 +112,7 @@ export function identityOf(experiment: Experiment): SummaryIdentity {
     metrics: experiment.metrics,
     chunkSize: experiment.chunkSize,
     variationCount: experiment.variationCount,
+    ...(Object.keys(experiment.replay).length ? { replay: experiment.replay } : {}),
   };
 }
 

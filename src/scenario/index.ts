@@ -10,3 +10,4 @@ export { MAX_BYTES, MAX_NESTING } from './yaml-source.ts';
 export { BOUNDS } from './bounds.ts';
 export { own, hasOwn, nullPrototype } from './own.ts';
 export { parameterValueProblem, type ParameterValueProblem } from './parameter-value.ts';
+export { checkHistory, dateNumber, dateOfDay, dateText, dayNumber, entryKind, readableDate, readAnswer, type HistoryEntry, type ParsedAnswer, type DayOrDate } from './history.ts';
