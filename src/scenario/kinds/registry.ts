@@ -6,6 +6,7 @@
  */
 import * as z from 'zod';
 import { admitAid } from './admit-aid.ts';
+import { deployForces } from './deploy-forces.ts';
 import { disclose } from './disclose.ts';
 import { exchange } from './exchange.ts';
 import { EXTENSION_COUNTERS } from './extension-counters.ts';
@@ -32,6 +33,7 @@ const MODULES = [
   haltOperations,
   openCrossing,
   generic,
+  deployForces,
 ] as const;
 
 type Modules = typeof MODULES;
