@@ -13,3 +13,4 @@ export { COUNTERS, kindModule, moduleOf, isObligationKind, reportedCounters, tra
 export { TRACKS, type CounterSpec, type EffectContext, type EffectResult, type StockTerms, type Track, type WordingContext } from './kinds/kind.ts';
 export type { ObligationBase } from './kinds/obligation-base.ts';
 export { listPhrase } from './kinds/quantity.ts';
+export { parameterValueProblem, type ParameterValueProblem } from './parameter-value.ts';

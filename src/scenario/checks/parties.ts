@@ -1,6 +1,5 @@
 /** Checks of parameters, parties (roles, guarantees, response models, red lines), stocks, zones and crossings. */
 import { BEHAVIOUR_MODELS } from '../behaviour-models.ts';
-import { referenceHint } from '../near-match.ts';
 import { own } from '../own.ts';
 import type { NumberOrParameter, Party, Scenario } from '../schema.ts';
 import type { References, Reporter } from './references.ts';
@@ -46,13 +45,13 @@ function checkBehaviour(p: Party, at: (...rest: (string | number)[]) => (string 
   if (!p.behaviour) return;
   const spec = own(BEHAVIOUR_MODELS, p.behaviour.model);
   if (!spec) {
-    report(at('behaviour', 'model'), `unknown response model \`${p.behaviour.model}\``, referenceHint('model', p.behaviour.model, Object.keys(BEHAVIOUR_MODELS)));
+    report(at('behaviour', 'model'), `unknown response model \`${p.behaviour.model}\``, refs.hint('model', p.behaviour.model, Object.keys(BEHAVIOUR_MODELS)));
     return;
   }
   for (const [setting, v] of Object.entries(p.behaviour)) {
     if (setting === 'model') continue;
     const known = own(spec.settings, setting);
-    if (!known) report(at('behaviour', setting), `the \`${p.behaviour.model}\` model has no setting \`${setting}\``, referenceHint('setting', setting, Object.keys(spec.settings)), { key: true });
+    if (!known) report(at('behaviour', setting), `the \`${p.behaviour.model}\` model has no setting \`${setting}\``, refs.hint('setting', setting, Object.keys(spec.settings)), { key: true });
     else refs.value(at('behaviour', setting), v as NumberOrParameter, known.probability ? 'probability' : 'free');
   }
 }
@@ -71,14 +70,15 @@ export function checkPlaces(s: Scenario, refs: References): void {
 }
 
 export function checkIncidents(s: Scenario, report: Reporter, refs: References): void {
-  const incidentIds = s.incidents.map((i) => i.id);
+  const firstIncident = new Map<string, number>();
   s.incidents.forEach((incident, i) => {
+    if (!firstIncident.has(incident.id)) firstIncident.set(incident.id, i);
     const at = (...rest: (string | number)[]) => ['incidents', i, ...rest];
     if ((incident.day === undefined) === (incident.chance === undefined)) report(at(), `incident \`${incident.id}\` needs exactly one of \`day\` or \`chance\``);
     refs.value(at('chance'), incident.chance, 'probability');
     refs.value(at('collapse-chance'), incident.collapseChance, 'probability');
     for (const target of Object.keys(incident.effects)) refs.party(at('effects', target), target);
-    if (incidentIds.indexOf(incident.id) !== i) report(at('id'), `two incidents are named \`${incident.id}\``);
+    if (firstIncident.get(incident.id) !== i) report(at('id'), `two incidents are named \`${incident.id}\``);
     refs.source(at('source'), incident.source);
   });
 }

@@ -1,5 +1,4 @@
 /** Checks of phases: ids, lengths, final phases, gates, and each extension rule's references. */
-import { referenceHint } from '../near-match.ts';
 import { hasOwn, own } from '../own.ts';
 import type { ExtensionRule, Scenario } from '../schema.ts';
 import type { References, Reporter } from './references.ts';
@@ -44,15 +43,15 @@ function checkExtensionRule(s: Scenario, rule: ExtensionRule, at: (...rest: (str
   const stockIds = Object.keys(s.stocks);
   refs.party(at('per-release', 'party'), pr.party);
   const stock = own(s.stocks, pr.stock);
-  if (!stock) report(at('per-release', 'stock'), `unknown stock \`${pr.stock}\``, referenceHint('stock', pr.stock, stockIds));
+  if (!stock) report(at('per-release', 'stock'), `unknown stock \`${pr.stock}\``, refs.hint('stock', pr.stock, stockIds));
   else {
     if (stock.heldBy !== pr.party) report(at('per-release', 'party'), `\`${pr.party}\` does not hold \`${pr.stock}\`; \`${stock.heldBy}\` does`);
-    if (pr.category && !hasOwn(stock.count, pr.category)) report(at('per-release', 'category'), `stock \`${pr.stock}\` has no category \`${pr.category}\``, referenceHint('category', pr.category, Object.keys(stock.count)));
+    if (pr.category && !hasOwn(stock.count, pr.category)) report(at('per-release', 'category'), `stock \`${pr.stock}\` has no category \`${pr.category}\``, refs.hint('category', pr.category, Object.keys(stock.count)));
   }
   if (pr.exchange) {
     refs.party(at('per-release', 'exchange', 'party'), pr.exchange.party);
     const ex = own(s.stocks, pr.exchange.stock);
-    if (!ex) report(at('per-release', 'exchange', 'stock'), `unknown stock \`${pr.exchange.stock}\``, referenceHint('stock', pr.exchange.stock, stockIds));
+    if (!ex) report(at('per-release', 'exchange', 'stock'), `unknown stock \`${pr.exchange.stock}\``, refs.hint('stock', pr.exchange.stock, stockIds));
     else if (ex.heldBy !== pr.exchange.party) report(at('per-release', 'exchange', 'party'), `\`${pr.exchange.party}\` does not hold \`${pr.exchange.stock}\`; \`${ex.heldBy}\` does`);
   }
 }

@@ -21,12 +21,18 @@ export interface References {
   source(path: DataPath, ref: SourceRef | undefined): void;
   value(path: DataPath, v: NumberOrParameter | undefined, use: ValueUse): void;
   expression(path: DataPath, text: string | undefined): void;
+  /** A near-name hint; past the first 100 (more than a report shows) none, so checks stay linear. */
+  hint(what: string, wanted: string, candidates: readonly string[]): string | undefined;
 }
+
+const MAX_HINTS = 100;
 
 export function references(s: Scenario, report: Reporter): References {
   const partyIds = Object.keys(s.parties);
   const parameterIds = Object.keys(s.parameters);
   const sourceIds = Object.keys(s.sources);
+  let hints = 0;
+  const hint = (what: string, wanted: string, candidates: readonly string[]) => (++hints > MAX_HINTS ? undefined : referenceHint(what, wanted, candidates));
   const ids: Record<ArgumentKind, readonly string[]> = {
     obligation: s.obligations.map((o) => o.id),
     party: partyIds,
@@ -35,26 +41,30 @@ export function references(s: Scenario, report: Reporter): References {
     crossing: Object.keys(s.crossings),
     incident: s.incidents.map((i) => i.id),
   };
+  const idSets = Object.fromEntries(Object.entries(ids).map(([kind, list]) => [kind, new Set(list)])) as unknown as Record<ArgumentKind, ReadonlySet<string>>;
   return {
     party(path, id, roles) {
       if (id === undefined) return;
       const found = own(s.parties, id);
-      if (!found) report(path, `unknown party \`${id}\``, referenceHint('party', id, partyIds));
+      if (!found) report(path, `unknown party \`${id}\``, hint('party', id, partyIds));
       else if (roles && !roles.includes(found.role)) report(path, `\`${id}\` is a ${found.role}; this needs a ${roles.join(' or ')}`);
     },
     source(path, ref) {
-      if (typeof ref === 'string' && !own(s.sources, ref)) report(path, `unknown source \`${ref}\``, referenceHint('source', ref, sourceIds));
+      if (typeof ref === 'string' && !own(s.sources, ref)) report(path, `unknown source \`${ref}\``, hint('source', ref, sourceIds));
     },
-    value: (path, v, use) => checkValue(s, report, parameterIds, path, v, use),
-    expression: (path, text) => checkExpression(s, report, ids, parameterIds, path, text),
+    value: (path, v, use) => checkValue(s, report, hint, parameterIds, path, v, use),
+    expression: (path, text) => checkExpression(s, report, hint, ids, idSets, parameterIds, path, text),
+    hint,
   };
 }
 
-function checkValue(s: Scenario, report: Reporter, parameterIds: readonly string[], path: DataPath, v: NumberOrParameter | undefined, use: ValueUse): void {
+type Hint = References['hint'];
+
+function checkValue(s: Scenario, report: Reporter, hint: Hint, parameterIds: readonly string[], path: DataPath, v: NumberOrParameter | undefined, use: ValueUse): void {
   if (v === undefined) return;
   if (typeof v === 'string') {
     const parameter = own(s.parameters, v);
-    if (!parameter) report(path, `unknown parameter \`${v}\``, referenceHint('parameter', v, parameterIds));
+    if (!parameter) report(path, `unknown parameter \`${v}\``, hint('parameter', v, parameterIds));
     else if (use === 'probability' && (parameter.range[0] < 0 || parameter.range[1] > 1)) {
       report(path, `parameter \`${v}\` is used as a probability but its range [${parameter.range.join(', ')}] goes outside [0, 1]`, `set its range inside [0, 1]`);
     } else if (use === 'count' && (parameter.range[0] < 0 || parameter.range[1] > BOUNDS.count)) {
@@ -67,7 +77,7 @@ function checkValue(s: Scenario, report: Reporter, parameterIds: readonly string
   }
 }
 
-function checkExpression(s: Scenario, report: Reporter, ids: Record<ArgumentKind, readonly string[]>, parameterIds: readonly string[], path: DataPath, text: string | undefined): void {
+function checkExpression(s: Scenario, report: Reporter, hint: Hint, ids: Record<ArgumentKind, readonly string[]>, idSets: Record<ArgumentKind, ReadonlySet<string>>, parameterIds: readonly string[], path: DataPath, text: string | undefined): void {
   if (text === undefined) return;
   let parsed;
   try {
@@ -82,13 +92,13 @@ function checkExpression(s: Scenario, report: Reporter, ids: Record<ArgumentKind
   for (const node of walkExpression(parsed)) {
     if (node.type === 'name' && !hasOwn(NAMES, node.name) && !own(s.parameters, node.name)) {
       const known = [...Object.keys(NAMES), ...parameterIds];
-      const hint = own(FUNCTIONS, node.name) ? `\`${node.name}\` is a function: write \`${node.name}(...)\`` : referenceHint('name', node.name, known);
-      report(path, `unknown name \`${node.name}\` in condition`, hint, { offset: node.at });
+      const nameHint = own(FUNCTIONS, node.name) ? `\`${node.name}\` is a function: write \`${node.name}(...)\`` : hint('name', node.name, known);
+      report(path, `unknown name \`${node.name}\` in condition`, nameHint, { offset: node.at });
     }
     if (node.type !== 'call') continue;
     const fn = own(FUNCTIONS, node.name);
     if (!fn) {
-      report(path, `unknown function \`${node.name}\``, referenceHint('function', node.name, Object.keys(FUNCTIONS)), { offset: node.at });
+      report(path, `unknown function \`${node.name}\``, hint('function', node.name, Object.keys(FUNCTIONS)), { offset: node.at });
       continue;
     }
     if (node.args.length !== fn.args.length) {
@@ -98,12 +108,12 @@ function checkExpression(s: Scenario, report: Reporter, ids: Record<ArgumentKind
     node.args.forEach((arg, i) => {
       const kind = fn.args[i]!;
       const [id, category] = arg.text.split('.');
-      if (!ids[kind].includes(id!)) {
-        report(path, `unknown ${kind} \`${id}\` in condition`, referenceHint(kind, id!, ids[kind]), { offset: arg.at });
+      if (!idSets[kind].has(id!)) {
+        report(path, `unknown ${kind} \`${id}\` in condition`, hint(kind, id!, ids[kind]), { offset: arg.at });
       } else if (category !== undefined) {
         if (kind !== 'stock') report(path, `only stocks have categories; \`${arg.text}\` is a ${kind}`, undefined, { offset: arg.at });
         else if (!hasOwn(own(s.stocks, id!)!.count, category)) {
-          report(path, `stock \`${id}\` has no category \`${category}\``, referenceHint('category', category, Object.keys(s.stocks[id!]!.count)), { offset: arg.at });
+          report(path, `stock \`${id}\` has no category \`${category}\``, hint('category', category, Object.keys(s.stocks[id!]!.count)), { offset: arg.at });
         }
       }
     });

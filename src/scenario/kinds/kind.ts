@@ -92,7 +92,7 @@ export interface CheckContext {
   /** Checks a number or parameter used as a count, a probability, or freely. */
   value(path: DataPath, value: NumberOrParameter | undefined, use: 'count' | 'probability' | 'free'): void;
   /** A hint naming the nearest of `candidates`, or listing them. */
-  hint(what: string, wanted: string, candidates: readonly string[]): string;
+  hint(what: string, wanted: string, candidates: readonly string[]): string | undefined;
   stocks: Readonly<Record<string, { heldBy: string; count: Record<string, number> }>>;
   zones: Readonly<Record<string, { heldBy: string }>>;
   crossings: Readonly<Record<string, unknown>>;
