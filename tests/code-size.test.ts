@@ -46,6 +46,7 @@ const NOT_YET_SPLIT = new Set([
   'src/batch/run-batch.ts runBatch',
   'src/batch/summary-check.ts verifySummary',
   'src/cli/commands/batch.ts readExperiment',
+  'src/cli/commands/batch.ts batch',
   'src/batch/node-pool.ts (anonymous)',
   'src/scenario/expression.ts parseExpression',
   'src/scenario/yaml-source.ts parseYaml',
