@@ -147,6 +147,12 @@ export function prepareBareLoop(model: Model): BareLoop {
   expect(model.brokers.filter((id, i) => brokerIsGuarantor[i] && model.partyById.get(id)!.guarantees === 'hamas').length === 1, 'one guarantee to hamas');
   const r = model.reciprocity;
   const maxDelay = model.maxDelay;
+  const keep = 1 - model.grievanceDecay;
+  // Terms answer with their party's model and anger the counterpart by the reciprocity defaults.
+  for (const o of model.obligations) {
+    expect(o.behaviour === undefined, `${o.id} behaviour`);
+    expect(o.grievance.delay === r * 0.25 && o.grievance.partial === r * 0.5 && o.grievance.violate === r, `${o.id} grievance`);
+  }
 
   // Stocks as cells, one per category.
   const cells: string[] = [];
@@ -244,13 +250,13 @@ export function prepareBareLoop(model: Model): BareLoop {
   // Effects per incident on the two principals: trust, grievance, domestic, mediator pressure.
   const incidentEffect = new Float64Array(incidents.length * 8);
   incidents.forEach((x, i) => {
-    for (const [id, effect] of Object.entries(x.def.effects)) {
-      expect(id === 'hamas' || id === 'israel', `${x.def.id} effects`);
-      const at = i * 8 + (id === 'hamas' ? 0 : 4);
-      incidentEffect[at] = effect.trust ?? 0;
-      incidentEffect[at + 1] = effect.grievance ?? 0;
-      incidentEffect[at + 2] = effect['domestic-pressure'] ?? 0;
-      incidentEffect[at + 3] = effect.pressure ?? 0;
+    for (const effect of x.effects) {
+      expect(effect.party === 'hamas' || effect.party === 'israel', `${x.def.id} effects`);
+      const at = i * 8 + (effect.party === 'hamas' ? 0 : 4);
+      incidentEffect[at] = effect.trust;
+      incidentEffect[at + 1] = effect.grievance;
+      incidentEffect[at + 2] = effect.domesticPressure;
+      incidentEffect[at + 3] = effect.pressure;
     }
   });
 
@@ -479,7 +485,7 @@ export function prepareBareLoop(model: Model): BareLoop {
 
   const decay = () => {
     for (let p = 0; p < 2; p++) {
-      grievance[p]! *= 1 - 0.02;
+      grievance[p]! *= keep;
       mediator[p]! *= 1 - 0.2;
     }
   };

@@ -5,7 +5,7 @@
  */
 import type { Obligation, Scenario } from '../scenario/index.ts';
 import type { Condition } from './condition.ts';
-import type { CompiledPhase, NumberReader } from './model.ts';
+import { wholeDays, type CompiledPhase, type NumberReader } from './model.ts';
 import { nameHash } from './rng.ts';
 
 type ExtensionRuleDef = NonNullable<Scenario['phases'][number]['extensions']>['rules'][number];
@@ -15,7 +15,7 @@ export function compileExtensions(scenario: Scenario, num: NumberReader, conditi
     def: phase,
     index,
     length: phase.length ?? 0,
-    maxExtension: phase.extensions?.max ?? 0,
+    maxExtension: wholeDays(num, phase.extensions?.max, 0),
     extensionRules: [],
     idHash: nameHash(phase.id),
     schedule: [],
@@ -30,14 +30,15 @@ export function compileExtensions(scenario: Scenario, num: NumberReader, conditi
 }
 
 function compileRule(scenario: Scenario, phaseId: string, rule: ExtensionRuleDef, ri: number, num: NumberReader, condition: (text: string) => Condition, defs: Obligation[], obligationIndex: Map<string, number>): CompiledPhase['extensionRules'][number] {
-  if ('mediator' in rule) return { kind: 'mediator', mediator: rule.mediator, when: rule.while !== undefined ? condition(rule.while) : undefined, days: rule.days, chance: num(rule.chance, 1), source: rule.source };
-  if ('while' in rule) return { kind: 'while', when: condition(rule.while), days: rule.days, chance: num(rule.chance, 1), text: rule.while, source: rule.source };
+  if ('mediator' in rule) return { kind: 'mediator', mediator: rule.mediator, when: rule.while !== undefined ? condition(rule.while) : undefined, days: wholeDays(num, rule.days, 1), chance: num(rule.chance, 1), source: rule.source };
+  if ('while' in rule) return { kind: 'while', when: condition(rule.while), days: wholeDays(num, rule.days, 1), chance: num(rule.chance, 1), text: rule.while, source: rule.source };
   const pr = rule.perRelease;
   const stockName = (id: string) => scenario.stocks[id]!.name ?? id;
   const category = pr.category ?? Object.keys(scenario.stocks[pr.stock]!.count)[0]!;
+  const count = Math.round(num(pr.count, 1));
   const releaseId = `${phaseId}-extension-${ri + 1}-release`;
   obligationIndex.set(releaseId, defs.length);
-  defs.push({ id: releaseId, kind: 'release', party: pr.party, phase: phaseId, stock: pr.stock, quantity: { [category]: pr.count }, text: `release ${pr.count} more ${stockName(pr.stock)} to extend the truce`, source: rule.source });
+  defs.push({ id: releaseId, kind: 'release', party: pr.party, phase: phaseId, stock: pr.stock, quantity: { [category]: count }, text: `release ${count} more ${stockName(pr.stock)} to extend the truce`, source: rule.source });
   if (pr.exchange) {
     const exchangeId = `${phaseId}-extension-${ri + 1}-exchange`;
     obligationIndex.set(exchangeId, defs.length);
@@ -55,5 +56,5 @@ function compileRule(scenario: Scenario, phaseId: string, rule: ExtensionRuleDef
       source: rule.source,
     });
   }
-  return { kind: 'per-release', party: pr.party, stock: pr.stock, category, count: pr.count, days: pr.days, release: obligationIndex.get(releaseId)!, source: rule.source };
+  return { kind: 'per-release', party: pr.party, stock: pr.stock, category, count, days: wholeDays(num, pr.days, 1), release: obligationIndex.get(releaseId)!, source: rule.source };
 }

@@ -4,18 +4,12 @@ import type { Condition } from './condition.ts';
 import type { CompiledParty, NumberReader } from './model.ts';
 import { ParameterError } from './parameter-error.ts';
 import { RESPONSE_MODELS } from './policies/registry.ts';
+import type { ResponseModel } from './policies/response-model.ts';
 
 export function compileParties(scenario: Scenario, num: NumberReader, condition: (text: string) => Condition): { parties: CompiledParty[]; principals: string[] } {
   const principals = Object.entries(scenario.parties).filter(([, p]) => p.role === 'principal').map(([id]) => id);
   const parties: CompiledParty[] = Object.entries(scenario.parties).map(([id, p]) => {
-    const modelId = p.behaviour?.model ?? 'state-dependent';
-    const spec = own(BEHAVIOUR_MODELS, modelId);
-    const responseModel = own(RESPONSE_MODELS, modelId);
-    if (!spec || !responseModel) throw new ParameterError(`unknown response model \`${modelId}\` for party \`${id}\``);
-    const settings = Object.create(null) as Record<string, number>;
-    for (const [name, setting] of Object.entries(spec.settings)) {
-      settings[name] = num(p.behaviour ? (own(p.behaviour, name) as NumberOrParameter | undefined) : undefined, setting.default);
-    }
+    const { responseModel, settings } = compileBehaviour(p.behaviour?.model ?? 'state-dependent', p.behaviour, undefined, num, `party \`${id}\``);
     return {
       id,
       name: p.name ?? id,
@@ -32,4 +26,19 @@ export function compileParties(scenario: Scenario, num: NumberReader, condition:
     };
   });
   return { parties, principals };
+}
+
+/**
+ * A response model and its settings: each setting from `values`, else from `base` (the party's,
+ * when a term overrides some of its party's settings under the same model), else the default.
+ */
+export function compileBehaviour(modelId: string, values: Readonly<Record<string, unknown>> | undefined, base: Readonly<Record<string, number>> | undefined, num: NumberReader, whose: string): { responseModel: ResponseModel; settings: Record<string, number> } {
+  const spec = own(BEHAVIOUR_MODELS, modelId);
+  const responseModel = own(RESPONSE_MODELS, modelId);
+  if (!spec || !responseModel) throw new ParameterError(`unknown response model \`${modelId}\` for ${whose}`);
+  const settings = Object.create(null) as Record<string, number>;
+  for (const [name, setting] of Object.entries(spec.settings)) {
+    settings[name] = num(values ? (own(values, name) as NumberOrParameter | undefined) : undefined, base?.[name] ?? setting.default);
+  }
+  return { responseModel, settings };
 }

@@ -10,7 +10,6 @@ import { clamp01, type RunContext } from './run-context.ts';
 import type { AgendaItem } from './state.ts';
 import { describeObligation } from './wording.ts';
 
-const GRIEVANCE_DECAY = 0.02;
 const MEDIATOR_PRESSURE_DECAY = 0.2;
 
 /** An occurrence not yet made due: it gets its number when it enters a day's list. */
@@ -57,11 +56,11 @@ function runIncidents(run: RunContext): boolean {
     else happens = s.day >= (def.from ?? 1) && s.day <= (def.until ?? Infinity) && run.draw(PURPOSE.incident, incident.idHash, s.day, 0) < incident.chance!;
     if (!happens) continue;
     s.incidents[def.id] = (s.incidents[def.id] ?? 0) + 1;
-    for (const [partyId, effect] of Object.entries(def.effects)) {
-      const p = s.parties[partyId]!;
+    for (const effect of incident.effects) {
+      const p = s.parties[effect.party]!;
       if (effect.trust) p.trust = clamp01(p.trust + effect.trust);
       if (effect.grievance) p.grievance = clamp01(p.grievance + effect.grievance);
-      if (effect['domestic-pressure']) p.domesticPressure = clamp01(p.domesticPressure + effect['domestic-pressure']);
+      if (effect.domesticPressure) p.domesticPressure = clamp01(p.domesticPressure + effect.domesticPressure);
       if (effect.pressure) p.mediatorPressure = clamp01(p.mediatorPressure + effect.pressure);
     }
     if (run.trace) run.record(() => ({ type: 'incident', text: def.text, source: def.source }));
@@ -152,7 +151,7 @@ function checkGuaranteesAndLimits(run: RunContext): boolean {
 export function endDay(run: RunContext): void {
   for (const party of run.model.parties) {
     const p = run.st.parties[party.id]!;
-    p.grievance *= 1 - GRIEVANCE_DECAY;
+    p.grievance *= 1 - run.model.grievanceDecay;
     p.mediatorPressure *= 1 - MEDIATOR_PRESSURE_DECAY;
   }
   run.st.stage = 'day-start';

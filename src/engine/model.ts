@@ -22,7 +22,7 @@ import {
 import { compileCondition, type Condition } from './condition.ts';
 import { initialTransition } from 'xstate';
 import { compileExtensions } from './compile-extensions.ts';
-import { compileParties } from './compile-parties.ts';
+import { compileBehaviour, compileParties } from './compile-parties.ts';
 import { buildTruceMachine, type TruceMachine, type TruceSnapshot } from './machine.ts';
 import { ParameterError } from './parameter-error.ts';
 import { nameHash } from './rng.ts';
@@ -57,6 +57,10 @@ export interface CompiledObligation {
   phaseIndex: number;
   /** Days of grace before a delayed obligation counts as violated. */
   grace: number;
+  /** The term's own response model and settings (`behaviour:` on the obligation); absent: the party's. */
+  behaviour?: { responseModel: ResponseModel; settings: Record<string, number> };
+  /** Grievance this term's delay, partial execution and failure add to the counterpart. */
+  grievance: { delay: number; partial: number; violate: number };
   /** Obligations due when this one is carried out (`after`), in declaration order. */
   dependents: number[];
   /** Obligations due on the same day this one falls due (`alongside`). */
@@ -88,8 +92,18 @@ export interface CompiledPhase {
   gate?: { requires: Condition; text: string; source?: SourceRef };
 }
 
+/** What an incident adds to one party's state, parameters resolved. */
+export interface IncidentEffect {
+  party: string;
+  trust: number;
+  grievance: number;
+  domesticPressure: number;
+  pressure: number;
+}
+
 export interface CompiledIncident {
   def: Incident;
+  effects: IncidentEffect[];
   /** `nameHash(def.id)`: the subject of this incident's draws. */
   idHash: number;
   chance?: number;
@@ -120,6 +134,8 @@ export interface Model {
   };
   maxDelay: number;
   reciprocity: number;
+  /** Share of each party's grievance that fades at the end of a day (docs/model.md, "Why the defaults"). */
+  grievanceDecay: number;
   /** Counter names this scenario's runs report, in metrics order. */
   counters: readonly string[];
   /** Names and parameter values for wording and effects. */
@@ -128,6 +144,11 @@ export interface Model {
 
 /** Resolves a number or a parameter id with the run's parameter values. */
 export type NumberReader = (v: NumberOrParameter | undefined, fallback: number) => number;
+
+/** Whole days from a number of days or a parameter (a parameter's value is rounded to whole days). */
+export function wholeDays(num: NumberReader, v: NumberOrParameter | undefined, fallback: number): number {
+  return Math.round(num(v, fallback));
+}
 
 /**
  * Parameter values: every declared parameter's default, overridden by `overrides`. Names are
@@ -159,7 +180,7 @@ export function compile(scenario: Scenario, overrides: Readonly<Record<string, n
   const condition = (text: string) => compileCondition(text, { params, obligationIndex });
   const { parties, principals } = compileParties(scenario, num, condition);
   const phases = compileExtensions(scenario, num, condition, obligationDefs, obligationIndex);
-  const obligations = compileObligations(scenario, obligationDefs, obligationIndex, parties, phases);
+  const obligations = compileObligations(scenario, obligationDefs, obligationIndex, parties, phases, num);
   const machine = buildTruceMachine(scenario.phases);
   return {
     scenario,
@@ -174,14 +195,21 @@ export function compile(scenario: Scenario, overrides: Readonly<Record<string, n
     obligations,
     obligationIndex,
     phases,
-    incidents: scenario.incidents.map((def) => ({ def, idHash: nameHash(def.id), chance: def.chance === undefined ? undefined : num(def.chance, 0), collapseChance: num(def.collapseChance, 0) })),
+    incidents: scenario.incidents.map((def) => ({
+      def,
+      effects: Object.entries(def.effects).map(([party, e]) => ({ party, trust: num(e.trust, 0), grievance: num(e.grievance, 0), domesticPressure: num(e['domestic-pressure'], 0), pressure: num(e.pressure, 0) })),
+      idHash: nameHash(def.id),
+      chance: def.chance === undefined ? undefined : num(def.chance, 0),
+      collapseChance: num(def.collapseChance, 0),
+    })),
     start: {
       stocks: Object.entries(scenario.stocks).map(([id, stock]) => ({ id, categories: Object.keys(stock.count), counts: Object.values(stock.count) })),
       zones: Object.entries(scenario.zones).map(([id, zone]) => ({ id, heldBy: zone.heldBy })),
       crossings: Object.entries(scenario.crossings).map(([id, crossing]) => ({ id, open: crossing.open })),
     },
-    maxDelay: Math.max(1, scenario.settings.maxDelay),
+    maxDelay: Math.max(1, wholeDays(num, scenario.settings.maxDelay, 3)),
     reciprocity: num(scenario.settings.reciprocity, 0.2),
+    grievanceDecay: num(scenario.settings.grievanceDecay, 0.05),
     counters: reportedCounters(new Set(obligationDefs.map((o) => o.kind))),
     names: {
       stockName: (id) => own(scenario.stocks, id)?.name ?? id,
@@ -192,7 +220,17 @@ export function compile(scenario: Scenario, overrides: Readonly<Record<string, n
   };
 }
 
-function compileObligations(scenario: Scenario, defs: readonly Obligation[], obligationIndex: ReadonlyMap<string, number>, parties: readonly CompiledParty[], phases: readonly CompiledPhase[]): CompiledObligation[] {
+/** A term's behaviour: its own settings over its party's (same model), or another model's defaults. */
+function termBehaviour(def: Obligation, parties: readonly CompiledParty[], num: NumberReader): CompiledObligation['behaviour'] {
+  if (!def.behaviour) return undefined;
+  const party = parties.find((p) => p.id === def.party);
+  const modelId = def.behaviour.model ?? party?.responseModel.id ?? 'state-dependent';
+  const base = party && party.responseModel.id === modelId ? party.settings : undefined;
+  return compileBehaviour(modelId, def.behaviour, base, num, `obligation \`${def.id}\``);
+}
+
+function compileObligations(scenario: Scenario, defs: readonly Obligation[], obligationIndex: ReadonlyMap<string, number>, parties: readonly CompiledParty[], phases: readonly CompiledPhase[], num: NumberReader): CompiledObligation[] {
+  const reciprocity = num(scenario.settings.reciprocity, 0.2);
   const obligations: CompiledObligation[] = defs.map((def, index) => {
     const module = moduleOf(def);
     const paysFor = module.stock?.(def)?.inReturnFor;
@@ -209,7 +247,13 @@ function compileObligations(scenario: Scenario, defs: readonly Obligation[], obl
       counterpart: parties.find((p) => p.id === def.party)?.counterpart,
       def,
       phaseIndex: scenario.phases.indexOf(phaseOf(scenario, def)),
-      grace: def.by !== undefined ? 0 : (def.grace ?? 3),
+      grace: def.by !== undefined ? 0 : wholeDays(num, def.grace, 3),
+      behaviour: termBehaviour(def, parties, num),
+      grievance: {
+        delay: num(def.grievance?.delay, reciprocity * 0.25),
+        partial: num(def.grievance?.partial, reciprocity * 0.5),
+        violate: num(def.grievance?.violate, reciprocity),
+      },
       dependents: [],
       alongside: [],
       inReturnFor: paidFor,

@@ -1,6 +1,7 @@
 /** Leaving a phase through its gate, and entering the next one the statechart goes to. */
 import { endDay, fresh } from './day.ts';
 import { activePhase } from './machine.ts';
+import { lapseWaiting } from './lapse.ts';
 import { finish } from './outcome.ts';
 import type { RunContext } from './run-context.ts';
 
@@ -9,6 +10,7 @@ export function endPhase(run: RunContext): void {
   const phase = run.model.phases[s.phaseIndex]!;
   const gateOpen = phase.gate ? phase.gate.requires(s) !== 0 : true;
   run.record(() => ({ type: 'phase.ended', text: phase.gate ? `The ${run.phaseName()} ends. Gate: ${phase.gate.text} — ${gateOpen ? 'met' : 'not met'}.` : `The ${run.phaseName()} ends.`, source: phase.gate?.source ?? phase.def.source }));
+  lapseWaiting(run, s.phaseIndex, `the ${run.phaseName()} ended`);
   run.send(gateOpen ? { type: 'phase.end', gateOpen } : { type: 'phase.end', gateOpen, cause: `gate not met: ${phase.gate!.text}` });
   const next = activePhase(run.machineSnapshot);
   if (next !== undefined) {
@@ -19,7 +21,7 @@ export function endPhase(run: RunContext): void {
   finish(run);
 }
 
-/** Enters the phase at `index`: obligations left from earlier phases lapse, its schedule is laid out. */
+/** Enters the phase at `index` and lays out its schedule (what earlier phases left waiting lapsed as they ended). */
 export function enterPhase(run: RunContext, index: number): void {
   const s = run.st;
   const model = run.model;
@@ -29,10 +31,6 @@ export function enterPhase(run: RunContext, index: number): void {
   s.phaseEndDay = s.day + phase.length;
   s.phaseExtendedDays = 0;
   s.extensionCursor = 0;
-  for (const item of s.agenda) {
-    if (model.obligations[item.obligation]!.phaseIndex < index) s.obligations[item.obligation]!.status = 'lapsed';
-  }
-  s.agenda = s.agenda.filter((item) => model.obligations[item.obligation]!.phaseIndex >= index);
   for (const { obligation, day } of phase.schedule) s.agenda.push(fresh(obligation, s.day + day));
   run.record(() => ({ type: 'phase.entered', text: `The ${run.phaseName()} begins: ${phase.length} days, to day ${s.phaseEndDay}.`, source: phase.def.source }));
 }

@@ -54,7 +54,7 @@ function carryOut(run: RunContext, o: CompiledObligation, response: 'comply' | '
     react(run, o, TRUST_GAIN_ON_COMPLY, 0, run.trace ? `${name} complied` : '');
   } else {
     party.partials += 1;
-    react(run, o, 0, run.model.reciprocity * 0.5, run.trace ? `${name} complied only in part` : '');
+    react(run, o, 0, o.grievance.partial, run.trace ? `${name} complied only in part` : '');
   }
   if (run.trace) run.record(() => ({ type: 'party.responded', party: o.party, obligation: o.id, kind: o.kind, response, chosen, changes: effect.changes, text: `${name} ${response === 'comply' ? 'complied' : 'complied in part'}: ${effect.text}.`, source: o.def.source }));
   for (const j of o.dependents) {
@@ -79,8 +79,8 @@ function delay(run: RunContext, o: CompiledObligation, chosen: true | undefined,
   status.delayed += days;
   status.status = 'waiting';
   s.agenda.push({ obligation: o.index, day: s.day + days, firstDue, occurrence, attempt: attempt + 1 });
-  react(run, o, 0, run.model.reciprocity * 0.25, run.trace ? `${name} delayed` : '');
-  if (run.trace) run.record(() => ({ type: 'party.responded', party: o.party, obligation: o.id, kind: o.kind, response: 'delay', chosen, text: `${name} delayed (${describeObligation(run.model, o)}) by ${days} day${days === 1 ? '' : 's'}, to day ${s.day + days} (${status.delayed} of ${o.grace} days of grace used).`, source: o.def.source }));
+  react(run, o, 0, o.grievance.delay, run.trace ? `${name} delayed` : '');
+  if (run.trace) run.record(() => ({ type: 'party.responded', party: o.party, obligation: o.id, kind: o.kind, response: 'delay', chosen, text: `${name} delayed (${describeObligation(run.model, o)}) by ${days} day${days === 1 ? '' : 's'}, to day ${s.day + days}${s.day + days > s.phaseEndDay ? `, after the ${run.phaseName()}'s last day (${s.phaseEndDay}): it lapses unless the ${run.phaseName()} is extended` : ''} (${status.delayed} of ${o.grace} days of grace used).`, source: o.def.source }));
 }
 
 function fail(run: RunContext, o: CompiledObligation, why: 'violate' | 'refuse' | 'expired'): void {
@@ -92,7 +92,7 @@ function fail(run: RunContext, o: CompiledObligation, why: 'violate' | 'refuse' 
   run.effects.fail(o);
   const name = run.partyName(o.party);
   const what = why === 'violate' ? 'violated' : why === 'refuse' ? 'refused' : 'ran out of grace on';
-  react(run, o, -model.reciprocity, model.reciprocity, run.trace ? `${name} ${what} an obligation` : '');
+  react(run, o, -model.reciprocity, o.grievance.violate, run.trace ? `${name} ${what} an obligation` : '');
   for (const broker of model.brokers) {
     const b = model.partyById.get(broker)!;
     if (b.guarantees !== undefined && !s.guarantees[broker]) continue;

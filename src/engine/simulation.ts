@@ -14,7 +14,7 @@ import { ANY_RESPONSE, type Decision } from './decision.ts';
 import { RunEffects } from './effect-context.ts';
 import { answerExtension, phaseEndStep } from './extensions.ts';
 import type { TruceEvent, TruceSnapshot } from './machine.ts';
-import type { Model } from './model.ts';
+import type { CompiledObligation, Model } from './model.ts';
 import { metricsOf, outcomeOf } from './outcome.ts';
 import { enterPhase } from './phases.ts';
 import type { Response, ResponseProbabilities } from './response.ts';
@@ -141,7 +141,7 @@ export class Simulation implements RunContext {
       party: o.party,
       obligation: o.id,
       text: this.trace ? `${this.partyName(o.party)} must ${describeObligation(this.model, o)}.` : '',
-      probabilities: this.probabilitiesFor(o.party),
+      probabilities: this.probabilitiesFor(o.party, o),
       allowed: ANY_RESPONSE,
       occurrence: item.occurrence,
       attempt: item.attempt,
@@ -149,14 +149,15 @@ export class Simulation implements RunContext {
     };
   }
 
-  /** The response probabilities the party's model gives right now. */
-  probabilitiesFor(partyId: string): ResponseProbabilities {
+  /** The response probabilities the party's model (or the term's own behaviour, for `o`) gives right now. */
+  probabilitiesFor(partyId: string, o?: CompiledObligation): ResponseProbabilities {
     if (this.st.comply?.includes(partyId)) return ALWAYS_COMPLY;
     const party = this.model.partyById.get(partyId)!;
     const p = this.st.parties[partyId]!;
-    return party.responseModel.probabilities(
+    const behaviour = o?.behaviour ?? party;
+    return behaviour.responseModel.probabilities(
       { trust: p.trust, grievance: p.grievance, domesticPressure: p.domesticPressure, mediatorPressure: p.mediatorPressure, guaranteed: p.guaranteesInForce > 0 },
-      party.settings,
+      behaviour.settings,
     );
   }
 

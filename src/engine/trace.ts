@@ -28,6 +28,8 @@ export interface TraceEvent {
   recorded?: boolean;
   /** The calendar date of `day` (YYYY-MM-DD), when the scenario has a `start`. */
   date?: string;
+  /** An occurrence still waiting when its phase ended: dropped, not carried out (lapse.ts). */
+  lapsed?: boolean;
   /** A delay that ran past the obligation's grace: it counts as a violation. */
   expired?: boolean;
   /** Held-stock changes, keyed `stock.category` (negative when released). */

@@ -28,5 +28,7 @@ export function checkScenario(s: Scenario, report: Reporter): void {
   checkTruceSize(s, report);
   checkIncidents(s, report, refs);
   refs.value(['settings', 'reciprocity'], s.settings.reciprocity, 'probability');
+  refs.value(['settings', 'max-delay'], s.settings.maxDelay, 'days');
+  refs.value(['settings', 'grievance-decay'], s.settings.grievanceDecay, 'probability');
   checkHistory(s, report);
 }

@@ -5,6 +5,7 @@
 import type * as z from 'zod';
 import { BOUNDS_HINT } from './bounds.ts';
 import { checkScenario } from './checks.ts';
+import { checkLapses } from './checks/lapses.ts';
 import { referenceHint } from './near-match.ts';
 import { MAX_PROBLEMS, withOverflowNote, type Problem } from './problem.ts';
 import { repairForChecks, type Repaired } from './repair.ts';
@@ -12,7 +13,8 @@ import { ID_PATTERN, Scenario } from './schema.ts';
 import { parseYaml, type DataPath, type ParsedYaml } from './yaml-source.ts';
 
 
-export type LoadResult = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
+/** A file that loads may still carry warnings (terms that will lapse, checks/lapses.ts). */
+export type LoadResult = { ok: true; scenario: Scenario; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
 export function loadScenario(text: string, file = 'scenario.yaml'): LoadResult {
   const parsed = parseYaml(file, text);
@@ -23,7 +25,7 @@ export function loadScenario(text: string, file = 'scenario.yaml'): LoadResult {
   if (shaped.success) {
     const problems = meaningProblems(yaml, shaped.data);
     if (problems.length > 0) return { ok: false, problems: withOverflowNote(sortProblems(problems.slice(0, MAX_PROBLEMS)), problems.length) };
-    return { ok: true, scenario: shaped.data };
+    return { ok: true, scenario: shaped.data, warnings: warningsOf(yaml, shaped.data) };
   }
 
   // Shape problems first, then whatever the meaning checks find in the rest of the file.
@@ -49,6 +51,15 @@ function meaningProblems(yaml: ParsedYaml, scenario: Scenario, repaired?: Repair
     problems.push(where?.offset !== undefined ? yaml.problemInScalar(mapped, where.offset, message, hint) : yaml.problemAt(mapped, message, hint, where?.key));
   });
   return problems;
+}
+
+function warningsOf(yaml: ParsedYaml, scenario: Scenario): Problem[] {
+  const warnings: Problem[] = [];
+  checkLapses(scenario, (path, message, hint, where) => {
+    if (warnings.length >= MAX_PROBLEMS) return;
+    warnings.push({ ...(where?.offset !== undefined ? yaml.problemInScalar(path, where.offset, message, hint) : yaml.problemAt(path, message, hint, where?.key)), severity: 'warning' });
+  });
+  return sortProblems(warnings);
 }
 
 function sortProblems(problems: Problem[]): Problem[] {

@@ -32,6 +32,21 @@ export const Days = days(0);
 /** Extension days: an extension of 0 days would end the same phase again and again. */
 export const ExtensionDays = days(1);
 
+/** Days, or a parameter whose value (rounded to whole days) is used: analysts sweep grace, delays, extensions. */
+function daysOrParameter(least: number) {
+  const atLeast = `at least ${least} day${least === 1 ? '' : 's'}`;
+  return z
+    .union([z.number(), z.string()], { error: 'expected a whole number of days (like `7` or `7 days`) or the name of a parameter' })
+    .transform((value) => (typeof value === 'string' && DAYS_PATTERN.test(value) ? Number(DAYS_PATTERN.exec(value)![1]) : value))
+    .refine((v) => typeof v === 'number' || ID_PATTERN.test(v), { error: 'write a whole number of days, like `7` or `7 days`, or the name of a parameter' })
+    .refine((v) => typeof v === 'string' || Number.isInteger(v), { error: 'days are whole numbers' })
+    .refine((v) => typeof v === 'string' || v >= least, { error: atLeast })
+    .refine((v) => typeof v === 'string' || v <= BOUNDS.truceDays, { error: TOO_MANY_DAYS });
+}
+export const DaysOrParameter = daysOrParameter(0).describe('Whole days (`7`, `7 days`) or the id of a parameter.');
+export const ExtensionDaysOrParameter = daysOrParameter(1).describe('Whole days, at least 1, or the id of a parameter.');
+export type DaysOrParameter = z.output<typeof DaysOrParameter>;
+
 /** A day of a phase or of the truce: 1 is the first. */
 export const DayNumber = z.number().int().min(1).max(BOUNDS.truceDays, { error: `a day is at most ${BOUNDS.truceDays.toLocaleString('en')}` });
 

@@ -10,13 +10,15 @@ export interface Problem {
   message: string;
   /** What would fix it, e.g. "there is a party named `hamas`". */
   hint?: string;
+  /** A warning is printed but does not reject the file; absent means an error. */
+  severity?: 'warning';
   /** The text of the offending line (without its newline). */
   sourceLine: string;
 }
 
 /** `file:line:col: error: message`, the line with a caret under the column, and the hint. */
 export function formatProblem(problem: Problem): string {
-  const lines = [`${problem.file}:${problem.line}:${problem.col}: error: ${problem.message}`];
+  const lines = [`${problem.file}:${problem.line}:${problem.col}: ${problem.severity ?? 'error'}: ${problem.message}`];
   if (problem.sourceLine.length > 0) {
     // Long lines are shown as a window around the column so the caret stays on screen.
     const start = problem.col > 100 ? problem.col - 60 : 0;

@@ -8,7 +8,7 @@ import * as z from 'zod';
 import { BOUNDS } from './bounds.ts';
 import { historySections } from './history.ts';
 import { Obligation } from './kinds/registry.ts';
-import { BoundedNumber, Count, Days, DayNumber, Expression, ExtensionDays, Id, NumberOrParameter, SourceObject, SourceRef } from './primitives.ts';
+import { BoundedNumber, Count, DayNumber, Days, DaysOrParameter, Expression, ExtensionDaysOrParameter, Id, NumberOrParameter, SourceObject, SourceRef } from './primitives.ts';
 
 export { ID_PATTERN, Id, Days, NumberOrParameter, Expression, SourceRef, Count, Quantity } from './primitives.ts';
 export { Obligation, OBLIGATION_KINDS, type ObligationKind } from './kinds/registry.ts';
@@ -100,7 +100,7 @@ export type Crossing = z.output<typeof Crossing>;
 const ExtensionRule = z.union([
   z.strictObject({
     while: Expression.describe('Extend while this condition holds at the end of the phase.'),
-    days: ExtensionDays,
+    days: ExtensionDaysOrParameter,
     chance: NumberOrParameter.default(1).describe('Probability the extension is agreed when the condition holds.'),
     source: SourceRef.optional(),
   }),
@@ -110,9 +110,9 @@ const ExtensionRule = z.union([
         .strictObject({
           party: Id.describe('The party that releases more.'),
           stock: Id,
-          count: Count.min(1, { error: 'at least 1' }).describe('How many further releases buy the extension.'),
+          count: z.union([Count.min(1, { error: 'at least 1' }), Id], { error: 'expected a whole number, at least 1, or the name of a parameter' }).describe('How many further releases buy the extension (a number or a parameter).'),
           category: Id.optional(),
-          days: ExtensionDays.default(1),
+          days: ExtensionDaysOrParameter.default(1),
           exchange: z
             .strictObject({ party: Id, stock: Id, ratio: z.number().positive().max(BOUNDS.ratio, { error: `a ratio is at most ${BOUNDS.ratio}` }), category: Id.optional() })
             .optional()
@@ -124,7 +124,7 @@ const ExtensionRule = z.union([
   z.strictObject({
     mediator: Id.describe('A mediator who can broker an extension.'),
     while: Expression.optional().describe('Only while this condition holds at the end of the phase.'),
-    days: ExtensionDays,
+    days: ExtensionDaysOrParameter,
     chance: NumberOrParameter.describe('Probability the mediator secures it at the end of the phase.'),
     source: SourceRef.optional(),
   }),
@@ -138,7 +138,7 @@ export const Phase = z.strictObject({
   final: z.boolean().default(false).describe('Reaching this phase ends the run with outcome `advanced`.'),
   extensions: z
     .strictObject({
-      max: Days.describe('Most extra days in all.'),
+      max: DaysOrParameter.describe('Most extra days in all (days or a parameter).'),
       rules: z.array(ExtensionRule).min(1),
     })
     .optional(),
@@ -166,14 +166,14 @@ export const Incident = z
       .record(
         Id,
         z.strictObject({
-          trust: z.number().min(-BOUNDS.effect).max(BOUNDS.effect, { error: 'an effect adds between -1 and 1' }).optional(),
-          grievance: z.number().min(-BOUNDS.effect).max(BOUNDS.effect, { error: 'an effect adds between -1 and 1' }).optional(),
-          'domestic-pressure': z.number().min(-BOUNDS.effect).max(BOUNDS.effect, { error: 'an effect adds between -1 and 1' }).optional(),
-          pressure: z.number().min(-BOUNDS.effect).max(BOUNDS.effect, { error: 'an effect adds between -1 and 1' }).optional().describe('Mediator pressure on this party.'),
+          trust: NumberOrParameter.optional(),
+          grievance: NumberOrParameter.optional(),
+          'domestic-pressure': NumberOrParameter.optional(),
+          pressure: NumberOrParameter.optional().describe('Mediator pressure on this party.'),
         }),
       )
       .default({})
-      .describe('Per party: amounts added to its state, e.g. `israel: { grievance: 0.2 }`.'),
+      .describe('Per party: amounts added to its state (-1 to 1, numbers or parameters), e.g. `israel: { grievance: 0.2 }`.'),
     'collapse-chance': NumberOrParameter.default(0).describe('Probability this incident ends the truce.'),
     source: SourceRef.optional(),
   })
@@ -198,11 +198,12 @@ export const Scenario = z.strictObject({
   incidents: z.array(Incident).default([]),
   settings: z
     .strictObject({
-      'max-delay': Days.default(3).describe('Longest single delay a party may take.'),
+      'max-delay': DaysOrParameter.default(3).describe('Longest single delay a party may take (days or a parameter).'),
       reciprocity: NumberOrParameter.default(0.2).describe('Grievance added to the counterpart by a violation.'),
+      'grievance-decay': NumberOrParameter.default(0.05).describe('Share of every grievance that fades at the end of each day (0.05: half gone in about 14 days).'),
     })
-    .default({ 'max-delay': 3, reciprocity: 0.2 })
-    .transform(({ 'max-delay': maxDelay, reciprocity }) => ({ maxDelay, reciprocity })),
+    .default({ 'max-delay': 3, reciprocity: 0.2, 'grievance-decay': 0.05 })
+    .transform(({ 'max-delay': maxDelay, reciprocity, 'grievance-decay': grievanceDecay }) => ({ maxDelay, reciprocity, grievanceDecay })),
   ...historySections(Id, SourceRef),
 });
 export type Scenario = z.output<typeof Scenario>;

@@ -71,10 +71,17 @@ function expectNoStack(text: string): void {
 }
 
 describe('parley validate', () => {
-  it('exits 0 on the flagship scenario', async () => {
+  it('exits 0 on the flagship scenario, printing its warnings (day-60 terms whose delays would lapse) with their lines', async () => {
     const r = await cli(['validate', DOHA]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain(`${DOHA}: ok`);
+    expect(r.out).toContain(`${DOHA}: ok (60-day truce draft (Doha, July 2025)), 2 warnings`);
+    expect(r.err).not.toMatch(/: error:/);
+    expect(r.err).toMatch(new RegExp(`${DOHA}:\\d+:\\d+: warning: \`final-release\` is due on day 60 of phase \`truce\` with 3 days of grace`));
+  });
+
+  it('exits 0 with no output on stderr for a file without warnings', async () => {
+    const r = await cli(['validate', 'scenarios/template.yaml']);
+    expect(r.code).toBe(0);
     expect(r.err).toBe('');
   });
 

@@ -73,7 +73,7 @@ describe('runs always end', () => {
 
   it('a run that outgrows the step budget stops with a clear error', () => {
     const scenario = load(`${HEAD}phases:\n  - { id: t, length: 10 }\n`);
-    (scenario.phases[0] as { length: number }).length = STEP_BUDGET; // past the load-time bound, on purpose
+    (scenario.phases[0] as unknown as { length: number }).length = STEP_BUDGET; // past the load-time bound, on purpose
     const sim = Simulation.start(compile(scenario), 'seed-7', { trace: false });
     expect(() => sim.runToEnd()).toThrow(StepBudgetExceeded);
     expect(() => Simulation.start(compile(scenario), 'seed-7', { trace: false }).runToEnd()).toThrow(/with seed `seed-7` took more than 10,000,000 steps/);

@@ -21,7 +21,12 @@ export const validateCommand: Command = {
         continue;
       }
       const result = loadScenario(text, file);
-      if (result.ok) io.stdout(`${file}: ok (${result.scenario.title})\n`);
+      if (result.ok) {
+        // Warnings print but do not fail the file: the exit code stays 0 (docs/scenario-format.md, "Warnings").
+        if (result.warnings.length > 0) io.stderr(`${formatProblems(result.warnings)}\n\n`);
+        const warned = result.warnings.length > 0 ? `, ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}` : '';
+        io.stdout(`${file}: ok (${result.scenario.title})${warned}\n`);
+      }
       else {
         failed++;
         io.stderr(`${formatProblems(result.problems)}\n\n${file}: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}\n`);

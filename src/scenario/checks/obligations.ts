@@ -7,6 +7,7 @@ import { moduleOf, OBLIGATION_KINDS } from '../kinds/registry.ts';
 import { own } from '../own.ts';
 import type { Obligation, Scenario } from '../schema.ts';
 import { phaseOf, quantityByCategory, timingsOf } from '../terms.ts';
+import { checkBehaviourSettings } from './parties.ts';
 import type { References, Reporter } from './references.ts';
 
 type At = (...rest: (string | number)[]) => (string | number)[];
@@ -25,6 +26,7 @@ export function checkObligations(s: Scenario, report: Reporter, refs: References
     refs.party(at('party'), o.party, ['principal']);
     refs.source(at('source'), o.source);
     checkTiming(s, o, at, report, refs, byId, kinds);
+    checkTermBehaviour(s, o, at, report, refs);
     const module = moduleOf(o);
     const terms = module.stock?.(o);
     if (terms) checkStockTerms(s, o, terms, at, report, refs);
@@ -62,7 +64,8 @@ function checkTiming(s: Scenario, o: Obligation, at: At, report: Reporter, refs:
     report(at('alongside'), `\`${o.alongside}\` is neither an obligation nor a kind`, refs.hint('obligation or kind', o.alongside, [...obligationIds, ...OBLIGATION_KINDS]));
   }
   if (o.alongside !== undefined && (o.alongside === o.id || o.alongside === o.kind)) report(at('alongside'), `\`${o.id}\` cannot fall due alongside itself`);
-  if (o.by !== undefined && o.grace !== undefined && o.grace > 0) report(at('grace'), 'a deadline (`by`) allows no grace', 'remove `grace`, or use `day` instead of `by`');
+  refs.value(at('grace'), o.grace, 'days');
+  if (o.by !== undefined && o.grace !== undefined && o.grace !== 0) report(at('grace'), 'a deadline (`by`) allows no grace', 'remove `grace`, or use `day` instead of `by`');
 }
 
 function checkDaysInPhase(s: Scenario, o: Obligation, at: At, report: Reporter, refs: References): void {
@@ -100,4 +103,13 @@ function checkStockTerms(s: Scenario, o: Obligation, terms: StockTerms, at: At, 
   else for (const category of Object.keys(q)) {
     if (!categories.includes(category)) report(at('quantity', category), `stock \`${terms.stock}\` has no category \`${category}\``, refs.hint('category', category, categories), { key: true });
   }
+}
+
+/** A term's own behaviour (its model, or the party's, must have the settings it names) and grievances. */
+function checkTermBehaviour(s: Scenario, o: Obligation, at: At, report: Reporter, refs: References): void {
+  if (o.behaviour) {
+    const model = o.behaviour.model ?? own(s.parties, o.party)?.behaviour?.model ?? 'state-dependent';
+    checkBehaviourSettings(o.behaviour, model, (...rest) => at('behaviour', ...rest), report, refs);
+  }
+  for (const [field, v] of Object.entries(o.grievance ?? {})) refs.value(at('grievance', field), v, 'grievance');
 }

@@ -42,17 +42,21 @@ export function checkParties(s: Scenario, report: Reporter, refs: References): v
 }
 
 function checkBehaviour(p: Party, at: (...rest: (string | number)[]) => (string | number)[], report: Reporter, refs: References): void {
-  if (!p.behaviour) return;
-  const spec = own(BEHAVIOUR_MODELS, p.behaviour.model);
+  if (p.behaviour) checkBehaviourSettings(p.behaviour, p.behaviour.model, (...rest) => at('behaviour', ...rest), report, refs);
+}
+
+/** A behaviour's model exists and each setting is one of its settings, with a fitting value. Shared by parties and obligations. */
+export function checkBehaviourSettings(behaviour: Readonly<Record<string, unknown>>, model: string, at: (...rest: (string | number)[]) => (string | number)[], report: Reporter, refs: References): void {
+  const spec = own(BEHAVIOUR_MODELS, model);
   if (!spec) {
-    report(at('behaviour', 'model'), `unknown response model \`${p.behaviour.model}\``, refs.hint('model', p.behaviour.model, Object.keys(BEHAVIOUR_MODELS)));
+    report(at('model'), `unknown response model \`${model}\``, refs.hint('model', model, Object.keys(BEHAVIOUR_MODELS)));
     return;
   }
-  for (const [setting, v] of Object.entries(p.behaviour)) {
+  for (const [setting, v] of Object.entries(behaviour)) {
     if (setting === 'model') continue;
     const known = own(spec.settings, setting);
-    if (!known) report(at('behaviour', setting), `the \`${p.behaviour.model}\` model has no setting \`${setting}\``, refs.hint('setting', setting, Object.keys(spec.settings)), { key: true });
-    else refs.value(at('behaviour', setting), v as NumberOrParameter, known.probability ? 'probability' : 'free');
+    if (!known) report(at(setting), `the \`${model}\` model has no setting \`${setting}\``, refs.hint('setting', setting, Object.keys(spec.settings)), { key: true });
+    else refs.value(at(setting), v as NumberOrParameter, known.probability ? 'probability' : 'free');
   }
 }
 
@@ -77,7 +81,10 @@ export function checkIncidents(s: Scenario, report: Reporter, refs: References):
     if ((incident.day === undefined) === (incident.chance === undefined)) report(at(), `incident \`${incident.id}\` needs exactly one of \`day\` or \`chance\``);
     refs.value(at('chance'), incident.chance, 'probability');
     refs.value(at('collapse-chance'), incident.collapseChance, 'probability');
-    for (const target of Object.keys(incident.effects)) refs.party(at('effects', target), target);
+    for (const [target, effect] of Object.entries(incident.effects)) {
+      refs.party(at('effects', target), target);
+      for (const [field, v] of Object.entries(effect)) refs.value(at('effects', target, field), v, 'effect');
+    }
     if (firstIncident.get(incident.id) !== i) report(at('id'), `two incidents are named \`${incident.id}\``);
     refs.source(at('source'), incident.source);
   });

@@ -22,12 +22,14 @@ export function checkPhases(s: Scenario, report: Reporter, refs: References): vo
     refs.expression(at('gate', 'requires'), phase.gate?.requires);
     refs.source(at('gate', 'source'), phase.gate?.source);
     refs.source(at('source'), phase.source);
+    refs.value(at('extensions', 'max'), phase.extensions?.max, 'days');
     phase.extensions?.rules.forEach((rule, r) => checkExtensionRule(s, rule, (...rest) => at('extensions', 'rules', r, ...rest), report, refs));
   });
 }
 
 function checkExtensionRule(s: Scenario, rule: ExtensionRule, at: (...rest: (string | number)[]) => (string | number)[], report: Reporter, refs: References): void {
   refs.source(at('source'), rule.source);
+  if ('mediator' in rule || 'while' in rule) refs.value(at('days'), rule.days, 'extension-days');
   if ('mediator' in rule) {
     refs.party(at('mediator'), rule.mediator, ['mediator', 'guarantor']);
     refs.expression(at('while'), rule.while);
@@ -42,6 +44,8 @@ function checkExtensionRule(s: Scenario, rule: ExtensionRule, at: (...rest: (str
   const pr = rule.perRelease;
   const stockIds = Object.keys(s.stocks);
   refs.party(at('per-release', 'party'), pr.party);
+  refs.value(at('per-release', 'count'), pr.count, 'count');
+  refs.value(at('per-release', 'days'), pr.days, 'extension-days');
   const stock = own(s.stocks, pr.stock);
   if (!stock) report(at('per-release', 'stock'), `unknown stock \`${pr.stock}\``, refs.hint('stock', pr.stock, stockIds));
   else {

@@ -2,7 +2,7 @@
  * The reference checks every section shares: a party of the right role, a declared source, a
  * number or parameter fit for its use, a condition that parses and names what exists.
  */
-import { BOUNDS } from '../bounds.ts';
+import { BOUNDS, BOUNDS_HINT } from '../bounds.ts';
 import { ExpressionSyntaxError, FUNCTIONS, NAMES, parseExpression, walkExpression, type ArgumentKind } from '../expression.ts';
 import { referenceHint } from '../near-match.ts';
 import { hasOwn, own } from '../own.ts';
@@ -14,7 +14,15 @@ export interface Reporter {
   (path: DataPath, message: string, hint?: string, where?: { key?: boolean; offset?: number }): void;
 }
 
-export type ValueUse = 'probability' | 'count' | 'free';
+export type ValueUse = 'probability' | 'count' | 'free' | 'days' | 'extension-days' | 'effect' | 'grievance';
+
+/** The interval each use allows: a number written there, or a parameter's whole range, must lie inside it. */
+const FIELD_BOUNDS: Record<Exclude<ValueUse, 'free' | 'count' | 'probability'>, { low: number; high: number; what: string; rule: string }> = {
+  days: { low: 0, high: BOUNDS.truceDays, what: 'days', rule: `days are from 0 to ${BOUNDS.truceDays.toLocaleString('en')}` },
+  'extension-days': { low: 1, high: BOUNDS.truceDays, what: 'extension days', rule: `an extension lasts at least 1 day and at most ${BOUNDS.truceDays.toLocaleString('en')}` },
+  effect: { low: -BOUNDS.effect, high: BOUNDS.effect, what: 'an effect', rule: 'an effect adds between -1 and 1' },
+  grievance: { low: 0, high: 1, what: 'a grievance', rule: 'a grievance is between 0 and 1' },
+};
 
 export interface References {
   party(path: DataPath, id: string | undefined, roles?: readonly string[]): void;
@@ -69,9 +77,15 @@ function checkValue(s: Scenario, report: Reporter, hint: Hint, parameterIds: rea
       report(path, `parameter \`${v}\` is used as a probability but its range [${parameter.range.join(', ')}] goes outside [0, 1]`, `set its range inside [0, 1]`);
     } else if (use === 'count' && (parameter.range[0] < 0 || parameter.range[1] > BOUNDS.count)) {
       report(path, `parameter \`${v}\` is used as a count but its range [${parameter.range.join(', ')}] goes outside [0, ${BOUNDS.count}]`, 'counts are not negative; set its range inside that');
+    } else if (use in FIELD_BOUNDS) {
+      const b = FIELD_BOUNDS[use as keyof typeof FIELD_BOUNDS];
+      if (parameter.range[0] < b.low || parameter.range[1] > b.high) report(path, `parameter \`${v}\` is used as ${b.what} but its range [${parameter.range.join(', ')}] goes outside [${b.low}, ${b.high}]`, `set its range inside [${b.low}, ${b.high}]`);
     }
   } else if (use === 'probability' && (v < 0 || v > 1)) {
     report(path, `${v} is not a probability`, 'probabilities are between 0 and 1, e.g. `0.25`');
+  } else if (use in FIELD_BOUNDS) {
+    const b = FIELD_BOUNDS[use as keyof typeof FIELD_BOUNDS];
+    if (v < b.low || v > b.high) report(path, `${b.rule}; found ${v}`, BOUNDS_HINT);
   } else if (use === 'count' && (!Number.isInteger(v) || v < 0 || v > BOUNDS.count)) {
     report(path, `${v} is not a count`, `counts are whole numbers from 0 to ${BOUNDS.count.toLocaleString('en')}`);
   }

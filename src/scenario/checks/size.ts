@@ -1,5 +1,6 @@
 /** Whole-scenario limits: the truce's longest length and occurrence count, and `after` chains without circles. */
 import { BOUNDS } from '../bounds.ts';
+import { own } from '../own.ts';
 import type { Scenario } from '../schema.ts';
 import { occurrenceCount, phaseOf } from '../terms.ts';
 import type { Reporter } from './references.ts';
@@ -9,7 +10,7 @@ export function checkTruceSize(s: Scenario, report: Reporter): void {
   let days = 0;
   for (const [i, phase] of s.phases.entries()) {
     const before = days;
-    days += (phase.length ?? 0) + (phase.extensions?.max ?? 0);
+    days += (phase.length ?? 0) + mostDays(s, phase.extensions?.max);
     if (before <= BOUNDS.truceDays && days > BOUNDS.truceDays) {
       report(['phases', i, phase.extensions && (phase.length ?? 0) + before <= BOUNDS.truceDays ? 'extensions' : 'length'], `the truce would last up to ${days.toLocaleString('en')} days with every extension; it may last at most ${BOUNDS.truceDays.toLocaleString('en')}`, 'shorten the phases or their `extensions.max`');
     }
@@ -50,3 +51,10 @@ export function checkAfterCycles(s: Scenario, report: Reporter): void {
   });
 }
 
+
+/** The most days a field may come to: its number, or its parameter's upper bound. */
+export function mostDays(s: Scenario, v: number | string | undefined): number {
+  if (v === undefined) return 0;
+  if (typeof v === 'number') return v;
+  return Math.round(own(s.parameters, v)?.range[1] ?? 0);
+}

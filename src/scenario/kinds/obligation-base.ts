@@ -4,7 +4,7 @@
  * kind module adds its own fields with `obligationSchema`.
  */
 import * as z from 'zod';
-import { DayNumber, Days, Id, SourceRef } from '../primitives.ts';
+import { DayNumber, Days, DaysOrParameter, Id, NumberOrParameter, SourceRef } from '../primitives.ts';
 
 const BASE = {
   id: Id,
@@ -20,7 +20,20 @@ const BASE = {
   wait: Days.optional().describe('With `after`: days to wait after it (default 0, the same day).'),
   by: DayNumber.optional().describe('A deadline: due on this day, no delay allowed.'),
   alongside: z.string().optional().describe('Due on every day an obligation with this id or kind falls due, e.g. `exchange`.'),
-  grace: Days.optional().describe('Total days it may be delayed before counting as violated (default 3; 0 with `by`).'),
+  grace: DaysOrParameter.optional().describe('Total days it may be delayed before counting as violated (default 3; 0 with `by`); days or a parameter.'),
+  behaviour: z
+    .strictObject({ model: z.string().optional().describe('A response model for this term only; default: the party\'s.') })
+    .catchall(NumberOrParameter)
+    .optional()
+    .describe('How the party answers this term: settings that override its own (e.g. `base-comply: 0.6`), or another model.'),
+  grievance: z
+    .strictObject({
+      delay: NumberOrParameter.optional().describe('Added to the counterpart\'s grievance by each delay (default reciprocity × 0.25).'),
+      partial: NumberOrParameter.optional().describe('By a partial execution (default reciprocity × 0.5).'),
+      violate: NumberOrParameter.optional().describe('By a violation, a refusal or an expired delay (default reciprocity).'),
+    })
+    .optional()
+    .describe('How much this term\'s delay, partial execution or failure angers the counterpart, 0..1.'),
   source: SourceRef.optional(),
 };
 
