@@ -23,6 +23,8 @@ export interface BatchJob {
   variationCount: number;
   metrics: string[];
   csv: boolean;
+  /** Design points, when the variations are not a grid (see Experiment.points). */
+  points?: Record<string, number>[];
 }
 
 export interface ChunkResult {
@@ -45,6 +47,7 @@ export function jobOf(experiment: Experiment, csv: boolean): BatchJob {
     variationCount: experiment.variationCount,
     metrics: experiment.metrics,
     csv,
+    ...(experiment.points ? { points: experiment.points } : {}),
   };
 }
 

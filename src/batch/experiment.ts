@@ -59,6 +59,8 @@ export interface Experiment {
   metrics: string[];
   chunkSize: number;
   variationCount: number;
+  /** Design points (explore, calibrate): variation i is `set` plus points[i] instead of a grid of sweeps. */
+  points?: Record<string, number>[];
 }
 
 function fail(origin: SpecOrigin | undefined, message: string, hint?: string): never {
@@ -108,7 +110,8 @@ export function variationValues(sweeps: readonly Sweep[], index: number): Record
 }
 
 /** All overrides of variation `index`: the fixed `set` plus its swept values. */
-export function variationOverrides(experiment: Pick<Experiment, 'set' | 'sweeps'>, index: number): Record<string, number> {
+export function variationOverrides(experiment: Pick<Experiment, 'set' | 'sweeps' | 'points'>, index: number): Record<string, number> {
+  if (experiment.points) return { ...experiment.set, ...experiment.points[index] };
   return { ...experiment.set, ...variationValues(experiment.sweeps, index) };
 }
 

@@ -323,6 +323,10 @@ export function checkScenario(s: Scenario, report: Reporter): void {
     source(at('source'), incident.source);
   });
   value(['settings', 'reciprocity'], s.settings.reciprocity, true);
+  s.targets.forEach((target, i) => {
+    if (s.targets.findIndex((t) => t.id === target.id) !== i) report(['targets', i, 'id'], `two targets are named \`${target.id}\``);
+    source(['targets', i, 'source'], target.source);
+  });
 }
 
 function checkAfterCycles(s: Scenario, report: Reporter): void {

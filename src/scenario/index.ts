@@ -7,3 +7,4 @@ export { parseExpression, FUNCTIONS, NAMES, type Expr, type BinaryOp } from './e
 export { BEHAVIOUR_MODELS, type BehaviourModelSpec } from './behaviour-models.ts';
 export { readRatio, readHours, scheduledDays, quantityByCategory, phaseOf } from './terms.ts';
 export { MAX_BYTES, MAX_NESTING } from './yaml-source.ts';
+export { parseStatistic, compares, OUTCOME_NAMES, StatisticSyntaxError, type Statistic, type Comparison, type DayKind, type ScenarioTarget } from './targets.ts';

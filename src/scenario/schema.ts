@@ -4,6 +4,7 @@
  * Shape only: references, cycles, day ranges and stock sufficiency are checked in `checks.ts`.
  */
 import * as z from 'zod';
+import { ScenarioTargets } from './targets.ts';
 
 export const ID_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const DAYS_PATTERN = /^\s*(\d+)\s*days?\s*$/;
@@ -277,6 +278,7 @@ export const Scenario = z.strictObject({
   phases: z.array(Phase).min(1),
   obligations: z.array(Obligation).default([]),
   incidents: z.array(Incident).default([]),
+  targets: ScenarioTargets,
   settings: z
     .strictObject({
       'max-delay': Days.default(3).describe('Longest single delay a party may take.'),
