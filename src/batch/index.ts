@@ -51,3 +51,5 @@ export { designStudy, studyOutputs, pointOutputs, parseDiscovery, discover, esti
 export { buildExploreSummary, mergeExploreSummaries, parseExploreSummary, isExploreSummaryText, exploreCsv, EXPLORE_FORMAT, type ExploreSummary, type ExploreIdentity, type ExplorePoint } from './explore-summary.ts';
 export { runExplore, type ExploreRequest, type ExploreOutcome } from './explore-run.ts';
 export { formatExplore, formatDiscovered, textTable, sig, interval } from './explore-format.ts';
+export { parseTargetFile, splitTargetsFlag } from './target-file.ts';
+export { checkTargetsOn, formatTargetResults, sourceDescriber, type TargetResult } from './target-check.ts';
