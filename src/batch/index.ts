@@ -53,3 +53,4 @@ export { runExplore, type ExploreRequest, type ExploreOutcome } from './explore-
 export { formatExplore, formatDiscovered, textTable, sig, interval } from './explore-format.ts';
 export { parseTargetFile, splitTargetsFlag } from './target-file.ts';
 export { checkTargetsOn, formatTargetResults, sourceDescriber, type TargetResult } from './target-check.ts';
+export { runCalibration, roundForWriting, type CalibrationRequest, type CalibrationOutcome, type CalibrationMethod, type PairData } from './calibration-run.ts';

@@ -1,4 +1,5 @@
-import { formatSummary, mergeSummaries, missingRanges, parseSummary, stringifySummary } from '../../batch/index.ts';
+import { formatSummary, isExploreSummaryText, mergeSummaries, missingRanges, parseSummary, stringifySummary } from '../../batch/index.ts';
+import { mergeExploreFiles } from './explore-merge.ts';
 import { lastFlag, parseArgs } from '../args.ts';
 import type { Command } from '../command.ts';
 import { UserError } from '../io.ts';
@@ -7,12 +8,13 @@ import { asCliError } from './batch.ts';
 export const mergeCommand: Command = {
   name: 'merge',
   usage: 'parley merge SUMMARY.json... [--summary OUT.json]',
-  summary: 'combine the summaries of shards (`batch --shard I/N`) into one, exactly as one unsharded run',
+  summary: 'combine the summaries of shards (`batch` or `explore` with --shard I/N) into one, exactly as one unsharded run',
   async run(argv, io) {
     const args = parseArgs(argv, { summary: 'value' });
     if (args.positional.length === 0) throw new UserError('merge needs the summary files of the shards', 'e.g. parley merge shard-*.json --summary all.json');
     try {
       const files = args.positional;
+      if (isExploreSummaryText(io.readFile(files[0]!))) return mergeExploreFiles(files, lastFlag(args, 'summary'), io);
       const merged = mergeSummaries(files.map((f) => parseSummary(io.readFile(f), f)), files);
       const out = lastFlag(args, 'summary');
       if (out) io.writeFile(out, `${stringifySummary(merged)}\n`);
