@@ -7,6 +7,7 @@
  */
 import type { Outcome } from '../engine/index.ts';
 import type { MetricReader } from './metrics.ts';
+import { newRecord, ownValue } from './record.ts';
 
 type Histogram = Map<number, number>;
 
@@ -33,7 +34,7 @@ function sortedPairs(h: Histogram): [number, number][] {
 }
 
 function sortedRecord(map: Map<string, number>): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out = newRecord<number>();
   for (const key of [...map.keys()].sort()) out[key] = map.get(key)!;
   return out;
 }
@@ -81,15 +82,15 @@ export class Aggregate {
     for (const [day, n] of data.endDays) bump(this.endDays, day, n);
     for (const [day, n] of data.collapseDays) bump(this.collapseDays, day, n);
     this.metricNames.forEach((name, i) => {
-      for (const [value, n] of data.metrics[name] ?? []) bump(this.metrics[i]!, value, n);
+      for (const [value, n] of ownValue(data.metrics, name) ?? []) bump(this.metrics[i]!, value, n);
     });
     return this;
   }
 
   toData(): AggregateData {
-    const causes: AggregateData['causes'] = {};
+    const causes: AggregateData['causes'] = newRecord();
     for (const result of [...this.causes.keys()].sort()) causes[result] = sortedRecord(this.causes.get(result)!);
-    const metrics: AggregateData['metrics'] = {};
+    const metrics: AggregateData['metrics'] = newRecord();
     this.metricNames.forEach((name, i) => (metrics[name] = sortedPairs(this.metrics[i]!)));
     return { runs: this.runs, outcomes: sortedRecord(this.outcomes), causes, endDays: sortedPairs(this.endDays), collapseDays: sortedPairs(this.collapseDays), metrics };
   }

@@ -15,6 +15,7 @@ import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node }
 import { nearMatch, type Problem } from '../scenario/index.ts';
 import { ExperimentError } from './errors.ts';
 import type { ExperimentSpec, SpecOrigin } from './experiment.ts';
+import { newRecord } from './record.ts';
 import { listValues, parseSweepValues } from './sweep.ts';
 
 export const EXPERIMENT_KEYS = ['scenario', 'title', 'description', 'runs', 'seed', 'set', 'sweep', 'metric'] as const;
@@ -38,7 +39,11 @@ export function parseExperimentFile(text: string, file: string): ExperimentFile 
   const at = (offset: number, message: string, hint?: string): Problem => {
     let line = 1;
     let start = 0;
-    for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) (line++, (start = i + 1));
+    for (let i = 0; i < offset && i < text.length; i++) {
+      if (text.charCodeAt(i) !== 10) continue;
+      line++;
+      start = i + 1;
+    }
     return { file, line, col: offset - start + 1, message, hint, sourceLine: (lines[line - 1] ?? '').replace(/\r$/, '') };
   };
   const reject = (offset: number, message: string, hint?: string): never => {
@@ -60,7 +65,7 @@ export function parseExperimentFile(text: string, file: string): ExperimentFile 
   const scalar = (node: unknown): unknown => (isScalar(node) ? node.value : undefined);
   const isAlias = (node: unknown) => node !== null && typeof node === 'object' && (node as { type?: string }).type === 'ALIAS';
 
-  const result: ExperimentFile = { scenario: '', spec: { origins: { set: {}, sweeps: {} } } };
+  const result: ExperimentFile = { scenario: '', spec: { origins: { set: newRecord(), sweeps: newRecord() } } };
   let sawScenario = false;
   for (const pair of map.items) {
     const keyNode = pair.key;
@@ -99,7 +104,7 @@ export function parseExperimentFile(text: string, file: string): ExperimentFile 
         break;
       case 'set': {
         if (!isMap(value)) reject(offsetOf(value), '`set` maps parameter names to values', 'e.g. `set: { reciprocity: 0.3 }`');
-        result.spec.set = {};
+        result.spec.set = newRecord();
         for (const p of (value as import('yaml').YAMLMap<unknown, unknown>).items) {
           const name = String(scalar(p.key));
           const n = scalar(p.value);

@@ -11,6 +11,7 @@ import { compile, deriveRunSeed, runOnce } from '../engine/index.ts';
 import { nearMatch, referenceHint, type Problem, type Scenario } from '../scenario/index.ts';
 import { ExperimentError } from './errors.ts';
 import { defaultMetric, metricNames } from './metrics.ts';
+import { hasOwn, newRecord, ownValue } from './record.ts';
 import type { Sweep } from './sweep.ts';
 
 /** Runs per work unit. Fixed (never derived from the worker count) so results and CSV order never depend on it. */
@@ -87,7 +88,7 @@ export function parseRuns(text: string, origin?: SpecOrigin): number {
 }
 
 function checkParameter(scenario: Scenario, name: string, value: number, origin: SpecOrigin | undefined): void {
-  const declared = scenario.parameters[name];
+  const declared = ownValue(scenario.parameters, name);
   if (!declared) fail(origin, `unknown parameter \`${name}\``, referenceHint('parameter', name, Object.keys(scenario.parameters)));
   const [lo, hi] = declared.range;
   if (!Number.isFinite(value) || value < lo || value > hi) {
@@ -97,22 +98,22 @@ function checkParameter(scenario: Scenario, name: string, value: number, origin:
 
 /** The swept values of variation `index`: the grid in sweep order, the last sweep varying fastest. */
 export function variationValues(sweeps: readonly Sweep[], index: number): Record<string, number> {
-  const values: Record<string, number> = {};
+  const values = newRecord<number>();
   let rest = index;
   for (let s = sweeps.length - 1; s >= 0; s--) {
     const sweep = sweeps[s]!;
     values[sweep.name] = sweep.values[rest % sweep.values.length]!;
     rest = Math.floor(rest / sweep.values.length);
   }
-  const ordered: Record<string, number> = {};
+  const ordered = newRecord<number>();
   for (const sweep of sweeps) ordered[sweep.name] = values[sweep.name]!;
   return ordered;
 }
 
 /** All overrides of variation `index`: the fixed `set` plus its swept values. */
 export function variationOverrides(experiment: Pick<Experiment, 'set' | 'sweeps' | 'points'>, index: number): Record<string, number> {
-  if (experiment.points) return { ...experiment.set, ...experiment.points[index] };
-  return { ...experiment.set, ...variationValues(experiment.sweeps, index) };
+  if (experiment.points) return newRecord([...Object.entries(experiment.set), ...Object.entries(experiment.points[index]!)]);
+  return newRecord([...Object.entries(experiment.set), ...Object.entries(variationValues(experiment.sweeps, index))]);
 }
 
 /** Lowercase hex sha256 of a text's UTF-8 bytes (Web Crypto: the same in Node and browsers). */
@@ -133,13 +134,13 @@ export async function defineExperiment(
   const seed = String(spec.seed);
   if (seed.length === 0 || seed.length > 200) throw new ExperimentError('the seed must be 1 to 200 characters', 'e.g. --seed study-1');
 
-  for (const [name, value] of Object.entries(spec.set)) checkParameter(scenario, name, value, origins.set?.[name]);
+  for (const [name, value] of Object.entries(spec.set)) checkParameter(scenario, name, value, ownValue(origins.set, name));
   const seen = new Set<string>();
   for (const sweep of spec.sweeps) {
-    const origin = origins.sweeps?.[sweep.name];
+    const origin = ownValue(origins.sweeps, sweep.name);
     if (seen.has(sweep.name)) fail(origin, `\`${sweep.name}\` is swept twice`, 'give each parameter one sweep');
     seen.add(sweep.name);
-    if (sweep.name in spec.set) fail(origin, `\`${sweep.name}\` is both set and swept`, 'drop the --set or the --sweep');
+    if (hasOwn(spec.set, sweep.name)) fail(origin, `\`${sweep.name}\` is both set and swept`, 'drop the --set or the --sweep');
     if (sweep.values.length === 0) fail(origin, `the sweep of \`${sweep.name}\` has no values`);
     for (const value of sweep.values) checkParameter(scenario, sweep.name, value, origin);
   }
@@ -169,8 +170,8 @@ export async function defineExperiment(
     parleyVersion,
     runs,
     seed,
-    set: { ...spec.set },
-    params: { ...base.params },
+    set: newRecord(Object.entries(spec.set)),
+    params: newRecord(Object.entries(base.params)),
     sweeps: spec.sweeps.map((s) => ({ name: s.name, values: [...s.values] })),
     metric,
     metrics,

@@ -22,9 +22,17 @@ function proportion(p: Proportion): string {
 
 /** Left-aligned text columns, right-aligned numeric ones, two spaces apart. */
 function table(header: string[], rows: string[][], rightAlign: boolean[]): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  // Loops, not Math.max(...rows): a grid of 100,000 variations is more arguments than a call takes.
+  const widths = header.map((h, i) => rows.reduce((w, r) => Math.max(w, r[i]!.length), h.length));
   const line = (cells: string[]) => cells.map((c, i) => (rightAlign[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
-  return [line(header), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)];
+  const lines = [line(header), line(widths.map((w) => '─'.repeat(w)))];
+  for (const row of rows) lines.push(line(row));
+  return lines;
+}
+
+/** Appends lines one by one (a spread of 100,000 lines would overflow the call). */
+function pushAll(out: string[], lines: readonly string[]): void {
+  for (const line of lines) out.push(line);
 }
 
 const SHORT: Record<string, string> = { 'extended-then-completed': 'extended+completed' };
@@ -48,8 +56,9 @@ export function formatSummary(summary: Summary, options: { scenarioFile?: string
   const extra = [...new Set(summary.variations.flatMap((x) => Object.keys(x.outcomes)))].filter((o) => !(OUTCOMES as readonly string[]).includes(o));
   const outcomes = [...seen, ...extra.filter((o) => summary.variations.some((x) => (x.outcomes[o]?.count ?? 0) > 0))];
   out.push('Outcomes — share of runs (95% Wilson interval)');
-  out.push(
-    ...table(
+  pushAll(
+    out,
+    table(
       ['#', ...swept, 'runs', ...outcomes.map((o) => SHORT[o] ?? o)],
       summary.variations.map((x) => [String(x.index), ...swept.map((s) => String(x.params[s])), int(x.runs), ...outcomes.map((o) => proportion(x.outcomes[o]!))]),
       [true, ...swept.map(() => true), true, ...outcomes.map(() => true)],
@@ -57,12 +66,13 @@ export function formatSummary(summary: Summary, options: { scenarioFile?: string
   );
   out.push('');
 
-  const lastDay = Math.max(0, ...summary.variations.map((x) => x.survival.days.length));
+  const lastDay = summary.variations.reduce((last, x) => Math.max(last, x.survival.days.length), 0);
   const checkpoints = [...new Set([1, 2, 3, 4].map((q) => Math.max(1, Math.round((lastDay * q) / 4))))].filter((d) => d <= lastDay);
   const metric = summary.metric;
   out.push(`${metric} and survival (P(truce still holding at the end of day d))`);
-  out.push(
-    ...table(
+  pushAll(
+    out,
+    table(
       ['#', ...swept, `mean ± sd`, 'p5 / p50 / p95', ...checkpoints.map((d) => `day ${d}`), 'collapse day p50'],
       summary.variations.map((x) => {
         const m = x.metrics[metric]!;
@@ -97,8 +107,9 @@ export function formatSummary(summary: Summary, options: { scenarioFile?: string
   const ranking = summary.sensitivity.ranking;
   if (ranking.length > 0) {
     out.push(`Sensitivity — how far each swept parameter moves P(collapse) and mean ${metric} (max − min over its values, other parameters pooled)`);
-    out.push(
-      ...table(
+    pushAll(
+      out,
+      table(
         ['rank', 'parameter', 'P(collapse) range', 'low → high value', `${metric} range`, 'low → high value'],
         ranking.map((e, i) => [
           String(i + 1),

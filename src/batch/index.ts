@@ -4,6 +4,7 @@
  * The only import point of src/batch for the CLI and the UI.
  */
 export { ExperimentError } from './errors.ts';
+export { newRecord, hasOwn, ownValue } from './record.ts';
 export { parseSweepValues, parseSweepFlag, rangeValues, listValues, MAX_SWEEP_VALUES, type Sweep } from './sweep.ts';
 export {
   defineExperiment,
@@ -26,6 +27,7 @@ export {
   buildSummary,
   identityOf,
   stringifySummary,
+  summaryPieces,
   sensitivity,
   OUTCOMES,
   SUMMARY_FORMAT,
@@ -37,10 +39,11 @@ export {
   type Coverage,
 } from './summary.ts';
 export { parseSummary, mergeSummaries, missingRanges } from './merge.ts';
+export { tallyDigest, verifySummary, CHECK_NOTE, type Hasher } from './summary-check.ts';
 export { chunkAt, chunkCount, shardChunks, parseShard, runsIn, type Chunk, type ChunkPlan, type Shard } from './plan.ts';
 export { csvHeader, csvField, parseCsv, parameterColumns } from './csv.ts';
 export { ChunkRunner, jobOf, type BatchJob, type ChunkResult } from './chunk.ts';
-export { inlinePool, type ChunkPool, type PoolFactory, type PoolOptions } from './pool.ts';
+export { inlinePool, ChunkFailure, type ChunkPool, type PoolFactory, type PoolOptions } from './pool.ts';
 export { nodePool, defaultWorkerCount } from './node-pool.ts';
 export { runBatch, planOf, type BatchOptions, type BatchOutcome } from './run-batch.ts';
 export { formatSummary, formatProgress } from './format.ts';

@@ -6,7 +6,8 @@
 import { Aggregate, type AggregateData } from './aggregate.ts';
 import { ExperimentError } from './errors.ts';
 import { chunkCount, runsIn, type ChunkPlan } from './plan.ts';
-import { buildSummary, normaliseRanges, stringifySummary, SUMMARY_FORMAT, type Summary, type SummaryIdentity } from './summary.ts';
+import { verifySummary, type Hasher } from './summary-check.ts';
+import { buildSummary, normaliseRanges, stringifySummary, type Summary, type SummaryIdentity } from './summary.ts';
 
 function identity(s: Summary): SummaryIdentity {
   return {
@@ -26,26 +27,18 @@ function identity(s: Summary): SummaryIdentity {
   };
 }
 
-/** Parses a summary file's text; anything that is not a Parley batch summary is an ExperimentError naming the file. */
-export function parseSummary(text: string, file: string): Summary {
+/**
+ * Parses a summary file's text and checks it (summary-check.ts): anything that is not an
+ * unedited Parley batch summary is an ExperimentError naming the file and what does not add up.
+ */
+export function parseSummary(text: string, file: string, newHasher: () => Hasher): Summary {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
     throw new ExperimentError(`${file} is not JSON: ${(error as Error).message}`, 'merge takes the files written by `parley batch --summary FILE.json`');
   }
-  const s = data as Partial<Summary> | null;
-  if (!s || typeof s !== 'object' || s.format !== SUMMARY_FORMAT) {
-    throw new ExperimentError(`${file} is not a Parley batch summary (format ${SUMMARY_FORMAT})`, 'merge takes the files written by `parley batch --summary FILE.json`');
-  }
-  const ok =
-    Array.isArray(s.variations) &&
-    s.coverage && Array.isArray(s.coverage.done) &&
-    Array.isArray(s.metrics) && Array.isArray(s.sweeps) &&
-    s.variations.length === s.variationCount &&
-    s.variations.every((v) => v && typeof v === 'object' && v.tally && typeof v.tally.runs === 'number');
-  if (!ok) throw new ExperimentError(`${file} is a damaged batch summary (its variations or coverage are missing)`, 'run that shard again');
-  return s as Summary;
+  return verifySummary(data, file, newHasher);
 }
 
 const describeRange = ([a, b]: [number, number]) => (b - a === 1 ? `chunk ${a}` : `chunks ${a}–${b - 1}`);

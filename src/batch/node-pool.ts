@@ -10,7 +10,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { ChunkRunner, type BatchJob, type ChunkResult } from './chunk.ts';
-import type { ChunkPool, PoolFactory } from './pool.ts';
+import { ChunkFailure, type PoolFactory } from './pool.ts';
 
 type ToWorker = { chunk: number };
 type FromWorker = { type: 'ready' } | { type: 'done'; result: ChunkResult } | { type: 'failed'; chunk: number; message: string };
@@ -26,7 +26,7 @@ const DEPTH = 2;
  * room for scenarios far larger than the bundled ones.
  */
 const YOUNG_GENERATION_MB = 8;
-const OLD_GENERATION_MB = 128;
+export const OLD_GENERATION_MB = 128;
 
 /** Workers used when none are asked for: the cores Node may use. */
 export async function defaultWorkerCount(): Promise<number> {
@@ -67,6 +67,7 @@ export const nodePool: PoolFactory = async (job, workers, options = {}) => {
   let failure: Error | undefined;
   let slowest = 0;
   let replacements = 0;
+  const heapMb = options.heapMb ?? OLD_GENERATION_MB;
 
   const pump = () => {
     while (waiting.length > 0 && !closed) {
@@ -88,7 +89,7 @@ export const nodePool: PoolFactory = async (job, workers, options = {}) => {
 
   /** Starts one worker; resolves when it is ready to take chunks. */
   const spawn = (): Promise<void> => {
-    const worker = new Worker(bootstrap, { workerData: { parleyBatchJob: job, stallOnChunk: options.testStallOnChunk, stallFlag }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: OLD_GENERATION_MB } });
+    const worker = new Worker(bootstrap, { workerData: { parleyBatchJob: job, stallOnChunk: options.testStallOnChunk, stallFlag, fault: options.testFault }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: heapMb } });
     const slot: Slot = { worker, inFlight: new Map(), heard: Date.now(), dead: false };
     slots.push(slot);
     return new Promise<void>((resolve, reject) => {
@@ -112,24 +113,26 @@ export const nodePool: PoolFactory = async (job, workers, options = {}) => {
         } else {
           const task = slot.inFlight.get(message.chunk);
           slot.inFlight.delete(message.chunk);
-          const error = new Error(message.message);
+          const error = new ChunkFailure(message.message, [message.chunk]);
           task?.reject(error);
           fail(error);
         }
       });
-      worker.on('error', (raw) => {
-        if (slot.dead) return;
-        const error = (raw as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? new Error(`a batch worker ran out of memory (its heap is limited to ${OLD_GENERATION_MB} MB)`) : raw;
+      // A dead worker is reported by the chunks it held (the first is the one it was running).
+      const died = (what: string) => {
+        slot.dead = true;
+        const error = new ChunkFailure(what, [...slot.inFlight.keys()]);
         clearTimeout(timer);
         reject(error);
         fail(error);
+      };
+      worker.on('error', (raw) => {
+        if (slot.dead || closed) return;
+        died((raw as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? `a batch worker ran out of memory (its heap is limited to ${heapMb} MB; --worker-heap raises it)` : `a batch worker failed: ${raw.message}`);
       });
       worker.on('exit', (code) => {
         if (closed || slot.dead) return;
-        const error = new Error(`a batch worker stopped unexpectedly (exit code ${code})`);
-        clearTimeout(timer);
-        reject(error);
-        fail(error);
+        died(`a batch worker stopped unexpectedly (exit code ${code})`);
       });
     });
   };
@@ -185,13 +188,19 @@ export const nodePool: PoolFactory = async (job, workers, options = {}) => {
 /** The worker side: serves chunks of the job in workerData until terminated. Called by node-pool-worker.cjs. */
 export async function serveBatchWorker(): Promise<void> {
   const { parentPort, workerData } = await import('node:worker_threads');
-  const data = workerData as { parleyBatchJob?: BatchJob; stallOnChunk?: number; stallFlag?: Int32Array } | null;
+  const data = workerData as { parleyBatchJob?: BatchJob; stallOnChunk?: number; stallFlag?: Int32Array; fault?: { chunk: number; kind: 'out-of-memory' | 'exit' } } | null;
   if (!parentPort || !data?.parleyBatchJob) throw new Error('serveBatchWorker runs only in a batch worker thread');
   const port = parentPort;
   const runner = new ChunkRunner(data.parleyBatchJob);
   port.on('message', ({ chunk }: ToWorker) => {
     if (chunk === data.stallOnChunk && data.stallFlag && Atomics.compareExchange(data.stallFlag, 0, 0, 1) === 0) {
       for (;;); // tests only: stop answering until terminated
+    }
+    if (chunk === data.fault?.chunk) {
+      // Tests only: die on this chunk as a real fault would.
+      if (data.fault.kind === 'exit') process.exit(70);
+      const hoard: number[][] = [];
+      for (;;) hoard.push(new Array<number>(1 << 20).fill(hoard.length));
     }
     try {
       port.postMessage({ type: 'done', result: runner.run(chunk) } satisfies FromWorker);

@@ -16,10 +16,25 @@ export interface ChunkPool {
 export interface PoolOptions {
   /** Something the person running the batch should know (a worker was replaced, …). */
   onNotice?(text: string): void;
+  /** Each worker's heap limit (old generation), in MB; default 128. */
+  heapMb?: number;
   /** How long a worker with work may stay silent before it is replaced (default 30 s, or 50 × the slowest chunk). */
   stallMs?: number;
   /** Tests only: the first worker to get this chunk stops answering, to exercise the replacement. */
   testStallOnChunk?: number;
+  /** Tests only: the worker that gets this chunk dies on it — out of memory, or exiting — as a real fault would. */
+  testFault?: { chunk: number; kind: 'out-of-memory' | 'exit' };
+}
+
+/**
+ * Chunks that could not be run: a worker died (out of memory, killed) holding them, or a run in
+ * them failed. `chunks[0]` is the one being worked on; the rest were queued behind it.
+ */
+export class ChunkFailure extends Error {
+  constructor(message: string, readonly chunks: readonly number[]) {
+    super(message);
+    this.name = 'ChunkFailure';
+  }
 }
 
 /** Makes a pool for one job with up to `workers` workers. */

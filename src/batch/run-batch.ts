@@ -11,7 +11,7 @@ import { jobOf, type ChunkResult } from './chunk.ts';
 import { csvHeader } from './csv.ts';
 import type { Experiment } from './experiment.ts';
 import { chunkAt, chunkCount, runsIn, shardChunks, type ChunkPlan, type Shard } from './plan.ts';
-import type { PoolFactory } from './pool.ts';
+import { ChunkFailure, type ChunkPool, type PoolFactory } from './pool.ts';
 import { buildSummary, identityOf, type Summary } from './summary.ts';
 
 export interface BatchOptions {
@@ -24,13 +24,23 @@ export interface BatchOptions {
   onProgress?(done: number, total: number): void;
   /** Notes for the person running it (e.g. a stalled worker was replaced). */
   onNotice?(text: string): void;
-  /** Aborting stops at once; the summary then holds the chunks folded so far, marked partial. */
+  /** Each worker's heap limit in MB (pools that have one). */
+  workerHeapMb?: number;
+  /**
+   * Aborting stops at once; the summary then holds the chunks folded so far, marked partial. A
+   * string `reason` (e.g. "stopped by SIGTERM") is written into the summary as `stopped`.
+   */
   signal?: AbortSignal;
 }
 
 export interface BatchOutcome {
   summary: Summary;
   interrupted: boolean;
+  /**
+   * Set when a worker died or a run failed: what happened and to which chunk. The summary then
+   * holds the chunks folded before it, is marked partial and says so in `stopped`.
+   */
+  failure?: { message: string; chunks: string };
   /** Runs this call was to do (the whole experiment, or its shard). */
   planned: number;
 }
@@ -50,61 +60,73 @@ export async function runBatch(experiment: Experiment, options: BatchOptions): P
 
   let folded = first;
   let interrupted = signal?.aborted ?? false;
+  let stopped: BatchOutcome['failure'];
   if (!interrupted && first < last) {
-    const pool = await options.pool(jobOf(experiment, Boolean(options.csv)), options.workers, { onNotice: options.onNotice });
+    let pool: ChunkPool | undefined;
     try {
-      const window = Math.max(2, pool.size * 2);
-      const finished = new Map<number, ChunkResult>();
-      let failure: unknown;
-      let wake: (() => void) | undefined;
-      const nudge = () => {
-        const w = wake;
-        wake = undefined;
-        w?.();
-      };
-      const onAbort = () => {
-        interrupted = true;
-        nudge();
-      };
-      signal?.addEventListener('abort', onAbort);
-      let next = first;
-      let done = 0;
+      pool = await options.pool(jobOf(experiment, Boolean(options.csv)), options.workers, { onNotice: options.onNotice, heapMb: options.workerHeapMb });
+    } catch (error) {
+      // The workers did not start (e.g. out of memory while loading): nothing was run, and that is said plainly.
+      stopped = { message: error instanceof Error ? error.message : String(error), chunks: "the workers' start-up (no run had begun)" };
+    }
+    if (pool) {
       try {
-        while (folded < last && !interrupted && failure === undefined) {
-          // Fold what is ready first, then refill the window, then wait: refilling before folding
-          // could leave nothing in flight to wake us once the window's last chunks are folded.
-          while (finished.has(folded) && !interrupted) {
-            const result = finished.get(folded)!;
-            finished.delete(folded);
-            aggregates[result.variation]!.merge(result.tally);
-            if (options.csv && result.csv) options.csv(result.csv);
-            folded++;
+        const window = Math.max(2, pool.size * 2);
+        const finished = new Map<number, ChunkResult>();
+        let failure: { error: unknown; chunk: number } | undefined;
+        let wake: (() => void) | undefined;
+        const nudge = () => {
+          const w = wake;
+          wake = undefined;
+          w?.();
+        };
+        const onAbort = () => {
+          interrupted = true;
+          nudge();
+        };
+        signal?.addEventListener('abort', onAbort);
+        let next = first;
+        let done = 0;
+        try {
+          while (folded < last && !interrupted && failure === undefined) {
+            // Fold what is ready first, then refill the window, then wait: refilling before folding
+            // could leave nothing in flight to wake us once the window's last chunks are folded.
+            while (finished.has(folded) && !interrupted) {
+              const result = finished.get(folded)!;
+              finished.delete(folded);
+              aggregates[result.variation]!.merge(result.tally);
+              if (options.csv && result.csv) options.csv(result.csv);
+              folded++;
+            }
+            while (next < last && next - folded < window) {
+              const k = next++;
+              pool.run(k).then(
+                (result) => {
+                  finished.set(k, result);
+                  done += chunkAt(plan, k).end - chunkAt(plan, k).start;
+                  options.onProgress?.(done, planned);
+                  nudge();
+                },
+                (error) => {
+                  failure ??= { error, chunk: k };
+                  nudge();
+                },
+              );
+            }
+            if (folded < last && !interrupted && failure === undefined && !finished.has(folded)) {
+              await new Promise<void>((resolve) => (wake = resolve));
+            }
           }
-          while (next < last && next - folded < window) {
-            const k = next++;
-            pool.run(k).then(
-              (result) => {
-                finished.set(k, result);
-                done += chunkAt(plan, k).end - chunkAt(plan, k).start;
-                options.onProgress?.(done, planned);
-                nudge();
-              },
-              (error) => {
-                failure ??= error;
-                nudge();
-              },
-            );
-          }
-          if (folded < last && !interrupted && failure === undefined && !finished.has(folded)) {
-            await new Promise<void>((resolve) => (wake = resolve));
-          }
+        } finally {
+          signal?.removeEventListener('abort', onAbort);
+        }
+        if (failure !== undefined && !interrupted) {
+          const chunks = failure.error instanceof ChunkFailure && failure.error.chunks.length > 0 ? failure.error.chunks : [failure.chunk];
+          stopped = { message: failure.error instanceof Error ? failure.error.message : String(failure.error), chunks: describeChunks(plan, chunks) };
         }
       } finally {
-        signal?.removeEventListener('abort', onAbort);
+        await pool.close();
       }
-      if (failure !== undefined && !interrupted) throw failure;
-    } finally {
-      await pool.close();
     }
   }
 
@@ -114,7 +136,21 @@ export async function runBatch(experiment: Experiment, options: BatchOptions): P
     identityOf(experiment),
     tallies,
     { chunks: chunkCount(plan), done: folded > first ? [[first, folded]] : [], runs, of: runsIn(plan, 0, chunkCount(plan)) },
-    { shard: options.shard ? `${options.shard.index}/${options.shard.count}` : undefined, plannedRuns: planned },
+    {
+      shard: options.shard ? `${options.shard.index}/${options.shard.count}` : undefined,
+      plannedRuns: planned,
+      stopped: stopped ? `${stopped.message}, in ${stopped.chunks}` : interrupted ? (typeof signal?.reason === 'string' ? signal.reason : 'interrupted') : undefined,
+    },
   );
-  return { summary, interrupted, planned };
+  return { summary, interrupted, planned, ...(stopped ? { failure: stopped } : {}) };
+}
+
+/** `chunk 12 (variation 3, runs 500–999)`, then the chunks that were queued behind it. */
+function describeChunks(plan: ChunkPlan, chunks: readonly number[]): string {
+  const one = (k: number) => {
+    const c = chunkAt(plan, k);
+    return `chunk ${k} (variation ${c.variation}, runs ${c.start}–${c.end - 1})`;
+  };
+  const [first, ...rest] = chunks;
+  return `${one(first!)}${rest.length ? `; also lost from that worker: ${rest.map(one).join(', ')}` : ''}`;
 }

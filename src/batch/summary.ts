@@ -9,6 +9,7 @@ import type { AggregateData } from './aggregate.ts';
 import type { Experiment } from './experiment.ts';
 import { variationValues } from './experiment.ts';
 import { describe, survival, wilson, type MetricStats, type Proportion, type Survival } from './statistics.ts';
+import { newRecord, ownValue } from './record.ts';
 import type { Sweep } from './sweep.ts';
 
 export const SUMMARY_FORMAT = 'parley-batch-summary/1';
@@ -72,9 +73,13 @@ export interface Summary extends SummaryIdentity {
   shard?: string;
   /** True when fewer runs were done than planned for this summary's scope (interrupted, or merged from an incomplete set of shards). */
   partial: boolean;
+  /** Why the runs stopped early (a signal, a dead worker and its chunk), on a partial summary of a run. */
+  stopped?: string;
   coverage: Coverage;
   variations: VariationSummary[];
   sensitivity: { metric: string; note: string; ranking: SensitivityEntry[] };
+  /** Added when the summary is written to a file: a digest of its tallies, so `merge` can tell an edited or damaged file (summary-check.ts). */
+  check?: { sha256: string; of: string };
 }
 
 export const SEED_RULE = 'run i (0, 1, …) of every variation uses the seed "<seed>:<i>"; replay a run with: parley run FILE --seed "<seed>:<i>" --set NAME=VALUE for each entry of `set` and each swept value of its variation';
@@ -151,19 +156,19 @@ function lastDayOf(tallies: readonly AggregateData[]): number {
 }
 
 function variationSummary(identity: SummaryIdentity, index: number, tally: AggregateData, lastDay: number): VariationSummary {
-  const outcomes: Record<string, Proportion> = {};
+  const outcomes = newRecord<Proportion>();
   const names = [...OUTCOMES, ...Object.keys(tally.outcomes).filter((o) => !(OUTCOMES as readonly string[]).includes(o)).sort()];
   for (const result of names) outcomes[result] = wilson(tally.outcomes[result] ?? 0, tally.runs);
-  const causes = Object.entries(tally.causes['collapsed'] ?? {}).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const metrics: Record<string, MetricStats> = {};
-  for (const name of identity.metrics) metrics[name] = describe(tally.metrics[name] ?? []);
+  const causes = Object.entries(ownValue(tally.causes, 'collapsed') ?? {}).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const metrics = newRecord<MetricStats>();
+  for (const name of identity.metrics) metrics[name] = describe(ownValue(tally.metrics, name) ?? []);
   return {
     index,
     params: variationValues(identity.sweeps, index),
     runs: tally.runs,
     outcomes,
     endDay: describe(tally.endDays),
-    collapse: { count: tally.outcomes['collapsed'] ?? 0, days: describe(tally.collapseDays), causes: Object.fromEntries(causes) },
+    collapse: { count: ownValue(tally.outcomes, 'collapsed') ?? 0, days: describe(tally.collapseDays), causes: newRecord(causes) },
     survival: survival(tally, lastDay),
     metrics,
     tally,
@@ -187,13 +192,15 @@ export function buildSummary(
   identity: SummaryIdentity,
   tallies: readonly AggregateData[],
   coverage: Coverage,
-  scope: { shard?: string; plannedRuns: number },
+  scope: { shard?: string; plannedRuns: number; stopped?: string },
 ): Summary {
   const lastDay = lastDayOf(tallies);
+  const partial = coverage.runs < scope.plannedRuns;
   const summary: Summary = {
     ...identity,
     ...(scope.shard ? { shard: scope.shard } : {}),
-    partial: coverage.runs < scope.plannedRuns,
+    partial,
+    ...(partial && scope.stopped ? { stopped: scope.stopped } : {}),
     coverage,
     variations: tallies.map((tally, v) => variationSummary(identity, v, tally, lastDay)),
     sensitivity: {
@@ -221,4 +228,23 @@ export function stringifySummary(value: unknown, indent = ''): string {
   const entries = Object.entries(value).filter(([, v]) => v !== undefined);
   if (entries.length === 0) return '{}';
   return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${stringifySummary(v, inner)}`).join(',\n')}\n${indent}}`;
+}
+
+/**
+ * The summary's JSON text in pieces (each variation one piece), exactly `stringifySummary(summary)`
+ * plus a line end, so a summary of 100,000 variations is written without ever being one string.
+ */
+export function* summaryPieces(summary: Summary): Generator<string> {
+  const entries = Object.entries(summary).filter(([, v]) => v !== undefined);
+  yield '{\n';
+  for (let i = 0; i < entries.length; i++) {
+    const [key, value] = entries[i]!;
+    const end = i < entries.length - 1 ? ',\n' : '\n';
+    if (key === 'variations' && Array.isArray(value) && value.length > 0 && !isFlat(value)) {
+      yield `  "variations": [\n`;
+      for (let j = 0; j < value.length; j++) yield `    ${stringifySummary(value[j], '    ')}${j < value.length - 1 ? ',' : ''}\n`;
+      yield `  ]${end}`;
+    } else yield `  ${JSON.stringify(key)}: ${stringifySummary(value, '  ')}${end}`;
+  }
+  yield '}\n';
 }

@@ -21,7 +21,7 @@ export function parseArgs(argv: readonly string[], spec: Readonly<Record<string,
     }
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq < 0 ? undefined : eq);
-    const kind = spec[name];
+    const kind = Object.prototype.hasOwnProperty.call(spec, name) ? spec[name] : undefined;
     if (!kind) {
       const known = Object.keys(spec).map((k) => `--${k}`);
       throw new UserError(`unknown option --${name}`, known.length ? `options here: ${known.join(', ')}` : undefined);
@@ -49,7 +49,7 @@ export function lastFlag(args: ParsedArgs, name: string): string | undefined {
 
 /** `--set NAME=VALUE` pairs → { NAME: number }. */
 export function parseAssignments(values: readonly string[] | undefined, flag = 'set'): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out = Object.create(null) as Record<string, number>;
   for (const pair of values ?? []) {
     const eq = pair.indexOf('=');
     if (eq <= 0) throw new UserError(`--${flag} needs NAME=VALUE, got \`${pair}\``);

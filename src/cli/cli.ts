@@ -2,10 +2,12 @@
  * The programmatic CLI: argv in, exit code out, all IO injected. Typed errors become exit codes
  * here and nowhere else: user mistakes print a message and exit 1, never a stack trace.
  */
-import { ParameterError } from '../engine/index.ts';
+import { ParameterError, StepBudgetExceeded } from '../engine/index.ts';
 import { ScenarioRejected, nearMatch } from '../scenario/index.ts';
 import { COMMANDS } from './commands/index.ts';
+import { EXIT, EXIT_CODE_TABLE } from './exit-codes.ts';
 import { UserError, type CliIO } from './io.ts';
+import { OutputError } from './output-file.ts';
 
 export function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));
@@ -14,6 +16,9 @@ export function helpText(): string {
     '',
     'Usage:',
     ...COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    '',
+    'Exit codes:',
+    ...EXIT_CODE_TABLE.map(([code, meaning]) => `  ${code.padStart(3)}  ${meaning}`),
     '',
     'Docs: README.md, docs/scenario-format.md, docs/model.md, docs/batch.md, docs/ui.md',
     '',
@@ -40,11 +45,19 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   } catch (error) {
     if (error instanceof ScenarioRejected) {
       io.stderr(`${error.message}\n`);
-      return 1;
+      return EXIT.mistake;
     }
     if (error instanceof UserError || error instanceof ParameterError) {
       io.stderr(`parley${command ? ` ${command.name}` : ''}: ${error.message}\n${error.hint ? `  hint: ${error.hint}\n` : ''}`);
-      return 1;
+      return EXIT.mistake;
+    }
+    if (error instanceof StepBudgetExceeded) {
+      io.stderr(`parley${command ? ` ${command.name}` : ''}: ${error.message}\n`);
+      return EXIT.internal;
+    }
+    if (error instanceof OutputError) {
+      io.stderr(`parley${command ? ` ${command.name}` : ''}: ${error.message}; any earlier file there is unchanged\n`);
+      return EXIT.outputFailed;
     }
     throw error;
   }

@@ -1,64 +1,98 @@
-import { readFileSync, writeFileSync, statSync, createWriteStream } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { discardPendingOutputs, openOutputFile, type OutputFile } from './output-file.ts';
+import { canonicalPath, checkOutputPath } from './output-path.ts';
+import { signalExitCode, STOP_SIGNALS, type StopSignal } from './exit-codes.ts';
+import { UserError } from './user-error.ts';
+
+export { UserError } from './user-error.ts';
+export type { OutputFile } from './output-file.ts';
 
 /** Everything the CLI touches outside itself, injected so commands are testable in-process. */
 export interface CliIO {
   stdout(text: string): void;
   stderr(text: string): void;
-  /** Reads a UTF-8 file; throws UserError with a readable message when it cannot. */
-  readFile(path: string): string;
-  writeFile(path: string, text: string): void;
-  /** Opens a file for streaming writes (CSV rows as they come). */
-  openWrite(path: string): { write(text: string): void; close(): Promise<void> };
+  /** Reads a UTF-8 file of at most `maxBytes` (default 20 MB); throws UserError with a readable message when it cannot. */
+  readFile(path: string, maxBytes?: number): string;
+  /** Reads a file's bytes (for summaries too large for one string); throws UserError when it cannot. */
+  readBytes(path: string, maxBytes: number): Uint8Array;
+  /** Throws a UserError when `path` cannot be an output file (given with `flag`); called before any work starts. */
+  checkOutput(path: string, flag: string): void;
+  /** The file a path names (symlinks resolved), to tell whether two outputs are one file. */
+  samePath(a: string, b: string): boolean;
+  /** Starts writing an output file beside its path; nothing replaces the path until `commit`. */
+  createOutput(path: string): OutputFile;
   /** stderr is an interactive terminal (progress bars only then). */
   isTTY: boolean;
-  /** Registers a handler for Ctrl-C; returns a function that removes it. */
-  onInterrupt(handler: () => void): () => void;
+  /**
+   * Registers a handler for Ctrl-C (SIGINT), SIGTERM and SIGHUP; returns a function that removes
+   * it. A second signal while the first is being handled ends the process at once.
+   */
+  onStopSignal(handler: (signal: StopSignal) => void): () => void;
 }
 
-/** A mistake by the person running the command: printed as a message, exit code 1, no stack. */
-export class UserError extends Error {
-  constructor(message: string, readonly hint?: string) {
-    super(message);
-    this.name = 'UserError';
-  }
-}
+export const MAX_INPUT_BYTES = 20_000_000;
 
 export function nodeIO(): CliIO {
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    readFile(path) {
+    readFile(path, maxBytes = MAX_INPUT_BYTES) {
       let size: number;
       try {
-        size = statSync(path).size;
-      } catch {
+        const stat = statSync(path);
+        if (stat.isDirectory()) throw new UserError(`cannot read ${path}: it is a folder, not a file`);
+        size = stat.size;
+      } catch (error) {
+        if (error instanceof UserError) throw error;
         throw new UserError(`cannot read ${path}: no such file`);
       }
-      if (size > 20_000_000) throw new UserError(`${path} is ${(size / 1e6).toFixed(0)} MB; that is far too large for a scenario or experiment file`);
+      if (size > maxBytes) throw new UserError(`${path} is ${(size / 1e6).toFixed(0)} MB; the most Parley reads here is ${(maxBytes / 1e6).toFixed(0)} MB`);
       try {
         return readFileSync(path, 'utf8');
       } catch (error) {
         throw new UserError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       }
     },
-    writeFile(path, text) {
+    readBytes(path, maxBytes) {
+      let size: number;
       try {
-        writeFileSync(path, text);
+        const stat = statSync(path);
+        if (stat.isDirectory()) throw new UserError(`cannot read ${path}: it is a folder, not a file`);
+        size = stat.size;
       } catch (error) {
-        throw new UserError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+        if (error instanceof UserError) throw error;
+        throw new UserError(`cannot read ${path}: no such file`);
+      }
+      if (size > maxBytes) throw new UserError(`${path} is ${(size / 1e6).toFixed(0)} MB; the most Parley reads here is ${(maxBytes / 1e6).toFixed(0)} MB`);
+      try {
+        return readFileSync(path);
+      } catch (error) {
+        throw new UserError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       }
     },
-    openWrite(path) {
-      const stream = createWriteStream(path);
-      return {
-        write: (text) => void stream.write(text),
-        close: () => new Promise((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve()))),
-      };
-    },
+    checkOutput: (path, flag) => checkOutputPath(path, flag),
+    samePath: (a, b) => canonicalPath(a) === canonicalPath(b),
+    createOutput: (path) => openOutputFile(path),
     isTTY: Boolean(process.stderr.isTTY),
-    onInterrupt(handler) {
-      process.on('SIGINT', handler);
-      return () => process.off('SIGINT', handler);
+    onStopSignal(handler) {
+      let stopping = false;
+      const listeners = STOP_SIGNALS.map((signal) => {
+        const listener = () => {
+          if (stopping) {
+            // A second signal: the person wants out now. Leave no temporary files behind.
+            discardPendingOutputs();
+            process.stderr.write(`\nparley: stopped at once (${signal}); no output was replaced\n`);
+            process.exit(signalExitCode(signal));
+          }
+          stopping = true;
+          handler(signal);
+        };
+        process.on(signal, listener);
+        return [signal, listener] as const;
+      });
+      return () => {
+        for (const [signal, listener] of listeners) process.off(signal, listener);
+      };
     },
   };
 }

@@ -7,7 +7,9 @@ import pkg from '../../package.json' with { type: 'json' };
 import { defaultWorkerCount, formatProgress, parseRuns, type DesignSource } from '../batch/index.ts';
 import { loadScenario, ScenarioRejected } from '../scenario/index.ts';
 import { parseAssignments, type ParsedArgs } from './args.ts';
-import { UserError, type CliIO } from './io.ts';
+import { EXIT } from './exit-codes.ts';
+import { UserError, type CliIO, type OutputFile } from './io.ts';
+import { OutputError } from './output-file.ts';
 
 /**
  * `--flag a b c` → `--flag a --flag b --flag c`: the values after a multi-value flag, up to the
@@ -70,4 +72,28 @@ export function progressLine(io: CliIO, label = ''): ((done: number, total: numb
 
 export function clearProgress(io: CliIO): void {
   if (io.isTTY) io.stderr('\r\x1b[K');
+}
+
+/**
+ * Writes every given output beside its path, then puts them all in place; if any cannot be
+ * written, none replaces its path (earlier files stay as they were), the reason goes to stderr
+ * and the exit code for a failed output is returned.
+ */
+export function writeOutputs(io: CliIO, command: string, outputs: readonly (readonly [string | undefined, () => string])[]): number | undefined {
+  const files: OutputFile[] = [];
+  try {
+    for (const [path, text] of outputs) {
+      if (path === undefined) continue;
+      const file = io.createOutput(path);
+      files.push(file);
+      file.write(text());
+    }
+    for (const file of files) file.commit();
+    return undefined;
+  } catch (error) {
+    for (const file of files) file.discard();
+    if (!(error instanceof OutputError)) throw error;
+    io.stderr(`parley ${command}: ${error.message}. Nothing was written; any earlier file at ${outputs.map(([p]) => p).filter(Boolean).join(' or ')} is unchanged.\n`);
+    return EXIT.outputFailed;
+  }
 }

@@ -1,5 +1,5 @@
 /** Compiles a checked condition into a closure over the simulation state (no eval). */
-import { parseExpression, type Expr } from '../scenario/index.ts';
+import { own, parseExpression, type Expr } from '../scenario/index.ts';
 import type { SimState } from './state.ts';
 
 export type Condition = (state: SimState) => number;
@@ -28,7 +28,8 @@ function compileNode(node: Expr, scope: ConditionScope): Condition {
       if (node.name === 'phase-day') return (s) => s.day - s.phaseStartDay + 1;
       if (node.name === 'extended') return (s) => s.phaseExtendedDays;
       {
-        const value = scope.params[node.name]!;
+        const value = own(scope.params, node.name);
+        if (value === undefined) throw new Error(`unchecked name ${node.name}`);
         return () => value;
       }
     case 'not': {

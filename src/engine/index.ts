@@ -12,3 +12,4 @@ export type { SimState, PartyState, ObligationState, ObligationStatus, Counters 
 export type { TraceEvent, TraceEventType, Outcome, OutcomeResult, Metrics, RunResult } from './trace.ts';
 export { describeObligation, listPhrase } from './wording.ts';
 export { plannedTimeline, TRACK_OF_KIND, type PlannedItem, type Track } from './timeline.ts';
+export { STEP_BUDGET, StepBudgetExceeded } from './step-budget.ts';

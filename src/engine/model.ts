@@ -5,6 +5,7 @@
 import {
   BEHAVIOUR_MODELS,
   OBLIGATION_KINDS,
+  own,
   phaseOf,
   scheduledDays,
   type Incident,
@@ -116,14 +117,18 @@ export interface Model {
   reciprocity: number;
 }
 
-/** Parameter values: every declared parameter's default, overridden by `overrides`. */
+/**
+ * Parameter values: every declared parameter's default, overridden by `overrides`. Names are
+ * looked up as own properties only and the result has no prototype, so `constructor` or
+ * `__proto__` is an unknown parameter like any other.
+ */
 export function resolveParameters(scenario: Scenario, overrides: Readonly<Record<string, number>> = {}): Record<string, number> {
-  const params: Record<string, number> = {};
+  const params = Object.create(null) as Record<string, number>;
   for (const [id, p] of Object.entries(scenario.parameters)) params[id] = p.default;
   for (const [id, value] of Object.entries(overrides)) {
-    const declared = scenario.parameters[id];
+    const declared = own(scenario.parameters, id);
     if (!declared) throw ParameterError.unknown(id, Object.keys(scenario.parameters));
-    if (!Number.isFinite(value)) throw new ParameterError(`parameter \`${id}\` must be a finite number, not ${value}`);
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw new ParameterError(`parameter \`${id}\` must be a finite number, not ${value}`);
     if (value < declared.range[0] || value > declared.range[1]) {
       throw new ParameterError(`parameter \`${id}\` = ${value} is outside its range [${declared.range.join(', ')}]`);
     }
@@ -134,8 +139,12 @@ export function resolveParameters(scenario: Scenario, overrides: Readonly<Record
 
 export function compile(scenario: Scenario, overrides: Readonly<Record<string, number>> = {}): Model {
   const params = resolveParameters(scenario, overrides);
-  const num = (v: NumberOrParameter | undefined, fallback: number): number =>
-    v === undefined ? fallback : typeof v === 'number' ? v : params[v]!;
+  const num = (v: NumberOrParameter | undefined, fallback: number): number => {
+    const value = v === undefined ? fallback : typeof v === 'number' ? v : own(params, v);
+    // The load-time checks make this unreachable; a model must never carry NaN into a run.
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw new ParameterError(`\`${String(v)}\` is not a declared parameter or a finite number`);
+    return value;
+  };
 
   const obligationDefs: Obligation[] = [...scenario.obligations];
   const obligationIndex = new Map(obligationDefs.map((o, i) => [o.id, i]));
@@ -145,17 +154,19 @@ export function compile(scenario: Scenario, overrides: Readonly<Record<string, n
   const principals = Object.entries(scenario.parties).filter(([, p]) => p.role === 'principal').map(([id]) => id);
   const parties: CompiledParty[] = Object.entries(scenario.parties).map(([id, p]) => {
     const modelId = p.behaviour?.model ?? 'state-dependent';
-    const spec = BEHAVIOUR_MODELS[modelId]!;
-    const settings: Record<string, number> = {};
+    const spec = own(BEHAVIOUR_MODELS, modelId);
+    const responseModel = own(RESPONSE_MODELS, modelId);
+    if (!spec || !responseModel) throw new ParameterError(`unknown response model \`${modelId}\` for party \`${id}\``);
+    const settings = Object.create(null) as Record<string, number>;
     for (const [name, setting] of Object.entries(spec.settings)) {
-      settings[name] = num(p.behaviour?.[name] as NumberOrParameter | undefined, setting.default);
+      settings[name] = num(p.behaviour ? (own(p.behaviour, name) as NumberOrParameter | undefined) : undefined, setting.default);
     }
     return {
       id,
       name: p.name ?? id,
       role: p.role,
       counterpart: p.role === 'principal' ? (p.counterpart ?? principals.find((other) => other !== id)) : undefined,
-      responseModel: RESPONSE_MODELS[modelId]!,
+      responseModel,
       settings,
       initial: { trust: num(p.trust, 0.5), grievance: num(p.grievance, 0), domesticPressure: num(p.domesticPressure, 0) },
       breakingPoint: num(p.breakingPoint, 1),

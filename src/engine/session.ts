@@ -17,7 +17,8 @@ export type AdvanceTarget = 'decision' | 'day' | 'end';
 
 export class Session {
   private sim: Simulation;
-  private readonly undoStack: { snapshot: Snapshot; choices: ChoiceLog }[] = [];
+  /** Snapshots are never changed once taken, so copies of a session may share them. */
+  private undoStack: { snapshot: Snapshot; choices: ChoiceLog }[] = [];
   private choiceLog: Record<number, Response> = {};
 
   private constructor(readonly model: Model, readonly seed: string, sim: Simulation) {
@@ -109,9 +110,39 @@ export class Session {
     return true;
   }
 
+  /** A copy with the pending decision answered (see `decide`); this session is left as it was. */
+  decided(choice?: Response): Session {
+    const next = this.copy();
+    next.decide(choice);
+    return next;
+  }
+
+  /** A copy advanced to the target (see `advance`); this session is left as it was. */
+  advanced(target: AdvanceTarget, playing?: string): Session {
+    const next = this.copy();
+    next.advance(target, playing);
+    return next;
+  }
+
+  /** A copy one step back (see `undo`), or undefined when there is nothing to undo. */
+  undone(): Session | undefined {
+    if (this.undoStack.length === 0) return undefined;
+    const next = this.copy();
+    next.undo();
+    return next;
+  }
+
   /** An independent copy from this point, with its own future (and the same past). */
   fork(): Session {
     const copy = new Session(this.model, this.seed, Simulation.restore(this.model, this.sim.snapshot(), this.sim.trace!));
+    copy.choiceLog = { ...this.choiceLog };
+    return copy;
+  }
+
+  /** An exact, independent copy: same run, same undo history. */
+  private copy(): Session {
+    const copy = new Session(this.model, this.seed, Simulation.restore(this.model, { state: this.sim.state, traceLength: this.sim.trace!.length }, this.sim.trace!));
+    copy.undoStack = [...this.undoStack];
     copy.choiceLog = { ...this.choiceLog };
     return copy;
   }

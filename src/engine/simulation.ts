@@ -12,6 +12,7 @@ import { activePhase, type TruceEvent, type TruceSnapshot } from './machine.ts';
 import type { CompiledObligation, Model } from './model.ts';
 import { pickResponse, type Response, type ResponseProbabilities } from './response.ts';
 import { draw, PURPOSE, runKey, type Purpose } from './rng.ts';
+import { STEP_BUDGET, StepBudgetExceeded } from './step-budget.ts';
 import type { AgendaItem, PartyState, SimState } from './state.ts';
 import type { Metrics, Outcome, OutcomeResult, TraceEvent } from './trace.ts';
 import { describeObligation, listPhrase } from './wording.ts';
@@ -45,6 +46,10 @@ export class Simulation {
   readonly trace: TraceEvent[] | null;
   private machineSnapshot: TruceSnapshot;
   private pending: Decision | undefined;
+  /** Steps taken by this object, against STEP_BUDGET. */
+  private steps = 0;
+  /** For the budget's message only. */
+  private seed = '';
 
   private constructor(readonly model: Model, private readonly st: SimState, trace: TraceEvent[] | null, machineSnapshot: TruceSnapshot) {
     this.trace = trace;
@@ -54,11 +59,11 @@ export class Simulation {
   /** A fresh run at the start of day 1. `trace: false` skips building sentences (batch runs). */
   static start(model: Model, seed: string, options: { trace?: boolean } = {}): Simulation {
     // Plain loops and literals: spreading the zod-made scenario objects was most of a run's start-up.
-    const parties: Record<string, PartyState> = {};
+    const parties: Record<string, PartyState> = Object.create(null);
     for (const p of model.parties) {
       parties[p.id] = { trust: p.initial.trust, grievance: p.initial.grievance, domesticPressure: p.initial.domesticPressure, mediatorPressure: 0, guaranteesInForce: 0, violations: 0, delays: 0, partials: 0, complied: 0 };
     }
-    const guarantees: Record<string, boolean> = {};
+    const guarantees: Record<string, boolean> = Object.create(null);
     for (const p of model.parties) {
       if (p.guarantees) {
         guarantees[p.id] = true;
@@ -66,21 +71,21 @@ export class Simulation {
       }
     }
     const start = model.start;
-    const stocks: SimState['stocks'] = {};
+    const stocks: SimState['stocks'] = Object.create(null);
     for (const stock of start.stocks) {
-      const held: Record<string, number> = {};
-      const released: Record<string, number> = {};
+      const held: Record<string, number> = Object.create(null);
+      const released: Record<string, number> = Object.create(null);
       for (let i = 0; i < stock.categories.length; i++) {
         held[stock.categories[i]!] = stock.counts[i]!;
         released[stock.categories[i]!] = 0;
       }
       stocks[stock.id] = { held, released };
     }
-    const zones: SimState['zones'] = {};
+    const zones: SimState['zones'] = Object.create(null);
     for (const zone of start.zones) zones[zone.id] = { heldBy: zone.heldBy, withdrawn: false };
-    const crossings: SimState['crossings'] = {};
+    const crossings: SimState['crossings'] = Object.create(null);
     for (const crossing of start.crossings) crossings[crossing.id] = crossing.open;
-    const incidents: Record<string, number> = {};
+    const incidents: Record<string, number> = Object.create(null);
     for (const incident of model.incidents) incidents[incident.def.id] = 0;
 
     const initial = model.initialMachineSnapshot;
@@ -108,6 +113,7 @@ export class Simulation {
       machine: { value: initial.value, context: initial.context },
     };
     const sim = new Simulation(model, state, options.trace === false ? null : [], initial);
+    sim.seed = seed;
     sim.enterPhase(0);
     return sim;
   }
@@ -145,6 +151,7 @@ export class Simulation {
     while (this.pending === undefined) {
       const s = this.st;
       if (s.stage === 'over') return undefined;
+      if (++this.steps > STEP_BUDGET) throw new StepBudgetExceeded(this.model.scenario.id, this.seed, s.day);
       if (s.stage === 'day-start') this.startDay();
       else if (s.stage === 'obligations') {
         if (s.today.length > 0) this.pending = this.obligationDecision(s.today[0]!);
@@ -405,6 +412,11 @@ export class Simulation {
     while (s.extensionCursor < phase.extensionRules.length && s.phaseExtendedDays < phase.maxExtension) {
       const rule = phase.extensionRules[s.extensionCursor]!;
       const days = Math.min(rule.days, phase.maxExtension - s.phaseExtendedDays);
+      if (!(days >= 1)) {
+        // The schema allows no 0-day extension; were one to reach here, it would end this phase forever.
+        s.extensionCursor += 1;
+        continue;
+      }
       if (rule.kind === 'per-release') {
         const held = s.stocks[rule.stock]!.held[rule.category] ?? 0;
         if (held > 0) {

@@ -3,11 +3,13 @@
  * whether the stocks can meet what is promised. Every problem is reported, not just the first.
  */
 import { BEHAVIOUR_MODELS } from './behaviour-models.ts';
+import { BOUNDS, BOUNDS_HINT } from './bounds.ts';
 import { ExpressionSyntaxError, FUNCTIONS, NAMES, parseExpression, walkExpression, type ArgumentKind } from './expression.ts';
 import { referenceHint } from './near-match.ts';
 import type { Scenario, NumberOrParameter, SourceRef } from './schema.ts';
 import { OBLIGATION_KINDS } from './schema.ts';
-import { namesStock, phaseOf, quantityByCategory, readHours, readRatio, scheduledDays, timingsOf } from './terms.ts';
+import { namesStock, occurrenceCount, phaseOf, quantityByCategory, readHours, readRatio, timingsOf } from './terms.ts';
+import { hasOwn, own } from './own.ts';
 import type { DataPath } from './yaml-source.ts';
 
 export interface Reporter {
@@ -16,9 +18,14 @@ export interface Reporter {
 }
 
 export function checkScenario(s: Scenario, report: Reporter): void {
+  // A hint compares a name with every declared one; past the problems a report can show, skip it.
+  let hints = 0;
+  const hintFor = (kind: string, wanted: string, candidates: readonly string[]) => (++hints > 100 ? undefined : referenceHint(kind, wanted, candidates));
   const partyIds = Object.keys(s.parties);
   const parameterIds = Object.keys(s.parameters);
   const obligationIds = s.obligations.map((o) => o.id);
+  const obligationById = new Map<string, Scenario['obligations'][number]>();
+  for (const o of s.obligations) if (!obligationById.has(o.id)) obligationById.set(o.id, o);
   const phaseIds = s.phases.map((p) => p.id);
   const stockIds = Object.keys(s.stocks);
   const zoneIds = Object.keys(s.zones);
@@ -28,24 +35,37 @@ export function checkScenario(s: Scenario, report: Reporter): void {
 
   const party = (path: DataPath, id: string | undefined, roles?: readonly string[]) => {
     if (id === undefined) return;
-    const found = s.parties[id];
-    if (!found) report(path, `unknown party \`${id}\``, referenceHint('party', id, partyIds));
+    const found = own(s.parties, id);
+    if (!found) report(path, `unknown party \`${id}\``, hintFor('party', id, partyIds));
     else if (roles && !roles.includes(found.role)) report(path, `\`${id}\` is a ${found.role}; this needs a ${roles.join(' or ')}`);
   };
   const source = (path: DataPath, ref: SourceRef | undefined) => {
-    if (typeof ref === 'string' && !s.sources[ref]) report(path, `unknown source \`${ref}\``, referenceHint('source', ref, sourceIds));
+    if (typeof ref === 'string' && !own(s.sources, ref)) report(path, `unknown source \`${ref}\``, hintFor('source', ref, sourceIds));
   };
-  const value = (path: DataPath, v: NumberOrParameter | undefined, probability: boolean) => {
+  /** A number or parameter used as a probability (`true`), a count (`'count'`) or freely (`false`). */
+  const value = (path: DataPath, v: NumberOrParameter | undefined, probability: boolean | 'count') => {
     if (v === undefined) return;
     if (typeof v === 'string') {
-      const parameter = s.parameters[v];
-      if (!parameter) report(path, `unknown parameter \`${v}\``, referenceHint('parameter', v, parameterIds));
-      else if (probability && (parameter.range[0] < 0 || parameter.range[1] > 1)) {
+      const parameter = own(s.parameters, v);
+      if (!parameter) report(path, `unknown parameter \`${v}\``, hintFor('parameter', v, parameterIds));
+      else if (probability === true && (parameter.range[0] < 0 || parameter.range[1] > 1)) {
         report(path, `parameter \`${v}\` is used as a probability but its range [${parameter.range.join(', ')}] goes outside [0, 1]`, `set its range inside [0, 1]`);
+      } else if (probability === 'count' && (parameter.range[0] < 0 || parameter.range[1] > BOUNDS.count)) {
+        report(path, `parameter \`${v}\` is used as a count but its range [${parameter.range.join(', ')}] goes outside [0, ${BOUNDS.count}]`, 'counts are not negative; set its range inside that');
       }
-    } else if (probability && (v < 0 || v > 1)) {
+    } else if (probability === true && (v < 0 || v > 1)) {
       report(path, `${v} is not a probability`, 'probabilities are between 0 and 1, e.g. `0.25`');
+    } else if (probability === 'count' && (!Number.isInteger(v) || v < 0 || v > BOUNDS.count)) {
+      report(path, `${v} is not a count`, `counts are whole numbers from 0 to ${BOUNDS.count.toLocaleString('en')}`);
     }
+  };
+  const idSets: Record<ArgumentKind, ReadonlySet<string>> = {
+    obligation: new Set(obligationIds),
+    party: new Set(partyIds),
+    stock: new Set(stockIds),
+    zone: new Set(zoneIds),
+    crossing: new Set(crossingIds),
+    incident: new Set(incidentIds),
   };
   const expression = (path: DataPath, text: string | undefined) => {
     if (text === undefined) return;
@@ -68,15 +88,15 @@ export function checkScenario(s: Scenario, report: Reporter): void {
       incident: incidentIds,
     };
     for (const node of walkExpression(parsed)) {
-      if (node.type === 'name' && !(node.name in NAMES) && !s.parameters[node.name]) {
+      if (node.type === 'name' && !hasOwn(NAMES, node.name) && !own(s.parameters, node.name)) {
         const known = [...Object.keys(NAMES), ...parameterIds];
-        const hint = FUNCTIONS[node.name] ? `\`${node.name}\` is a function: write \`${node.name}(...)\`` : referenceHint('name', node.name, known);
+        const hint = own(FUNCTIONS, node.name) ? `\`${node.name}\` is a function: write \`${node.name}(...)\`` : hintFor('name', node.name, known);
         report(path, `unknown name \`${node.name}\` in condition`, hint, { offset: node.at });
       }
       if (node.type !== 'call') continue;
-      const fn = FUNCTIONS[node.name];
+      const fn = own(FUNCTIONS, node.name);
       if (!fn) {
-        report(path, `unknown function \`${node.name}\``, referenceHint('function', node.name, Object.keys(FUNCTIONS)), { offset: node.at });
+        report(path, `unknown function \`${node.name}\``, hintFor('function', node.name, Object.keys(FUNCTIONS)), { offset: node.at });
         continue;
       }
       if (node.args.length !== fn.args.length) {
@@ -86,12 +106,12 @@ export function checkScenario(s: Scenario, report: Reporter): void {
       node.args.forEach((arg, i) => {
         const kind = fn.args[i]!;
         const [id, category] = arg.text.split('.');
-        if (!ids[kind].includes(id!)) {
-          report(path, `unknown ${kind} \`${id}\` in condition`, referenceHint(kind, id!, ids[kind]), { offset: arg.at });
+        if (!idSets[kind].has(id!)) {
+          report(path, `unknown ${kind} \`${id}\` in condition`, hintFor(kind, id!, ids[kind]), { offset: arg.at });
         } else if (category !== undefined) {
           if (kind !== 'stock') report(path, `only stocks have categories; \`${arg.text}\` is a ${kind}`, undefined, { offset: arg.at });
-          else if (!(category in s.stocks[id!]!.count)) {
-            report(path, `stock \`${id}\` has no category \`${category}\``, referenceHint('category', category, Object.keys(s.stocks[id!]!.count)), { offset: arg.at });
+          else if (!hasOwn(own(s.stocks, id!)!.count, category)) {
+            report(path, `stock \`${id}\` has no category \`${category}\``, hintFor('category', category, Object.keys(s.stocks[id!]!.count)), { offset: arg.at });
           }
         }
       });
@@ -128,14 +148,14 @@ export function checkScenario(s: Scenario, report: Reporter): void {
     if (p.withdrawWhen !== undefined && p.guarantees === undefined) report(at('withdraw-when'), '`withdraw-when` needs `guarantees: <party>` beside it');
     expression(at('withdraw-when'), p.withdrawWhen);
     if (p.behaviour) {
-      const spec = BEHAVIOUR_MODELS[p.behaviour.model];
+      const spec = own(BEHAVIOUR_MODELS, p.behaviour.model);
       if (!spec) {
-        report(at('behaviour', 'model'), `unknown response model \`${p.behaviour.model}\``, referenceHint('model', p.behaviour.model, Object.keys(BEHAVIOUR_MODELS)));
+        report(at('behaviour', 'model'), `unknown response model \`${p.behaviour.model}\``, hintFor('model', p.behaviour.model, Object.keys(BEHAVIOUR_MODELS)));
       } else {
         for (const [setting, v] of Object.entries(p.behaviour)) {
           if (setting === 'model') continue;
-          const known = spec.settings[setting];
-          if (!known) report(at('behaviour', setting), `the \`${p.behaviour.model}\` model has no setting \`${setting}\``, referenceHint('setting', setting, Object.keys(spec.settings)), { key: true });
+          const known = own(spec.settings, setting);
+          if (!known) report(at('behaviour', setting), `the \`${p.behaviour.model}\` model has no setting \`${setting}\``, hintFor('setting', setting, Object.keys(spec.settings)), { key: true });
           else value(at('behaviour', setting), v as NumberOrParameter, known.probability);
         }
       }
@@ -163,6 +183,7 @@ export function checkScenario(s: Scenario, report: Reporter): void {
   const seenPhases = new Set<string>();
   s.phases.forEach((phase, i) => {
     const at = (...rest: (string | number)[]) => ['phases', i, ...rest];
+    if (RESERVED_PHASE_IDS.includes(phase.id)) report(at('id'), `\`${phase.id}\` names an outcome, not a phase`, `pick another id; these are taken: ${RESERVED_PHASE_IDS.join(', ')}`);
     if (seenPhases.has(phase.id)) report(at('id'), `two phases are named \`${phase.id}\``, 'give each phase its own id');
     seenPhases.add(phase.id);
     if (!phase.final && phase.length === undefined) report(at(), `phase \`${phase.id}\` needs a \`length\``, 'add `length: 60 days`, or `final: true` if reaching it ends the run');
@@ -187,16 +208,16 @@ export function checkScenario(s: Scenario, report: Reporter): void {
       } else {
         const pr = rule.perRelease;
         party(rat('per-release', 'party'), pr.party);
-        const stock = s.stocks[pr.stock];
-        if (!stock) report(rat('per-release', 'stock'), `unknown stock \`${pr.stock}\``, referenceHint('stock', pr.stock, stockIds));
+        const stock = own(s.stocks, pr.stock);
+        if (!stock) report(rat('per-release', 'stock'), `unknown stock \`${pr.stock}\``, hintFor('stock', pr.stock, stockIds));
         else {
           if (stock.heldBy !== pr.party) report(rat('per-release', 'party'), `\`${pr.party}\` does not hold \`${pr.stock}\`; \`${stock.heldBy}\` does`);
-          if (pr.category && !(pr.category in stock.count)) report(rat('per-release', 'category'), `stock \`${pr.stock}\` has no category \`${pr.category}\``, referenceHint('category', pr.category, Object.keys(stock.count)));
+          if (pr.category && !hasOwn(stock.count, pr.category)) report(rat('per-release', 'category'), `stock \`${pr.stock}\` has no category \`${pr.category}\``, hintFor('category', pr.category, Object.keys(stock.count)));
         }
         if (pr.exchange) {
           party(rat('per-release', 'exchange', 'party'), pr.exchange.party);
-          const ex = s.stocks[pr.exchange.stock];
-          if (!ex) report(rat('per-release', 'exchange', 'stock'), `unknown stock \`${pr.exchange.stock}\``, referenceHint('stock', pr.exchange.stock, stockIds));
+          const ex = own(s.stocks, pr.exchange.stock);
+          if (!ex) report(rat('per-release', 'exchange', 'stock'), `unknown stock \`${pr.exchange.stock}\``, hintFor('stock', pr.exchange.stock, stockIds));
           else if (ex.heldBy !== pr.exchange.party) report(rat('per-release', 'exchange', 'party'), `\`${pr.exchange.party}\` does not hold \`${pr.exchange.stock}\`; \`${ex.heldBy}\` does`);
         }
       }
@@ -221,15 +242,15 @@ export function checkScenario(s: Scenario, report: Reporter): void {
     if (o.wait !== undefined && o.after === undefined) report(at('wait'), '`wait` goes with `after`', undefined, { key: true });
 
     let phaseLength: number | undefined;
-    if (o.phase !== undefined && !phaseIds.includes(o.phase)) report(at('phase'), `unknown phase \`${o.phase}\``, referenceHint('phase', o.phase, phaseIds));
+    if (o.phase !== undefined && !phaseIds.includes(o.phase)) report(at('phase'), `unknown phase \`${o.phase}\``, hintFor('phase', o.phase, phaseIds));
     else {
       const phase = phaseOf(s, o);
       phaseLength = phase.length;
       if (phase.final) report(at('phase'), `phase \`${phase.id}\` is final: nothing falls due in it`);
     }
     if (phaseLength !== undefined) {
-      const own = phaseIds.indexOf(o.phase ?? phaseIds[0]!);
-      const laterPhase = s.phases.slice(own + 1).find((p) => !p.final)?.id;
+      const ownPhase = phaseIds.indexOf(o.phase ?? phaseIds[0]!);
+      const laterPhase = s.phases.slice(ownPhase + 1).find((p) => !p.final)?.id;
       for (const key of ['day', 'by', 'from', 'until'] as const) {
         const d = o[key];
         if (d !== undefined && d > phaseLength) report(at(key), `day ${d} is outside its phase, which lasts ${phaseLength} days`, `use a day from 1 to ${phaseLength}${laterPhase ? `, or set \`phase: ${laterPhase}\`` : ''}`);
@@ -239,10 +260,10 @@ export function checkScenario(s: Scenario, report: Reporter): void {
       });
     }
     if (o.every === 0) report(at('every'), '`every` needs at least 1 day');
-    if (o.after !== undefined && !obligationIds.includes(o.after)) report(at('after'), `unknown obligation \`${o.after}\``, referenceHint('obligation', o.after, obligationIds));
+    if (o.after !== undefined && !obligationById.has(o.after)) report(at('after'), `unknown obligation \`${o.after}\``, hintFor('obligation', o.after, obligationIds));
     if (o.after === o.id) report(at('after'), `\`${o.id}\` cannot come after itself`);
-    if (o.alongside !== undefined && !kinds.has(o.alongside) && !obligationIds.includes(o.alongside)) {
-      report(at('alongside'), `\`${o.alongside}\` is neither an obligation nor a kind`, referenceHint('obligation or kind', o.alongside, [...obligationIds, ...OBLIGATION_KINDS]));
+    if (o.alongside !== undefined && !kinds.has(o.alongside) && !obligationById.has(o.alongside)) {
+      report(at('alongside'), `\`${o.alongside}\` is neither an obligation nor a kind`, hintFor('obligation or kind', o.alongside, [...obligationIds, ...OBLIGATION_KINDS]));
     }
     if (o.alongside !== undefined && (o.alongside === o.id || o.alongside === o.kind)) report(at('alongside'), `\`${o.id}\` cannot fall due alongside itself`);
     if (o.by !== undefined && o.grace !== undefined && o.grace > 0) report(at('grace'), 'a deadline (`by`) allows no grace', 'remove `grace`, or use `day` instead of `by`');
@@ -250,15 +271,15 @@ export function checkScenario(s: Scenario, report: Reporter): void {
     const needs = (key: 'stock' | 'zone' | 'crossing' | 'trucks' | 'quantity', why: string) => {
       if (o[key] === undefined) report(at(), `a \`${o.kind}\` obligation needs \`${key}\``, why);
     };
-    const stock = o.stock !== undefined ? s.stocks[o.stock] : undefined;
-    if (o.stock !== undefined && !stock) report(at('stock'), `unknown stock \`${o.stock}\``, referenceHint('stock', o.stock, stockIds));
-    if (stock && s.parties[o.party] && stock.heldBy !== o.party) report(at('party'), `\`${o.party}\` cannot release \`${o.stock}\`: they are held by \`${stock.heldBy}\``, `make \`${stock.heldBy}\` the party, or change the stock's \`held-by\``);
+    const stock = o.stock !== undefined ? own(s.stocks, o.stock) : undefined;
+    if (o.stock !== undefined && !stock) report(at('stock'), `unknown stock \`${o.stock}\``, hintFor('stock', o.stock, stockIds));
+    if (stock && own(s.parties, o.party) && stock.heldBy !== o.party) report(at('party'), `\`${o.party}\` cannot release \`${o.stock}\`: they are held by \`${stock.heldBy}\``, `make \`${stock.heldBy}\` the party, or change the stock's \`held-by\``);
     if (stock && o.quantity !== undefined) {
       const categories = Object.keys(stock.count);
       const q = quantityByCategory(o.quantity, categories);
       if (!q) report(at('quantity'), `say which category of \`${o.stock}\`: ${categories.map((c) => `\`${c}\``).join(', ')}`, `write e.g. \`quantity: { ${categories[0]}: ${o.quantity} }\``);
       else for (const category of Object.keys(q)) {
-        if (!categories.includes(category)) report(at('quantity', category), `stock \`${o.stock}\` has no category \`${category}\``, referenceHint('category', category, categories), { key: true });
+        if (!categories.includes(category)) report(at('quantity', category), `stock \`${o.stock}\` has no category \`${category}\``, hintFor('category', category, categories), { key: true });
       }
     }
     switch (o.kind) {
@@ -273,53 +294,61 @@ export function checkScenario(s: Scenario, report: Reporter): void {
         if (o.ratio !== undefined) {
           const ratio = readRatio(o.ratio);
           if (!ratio) report(at('ratio'), `cannot read the ratio \`${o.ratio}\``, 'write `3` or `3 prisoners per captive`');
+          else if (ratio.value <= 0 || ratio.value > BOUNDS.ratio) report(at('ratio'), `a ratio of ${ratio.value} is outside 0 to ${BOUNDS.ratio}`, BOUNDS_HINT);
           if (o.inReturnFor === undefined) report(at('ratio'), 'a ratio needs `in-return-for: <release>` to say what it is a ratio of');
           if (ratio?.give && o.stock && !namesStock(ratio.give, o.stock)) report(at('ratio'), `the ratio gives \`${ratio.give}\` but the exchange releases \`${o.stock}\``);
-          const paidFor = s.obligations.find((x) => x.id === o.inReturnFor);
+          const paidFor = (o.inReturnFor !== undefined ? obligationById.get(o.inReturnFor) : undefined);
           if (ratio?.per && paidFor?.stock && !namesStock(ratio.per, paidFor.stock)) report(at('ratio'), `the ratio is per \`${ratio.per}\` but \`${paidFor.id}\` releases \`${paidFor.stock}\``);
-          if (o.category !== undefined && stock && !(o.category in stock.count)) report(at('category'), `stock \`${o.stock}\` has no category \`${o.category}\``, referenceHint('category', o.category, Object.keys(stock.count)));
+          if (o.category !== undefined && stock && !hasOwn(stock.count, o.category)) report(at('category'), `stock \`${o.stock}\` has no category \`${o.category}\``, hintFor('category', o.category, Object.keys(stock.count)));
         }
         break;
       case 'withdraw':
         needs('zone', 'name the zone, e.g. `zone: morag-corridor`');
         if (o.zone !== undefined) {
-          const zone = s.zones[o.zone];
-          if (!zone) report(at('zone'), `unknown zone \`${o.zone}\``, referenceHint('zone', o.zone, zoneIds));
+          const zone = own(s.zones, o.zone);
+          if (!zone) report(at('zone'), `unknown zone \`${o.zone}\``, hintFor('zone', o.zone, zoneIds));
           else if (zone.heldBy !== o.party) report(at('party'), `\`${o.party}\` cannot withdraw from \`${o.zone}\`: \`${zone.heldBy}\` holds it`);
         }
         break;
       case 'open-crossing':
         needs('crossing', 'name the crossing, e.g. `crossing: rafah`');
-        if (o.crossing !== undefined && !s.crossings[o.crossing]) report(at('crossing'), `unknown crossing \`${o.crossing}\``, referenceHint('crossing', o.crossing, crossingIds));
+        if (o.crossing !== undefined && !own(s.crossings, o.crossing)) report(at('crossing'), `unknown crossing \`${o.crossing}\``, hintFor('crossing', o.crossing, crossingIds));
         break;
       case 'admit-aid':
         needs('trucks', 'say how many trucks, e.g. `trucks: 600`');
-        value(at('trucks'), o.trucks, false);
+        value(at('trucks'), o.trucks, 'count');
         break;
       case 'halt-operations':
-        if (o.hours !== undefined && readHours(o.hours) === undefined) report(at('hours'), `cannot read hours \`${o.hours}\``, 'write `10` or `10-12`');
+        if (o.hours !== undefined) {
+          const hours = readHours(o.hours);
+          if (hours === undefined) report(at('hours'), `cannot read hours \`${o.hours}\``, 'write `10` or `10-12`');
+          else if (hours <= 0 || hours > BOUNDS.hours) report(at('hours'), `${hours} hours is not part of a day`, `write from 1 to ${BOUNDS.hours} hours`);
+        }
         break;
       case 'return-displaced':
-        value(at('people'), o.people, false);
+        value(at('people'), o.people, 'count');
         break;
     }
     if (o.inReturnFor !== undefined) {
-      const paidFor = s.obligations.find((x) => x.id === o.inReturnFor);
-      if (!paidFor) report(at('in-return-for'), `unknown obligation \`${o.inReturnFor}\``, referenceHint('obligation', o.inReturnFor, obligationIds));
+      const paidFor = (o.inReturnFor !== undefined ? obligationById.get(o.inReturnFor) : undefined);
+      if (!paidFor) report(at('in-return-for'), `unknown obligation \`${o.inReturnFor}\``, hintFor('obligation', o.inReturnFor, obligationIds));
       else if (!['release', 'recover-remains'].includes(paidFor.kind)) report(at('in-return-for'), `\`${o.inReturnFor}\` is a ${paidFor.kind}, not a release`);
     }
   });
   checkAfterCycles(s, report);
   checkStockSufficiency(s, report);
+  checkTruceSize(s, report);
 
   // incidents
+  const firstIncident = new Map<string, number>();
   s.incidents.forEach((incident, i) => {
+    if (!firstIncident.has(incident.id)) firstIncident.set(incident.id, i);
     const at = (...rest: (string | number)[]) => ['incidents', i, ...rest];
     if ((incident.day === undefined) === (incident.chance === undefined)) report(at(), `incident \`${incident.id}\` needs exactly one of \`day\` or \`chance\``);
     value(at('chance'), incident.chance, true);
     value(at('collapse-chance'), incident.collapseChance, true);
     for (const target of Object.keys(incident.effects)) party(at('effects', target), target);
-    if (incidentIds.indexOf(incident.id) !== i) report(at('id'), `two incidents are named \`${incident.id}\``);
+    if (firstIncident.get(incident.id) !== i) report(at('id'), `two incidents are named \`${incident.id}\``);
     source(at('source'), incident.source);
   });
   value(['settings', 'reciprocity'], s.settings.reciprocity, true);
@@ -327,6 +356,29 @@ export function checkScenario(s: Scenario, report: Reporter): void {
     if (s.targets.findIndex((t) => t.id === target.id) !== i) report(['targets', i, 'id'], `two targets are named \`${target.id}\``);
     source(['targets', i, 'source'], target.source);
   });
+}
+
+/** Outcome states of the truce statechart; a phase with one of these ids would be mistaken for it. */
+const RESERVED_PHASE_IDS: readonly string[] = ['ending', 'gate-failed', 'completed', 'extended-then-completed', 'stalled', 'collapsed'];
+
+/** A truce is at most BOUNDS.truceDays long with every extension taken, and schedules at most BOUNDS.occurrences. */
+function checkTruceSize(s: Scenario, report: Reporter): void {
+  let days = 0;
+  for (const [i, phase] of s.phases.entries()) {
+    const before = days;
+    days += (phase.length ?? 0) + (phase.extensions?.max ?? 0);
+    if (before <= BOUNDS.truceDays && days > BOUNDS.truceDays) {
+      report(['phases', i, phase.extensions && (phase.length ?? 0) + before <= BOUNDS.truceDays ? 'extensions' : 'length'], `the truce would last up to ${days.toLocaleString('en')} days with every extension; it may last at most ${BOUNDS.truceDays.toLocaleString('en')}`, 'shorten the phases or their `extensions.max`');
+    }
+  }
+  let occurrences = 0;
+  for (const [i, o] of s.obligations.entries()) {
+    const before = occurrences;
+    occurrences += occurrenceCount(o, phaseOf(s, o).length ?? 0);
+    if (before <= BOUNDS.occurrences && occurrences > BOUNDS.occurrences) {
+      report(['obligations', i], `the obligations fall due ${occurrences.toLocaleString('en')} times or more; at most ${BOUNDS.occurrences.toLocaleString('en')} are allowed`, 'use a larger `every`, or fewer obligations');
+    }
+  }
 }
 
 function checkAfterCycles(s: Scenario, report: Reporter): void {
@@ -373,7 +425,7 @@ function checkStockSufficiency(s: Scenario, report: Reporter): void {
       const next = target !== undefined ? indexById.get(target) : undefined;
       if (next === undefined || seen.has(next)) {
         const o = s.obligations[i]!;
-        const days = next === undefined ? scheduledDays(o, phaseOf(s, o).length ?? 0).length : 1;
+        const days = next === undefined ? occurrenceCount(o, phaseOf(s, o).length ?? 0) : 1;
         memo.set(i, days > 0 ? days : 1);
         break;
       }
@@ -390,14 +442,14 @@ function checkStockSufficiency(s: Scenario, report: Reporter): void {
     if (!firstIndex.has(stockId)) firstIndex.set(stockId, i);
   };
   s.obligations.forEach((o, i) => {
-    const stock = o.stock !== undefined ? s.stocks[o.stock] : undefined;
+    const stock = o.stock !== undefined ? own(s.stocks, o.stock) : undefined;
     if (!stock) return;
     const categories = Object.keys(stock.count);
     if (o.kind === 'exchange' && o.ratio !== undefined) {
       const ratio = readRatio(o.ratio);
       const paidFor = o.inReturnFor !== undefined ? (indexById.get(o.inReturnFor) ?? -1) : -1;
       const paidForObligation = s.obligations[paidFor];
-      if (!ratio || !paidForObligation?.stock || !s.stocks[paidForObligation.stock]) return;
+      if (!ratio || !paidForObligation?.stock || !own(s.stocks, paidForObligation.stock)) return;
       const q = quantityByCategory(paidForObligation.quantity, Object.keys(s.stocks[paidForObligation.stock]!.count));
       const units = q ? Object.values(q).reduce((a, b) => a + b, 0) * occurrences(paidFor) : 0;
       add(o.stock!, o.category ?? categories[0]!, Math.ceil(units * ratio.value), i);
@@ -410,7 +462,7 @@ function checkStockSufficiency(s: Scenario, report: Reporter): void {
   for (const [stockId, bucket] of promised) {
     const stock = s.stocks[stockId]!;
     for (const [category, amount] of Object.entries(bucket)) {
-      const held = stock.count[category];
+      const held = own(stock.count, category);
       if (held !== undefined && amount > held) {
         const label = category === 'all' ? `\`${stockId}\`` : `\`${stockId}.${category}\``;
         report(['obligations', firstIndex.get(stockId)!], `the obligations release ${amount} of ${label} but only ${held} are held`, `lower the quantities or ratio, or raise \`stocks.${stockId}.count\``);

@@ -13,6 +13,7 @@
  * Names may contain hyphens (`buffer-width-m`), so subtraction needs spaces around `-`.
  * A name is `day`, `phase-day`, `extended` or a parameter id; calls are listed in FUNCTIONS.
  */
+import { BOUNDS } from './bounds.ts';
 
 export type Expr =
   | { type: 'number'; value: number; at: number }
@@ -94,6 +95,11 @@ export function parseExpression(source: string): Expr {
   const peek = () => tokens[pos]!;
   const next = () => tokens[pos++]!;
   const isWord = (word: string) => peek().kind === 'name' && peek().text === word;
+  // Brackets and `not`s nest the recursion below; a bound keeps a hostile condition off the stack limit.
+  let depth = 0;
+  const deeper = (at: number) => {
+    if (++depth > BOUNDS.conditionNesting) throw new ExpressionSyntaxError(`brackets and \`not\` are nested more than ${BOUNDS.conditionNesting} deep`, at, 'split the condition into simpler parts');
+  };
 
   function parseOr(): Expr {
     let left = parseAnd();
@@ -114,7 +120,10 @@ export function parseExpression(source: string): Expr {
   function parseNot(): Expr {
     if (isWord('not')) {
       const at = next().at;
-      return { type: 'not', operand: parseNot(), at };
+      deeper(at);
+      const operand = parseNot();
+      depth--;
+      return { type: 'not', operand, at };
     }
     return parseCompare();
   }
@@ -152,9 +161,11 @@ export function parseExpression(source: string): Expr {
     const t = next();
     if (t.kind === 'number') return { type: 'number', value: Number(t.text), at: t.at };
     if (t.kind === '(') {
+      deeper(t.at);
       const inner = parseOr();
       const close = next();
       if (close.kind !== ')') throw new ExpressionSyntaxError('missing `)`', close.at, 'close every `(` you open');
+      depth--;
       return inner;
     }
     if (t.kind === 'name') {

@@ -1,10 +1,12 @@
 export * from './schema.ts';
 export { loadScenario, type LoadResult } from './load.ts';
-export { formatProblem, formatProblems, ScenarioRejected, type Problem } from './problem.ts';
+export { formatProblem, formatProblems, ScenarioRejected, MAX_PROBLEMS, type Problem } from './problem.ts';
 export { scenarioJsonSchema } from './json-schema.ts';
 export { referenceHint, nearMatch } from './near-match.ts';
 export { parseExpression, FUNCTIONS, NAMES, type Expr, type BinaryOp } from './expression.ts';
 export { BEHAVIOUR_MODELS, type BehaviourModelSpec } from './behaviour-models.ts';
-export { readRatio, readHours, scheduledDays, quantityByCategory, phaseOf } from './terms.ts';
+export { readRatio, readHours, scheduledDays, occurrenceCount, quantityByCategory, phaseOf } from './terms.ts';
 export { MAX_BYTES, MAX_NESTING } from './yaml-source.ts';
+export { BOUNDS } from './bounds.ts';
+export { own, hasOwn, nullPrototype } from './own.ts';
 export { parseStatistic, compares, OUTCOME_NAMES, StatisticSyntaxError, type Statistic, type Comparison, type DayKind, type ScenarioTarget } from './targets.ts';

@@ -3,15 +3,14 @@
  * Never throws on bad input; pure (the caller reads the file).
  */
 import type * as z from 'zod';
+import { BOUNDS_HINT } from './bounds.ts';
 import { checkScenario } from './checks.ts';
 import { referenceHint } from './near-match.ts';
-import type { Problem } from './problem.ts';
+import { MAX_PROBLEMS, withOverflowNote, type Problem } from './problem.ts';
 import { repairForChecks, type Repaired } from './repair.ts';
 import { ID_PATTERN, Scenario } from './schema.ts';
 import { parseYaml, type DataPath, type ParsedYaml } from './yaml-source.ts';
 
-/** Past this many, a file is reported with its first problems and a count of the rest. */
-const MAX_PROBLEMS = 50;
 
 export type LoadResult = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
 
@@ -50,12 +49,6 @@ function meaningProblems(yaml: ParsedYaml, scenario: Scenario, repaired?: Repair
     problems.push(where?.offset !== undefined ? yaml.problemInScalar(mapped, where.offset, message, hint) : yaml.problemAt(mapped, message, hint, where?.key));
   });
   return problems;
-}
-
-function withOverflowNote(problems: Problem[], total: number): Problem[] {
-  if (total <= problems.length || problems.length === 0) return problems;
-  const last = problems[problems.length - 1]!;
-  return [...problems, { ...last, message: `… and more problems after these ${problems.length}; fix these first`, hint: undefined }];
 }
 
 function sortProblems(problems: Problem[]): Problem[] {
@@ -104,6 +97,9 @@ function problemFromIssue(yaml: ParsedYaml, issue: z.core.$ZodIssue): Problem {
       const hint = lower !== undefined && lower !== value && ID_PATTERN.test(lower) ? `write \`${lower}\`` : undefined;
       return yaml.problemAt(path, `${describePath(path, yaml.data)}: ${issue.message}`, hint);
     }
+    case 'too_big':
+    case 'too_small':
+      return yaml.problemAt(path, `${describePath(path, yaml.data)}: ${issue.message}`, BOUNDS_HINT);
     default:
       return yaml.problemAt(path, `${describePath(path, yaml.data)}: ${issue.message}`);
   }

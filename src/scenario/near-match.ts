@@ -16,7 +16,10 @@ function editDistance(a: string, b: string): number {
 export function nearMatch(wanted: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
+  const tolerance = Math.max(2, Math.floor(wanted.length / 3));
   for (const candidate of candidates) {
+    // The distance is at least the difference in length: skip what cannot be close (keeps long lists cheap).
+    if (Math.abs(candidate.length - wanted.length) > Math.min(tolerance, bestDistance)) continue;
     const distance = editDistance(wanted.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
@@ -25,7 +28,6 @@ export function nearMatch(wanted: string, candidates: Iterable<string>): string 
   }
   const extended = [...candidates].find((c) => wanted.length >= 3 && (c.startsWith(wanted) || wanted.startsWith(c)));
   if (bestDistance > 0 && extended) return extended;
-  const tolerance = Math.max(2, Math.floor(wanted.length / 3));
   return bestDistance <= tolerance ? best : undefined;
 }
 

@@ -1,3 +1,6 @@
+/** Past this many, a file is reported with its first problems and a note that more follow. */
+export const MAX_PROBLEMS = 50;
+
 /** One thing wrong with a scenario file, located so a writer can jump to it. */
 export interface Problem {
   file: string;
@@ -25,6 +28,13 @@ export function formatProblem(problem: Problem): string {
   }
   if (problem.hint) lines.push(`  hint: ${problem.hint}`);
   return lines.join('\n');
+}
+
+/** With more than `problems` were found (`total`), a closing note says the list stops here. */
+export function withOverflowNote(problems: Problem[], total: number): Problem[] {
+  if (total <= problems.length || problems.length === 0) return problems;
+  const last = problems[problems.length - 1]!;
+  return [...problems, { ...last, message: `… and more problems after these ${problems.length}; fix these first`, hint: undefined }];
 }
 
 export function formatProblems(problems: readonly Problem[]): string {

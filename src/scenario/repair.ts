@@ -5,6 +5,7 @@
  * and staying quiet about references to the entries set aside.
  */
 import type * as z from 'zod';
+import { hasOwn } from './own.ts';
 import { Scenario } from './schema.ts';
 
 const PLACEHOLDERS: Record<string, unknown> = { parley: 1, id: 'scenario', title: 'scenario' };
@@ -44,7 +45,7 @@ export function repairForChecks(data: unknown, firstIssues: readonly z.core.$Zod
         lostKeys.add(inFile.join('.'));
         continue;
       }
-      if (path.length === 1 && typeof path[0] === 'string' && path[0] in PLACEHOLDERS) {
+      if (path.length === 1 && typeof path[0] === 'string' && hasOwn(PLACEHOLDERS, path[0])) {
         root[path[0]] = PLACEHOLDERS[path[0]];
         continue;
       }

@@ -4,6 +4,7 @@
  * Shape only: references, cycles, day ranges and stock sufficiency are checked in `checks.ts`.
  */
 import * as z from 'zod';
+import { BOUNDS } from './bounds.ts';
 import { ScenarioTargets } from './targets.ts';
 
 export const ID_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -15,23 +16,38 @@ export const Id = z
   .regex(ID_PATTERN, { error: 'ids are lower-case words joined by hyphens, like `first-release`' })
   .describe('A lower-case id joined by hyphens, e.g. `first-release`.');
 
-/** Whole days: `60` or `"60 days"`. */
-export const Days = z
-  .union([
-    z.number().int().min(0),
-    z.string().regex(DAYS_PATTERN, { error: 'write a whole number of days, like `7` or `7 days`' }),
-  ], { error: 'expected a whole number of days, like `7` or `7 days`' })
-  .transform((value) => (typeof value === 'number' ? value : Number(DAYS_PATTERN.exec(value)![1])))
-  .describe('Whole days: `7` or `7 days`.');
+const TOO_MANY_DAYS = `at most ${BOUNDS.truceDays.toLocaleString('en')} days (ten years)`;
+
+/** Whole days: `60` or `"60 days"`, from `least` to the longest truce. */
+function days(least: number) {
+  return z
+    .union([
+      z.number().int().min(least, { error: `at least ${least} day${least === 1 ? '' : 's'}` }).max(BOUNDS.truceDays, { error: TOO_MANY_DAYS }),
+      z.string().regex(DAYS_PATTERN, { error: 'write a whole number of days, like `7` or `7 days`' }),
+    ], { error: 'expected a whole number of days, like `7` or `7 days`' })
+    .transform((value) => (typeof value === 'number' ? value : Number(DAYS_PATTERN.exec(value)![1])))
+    .refine((value) => value >= least, { error: `at least ${least} day${least === 1 ? '' : 's'}` })
+    .refine((value) => value <= BOUNDS.truceDays, { error: TOO_MANY_DAYS })
+    .describe('Whole days: `7` or `7 days`.');
+}
+export const Days = days(0);
+/** Extension days: an extension of 0 days would end the same phase again and again. */
+const ExtensionDays = days(1);
+
+/** A day of a phase or of the truce: 1 is the first. */
+const DayNumber = z.number().int().min(1).max(BOUNDS.truceDays, { error: `a day is at most ${BOUNDS.truceDays.toLocaleString('en')}` });
+
+/** Any number a scenario writes directly, within the bounds every calculation stays exact in. */
+const BoundedNumber = z.number().min(-BOUNDS.magnitude, { error: `numbers are at least -${BOUNDS.magnitude.toLocaleString('en')}` }).max(BOUNDS.magnitude, { error: `numbers are at most ${BOUNDS.magnitude.toLocaleString('en')} in size` });
 
 /** A number, or the name of a declared parameter whose value is used instead. */
 export const NumberOrParameter = z
-  .union([z.number(), Id], { error: 'expected a number or the name of a parameter' })
+  .union([z.number().min(-BOUNDS.magnitude, { error: `numbers are at least -${BOUNDS.magnitude.toLocaleString('en')}` }).max(BOUNDS.magnitude, { error: `numbers are at most ${BOUNDS.magnitude.toLocaleString('en')} in size` }), Id], { error: 'expected a number or the name of a parameter' })
   .describe('A number, or the id of a parameter declared under `parameters`.');
 export type NumberOrParameter = z.output<typeof NumberOrParameter>;
 
 /** A condition in Parley's small expression language (see docs/scenario-format.md). */
-export const Expression = z.string().min(1).describe('A condition, e.g. `done(first-release) and held(captives) > 0`.');
+export const Expression = z.string().min(1).max(BOUNDS.conditionLength, { error: `a condition is at most ${BOUNDS.conditionLength.toLocaleString('en')} characters` }).describe('A condition, e.g. `done(first-release) and held(captives) > 0`.');
 
 const SourceObject = z
   .strictObject({
@@ -47,8 +63,8 @@ export const SourceRef = z.union([Id, SourceObject], { error: 'a source is the i
 export type SourceRef = z.output<typeof SourceRef>;
 
 export const Parameter = z.strictObject({
-  default: z.number().describe('The value used when nobody sets it.'),
-  range: z.tuple([z.number(), z.number()]).describe('[lowest, highest] allowed value.'),
+  default: BoundedNumber.describe('The value used when nobody sets it.'),
+  range: z.tuple([BoundedNumber, BoundedNumber]).describe('[lowest, highest] allowed value.'),
   unit: z.string().optional().describe('probability, days, trucks, metres, ...'),
   description: z.string().optional(),
   source: SourceRef.optional(),
@@ -96,7 +112,7 @@ export const Party = z
   }));
 export type Party = z.output<typeof Party>;
 
-const Count = z.number().int().min(0, { error: 'counts are whole and not negative' });
+const Count = z.number().int({ error: 'counts are whole numbers' }).min(0, { error: 'counts are whole and not negative' }).max(BOUNDS.count, { error: `counts are at most ${BOUNDS.count.toLocaleString('en')}` });
 
 export const Stock = z
   .strictObject({
@@ -154,25 +170,25 @@ export const Obligation = z
     party: Id.describe('The party that must carry it out.'),
     text: z.string().optional().describe('What is promised, in plain words; used in the narrative.'),
     phase: Id.optional().describe('The phase whose days `day`, `days`, `every` and `by` count from; default: the first phase.'),
-    day: z.number().int().min(1).optional().describe('Due on this day of its phase (day 1 is the first day).'),
-    days: z.array(z.number().int().min(1)).min(1).optional().describe('Due on each of these days.'),
+    day: DayNumber.optional().describe('Due on this day of its phase (day 1 is the first day).'),
+    days: z.array(DayNumber).min(1).optional().describe('Due on each of these days.'),
     every: Days.optional().describe('Due every N days, from `from` (default day 1) until `until` (default the phase end).'),
-    from: z.number().int().min(1).optional(),
-    until: z.number().int().min(1).optional(),
+    from: DayNumber.optional(),
+    until: DayNumber.optional(),
     after: Id.optional().describe('Due when this obligation is carried out (fully or in part), plus `wait` days.'),
     wait: Days.optional().describe('With `after`: days to wait after it (default 0, the same day).'),
-    by: z.number().int().min(1).optional().describe('A deadline: due on this day, no delay allowed.'),
+    by: DayNumber.optional().describe('A deadline: due on this day, no delay allowed.'),
     alongside: z.string().optional().describe('Due on every day an obligation with this id or kind falls due, e.g. `exchange`.'),
     grace: Days.optional().describe('Total days it may be delayed before counting as violated (default 3; 0 with `by`).'),
     stock: Id.optional().describe('release / exchange / disclose / recover-remains: the stock that moves.'),
     quantity: Quantity.optional(),
-    ratio: z.union([z.number().positive(), z.string()]).optional().describe('exchange: how many per unit released, e.g. `3` or `3 prisoners per captive`.'),
+    ratio: z.union([z.number().positive().max(BOUNDS.ratio, { error: `a ratio is at most ${BOUNDS.ratio}` }), z.string()]).optional().describe('exchange: how many per unit released, e.g. `3` or `3 prisoners per captive`.'),
     category: Id.optional().describe('exchange with a ratio: the category released (default: the first).'),
     'in-return-for': Id.optional().describe('exchange: the release this pays for; its size scales with what that release actually freed.'),
     zone: Id.optional().describe('withdraw: the zone left.'),
     crossing: Id.optional().describe('open-crossing: the crossing opened.'),
     trucks: NumberOrParameter.optional().describe('admit-aid: trucks admitted each time it is carried out.'),
-    hours: z.union([z.number().positive(), z.string()]).optional().describe('halt-operations: hours a day, e.g. `10-12`.'),
+    hours: z.union([z.number().positive().max(BOUNDS.hours, { error: `at most ${BOUNDS.hours} hours a day` }), z.string()]).optional().describe('halt-operations: hours a day, e.g. `10-12`.'),
     people: NumberOrParameter.optional().describe('return-displaced: people allowed to return.'),
     source: SourceRef.optional(),
   })
@@ -182,7 +198,7 @@ export type Obligation = z.output<typeof Obligation>;
 const ExtensionRule = z.union([
   z.strictObject({
     while: Expression.describe('Extend while this condition holds at the end of the phase.'),
-    days: Days,
+    days: ExtensionDays,
     chance: NumberOrParameter.default(1).describe('Probability the extension is agreed when the condition holds.'),
     source: SourceRef.optional(),
   }),
@@ -192,11 +208,11 @@ const ExtensionRule = z.union([
         .strictObject({
           party: Id.describe('The party that releases more.'),
           stock: Id,
-          count: z.number().int().positive().describe('How many further releases buy the extension.'),
+          count: Count.min(1, { error: 'at least 1' }).describe('How many further releases buy the extension.'),
           category: Id.optional(),
-          days: Days.default(1),
+          days: ExtensionDays.default(1),
           exchange: z
-            .strictObject({ party: Id, stock: Id, ratio: z.number().positive(), category: Id.optional() })
+            .strictObject({ party: Id, stock: Id, ratio: z.number().positive().max(BOUNDS.ratio, { error: `a ratio is at most ${BOUNDS.ratio}` }), category: Id.optional() })
             .optional()
             .describe('The counterpart release at a ratio, like `{ party: israel, stock: prisoners, ratio: 3 }`.'),
         }),
@@ -206,7 +222,7 @@ const ExtensionRule = z.union([
   z.strictObject({
     mediator: Id.describe('A mediator who can broker an extension.'),
     while: Expression.optional().describe('Only while this condition holds at the end of the phase.'),
-    days: Days,
+    days: ExtensionDays,
     chance: NumberOrParameter.describe('Probability the mediator secures it at the end of the phase.'),
     source: SourceRef.optional(),
   }),
@@ -240,18 +256,18 @@ export const Incident = z
   .strictObject({
     id: Id,
     text: z.string().describe('What happens, for the narrative.'),
-    day: z.number().int().min(1).optional().describe('Happens on this truce day.'),
+    day: DayNumber.optional().describe('Happens on this truce day.'),
     chance: NumberOrParameter.optional().describe('Or: daily probability (each day from `from` to `until`).'),
-    from: z.number().int().min(1).optional(),
-    until: z.number().int().min(1).optional(),
+    from: DayNumber.optional(),
+    until: DayNumber.optional(),
     effects: z
       .record(
         Id,
         z.strictObject({
-          trust: z.number().optional(),
-          grievance: z.number().optional(),
-          'domestic-pressure': z.number().optional(),
-          pressure: z.number().optional().describe('Mediator pressure on this party.'),
+          trust: z.number().min(-BOUNDS.effect).max(BOUNDS.effect, { error: 'an effect adds between -1 and 1' }).optional(),
+          grievance: z.number().min(-BOUNDS.effect).max(BOUNDS.effect, { error: 'an effect adds between -1 and 1' }).optional(),
+          'domestic-pressure': z.number().min(-BOUNDS.effect).max(BOUNDS.effect, { error: 'an effect adds between -1 and 1' }).optional(),
+          pressure: z.number().min(-BOUNDS.effect).max(BOUNDS.effect, { error: 'an effect adds between -1 and 1' }).optional().describe('Mediator pressure on this party.'),
         }),
       )
       .default({})

@@ -52,6 +52,18 @@ export function scheduledDays(obligation: Obligation, phaseLength: number): numb
   return [];
 }
 
+/** How many days `scheduledDays` would list, computed without listing them. */
+export function occurrenceCount(obligation: Obligation, phaseLength: number): number {
+  if (obligation.day !== undefined || obligation.by !== undefined) return 1;
+  if (obligation.days !== undefined) return new Set(obligation.days).size;
+  if (obligation.every !== undefined && obligation.every > 0) {
+    const first = obligation.from ?? 1;
+    const last = Math.min(obligation.until ?? phaseLength, phaseLength);
+    return last < first ? 0 : Math.floor((last - first) / obligation.every) + 1;
+  }
+  return 0;
+}
+
 /** Per-category quantity of a release-like obligation; a bare number goes to the stock's only category. */
 export function quantityByCategory(quantity: Obligation['quantity'], categories: readonly string[]): Record<string, number> | undefined {
   if (quantity === undefined) return undefined;

@@ -147,7 +147,7 @@ describe('parley batch: outputs', () => {
     io.err = '';
     expect((await cli(['merge', 's1.json', 'all.json'], io)).code).toBe(1);
     expect(io.err).toMatch(/s1.json both hold chunks? [\d–]+, so those runs would count twice|all.json and s1.json both hold/);
-    io.files.set('other.json', io.files.get('s2.json')!.replace('"seed": "shards"', '"seed": "other"'));
+    expect((await cli([...base.map((a) => (a === 'shards' ? 'other' : a)), '--shard', '2/3', '--summary', 'other.json'], io)).code).toBe(0);
     io.err = '';
     expect((await cli(['merge', 's1.json', 'other.json'], io)).code).toBe(1);
     expect(io.err).toContain('other.json is from a different experiment than s1.json (they differ in seed)');
@@ -160,7 +160,7 @@ describe('parley batch: outputs', () => {
     const io = fakeIO({
       onWrite(path, self) {
         // Interrupt once the first chunk's rows are in the CSV.
-        if (!interrupted && path === 'big.csv' && self.files.get(path)!.split('\n').length > 2) {
+        if (!interrupted && path === 'big.csv' && self.pending.get(path)!.split('\n').length > 2) {
           interrupted = true;
           self.interrupt();
         }
@@ -175,7 +175,8 @@ describe('parley batch: outputs', () => {
     expect(summary.coverage.runs).toBeGreaterThan(0);
     expect(summary.coverage.runs).toBeLessThan(1_000_000);
     expect(parseCsv(io.files.get('big.csv')!).length - 1).toBe(summary.coverage.runs);
-    expect(io.err).toMatch(/interrupted after [\d,]+ of 1,000,000 runs; the summary is marked "partial": true/);
+    expect(io.err).toMatch(/stopped by Ctrl-C \(SIGINT\) after [\d,]+ of 1,000,000 runs; the summary is marked "partial": true/);
+    expect(summary.stopped).toBe('stopped by Ctrl-C (SIGINT)');
     expect(io.out).toContain('PARTIAL');
   });
 

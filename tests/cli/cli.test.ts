@@ -31,16 +31,15 @@ function fakeIO(files: Record<string, string> = {}): FakeIO {
       if (!existsSync(full)) throw new UserError(`cannot read ${path}: no such file`);
       return readFileSync(full, 'utf8');
     },
-    writeFile: (path, text) => void io.written.set(path, text),
-    openWrite(path) {
+    readBytes: (path) => Buffer.from(io.readFile(path), 'utf8'),
+    checkOutput: () => undefined,
+    samePath: (a, b) => a === b,
+    createOutput(path) {
       let text = '';
-      return {
-        write: (chunk) => void (text += chunk),
-        close: async () => void io.written.set(path, text),
-      };
+      return { path, write: (chunk) => void (text += chunk), commit: () => void io.written.set(path, text), discard: () => undefined };
     },
     isTTY: false,
-    onInterrupt: () => () => {},
+    onStopSignal: () => () => {},
   };
   return io;
 }
@@ -240,6 +239,12 @@ describe('commands', () => {
     const help = await cli(['help']);
     expect(help.code).toBe(0);
     for (const name of ['validate', 'run', 'schema']) expect(help.out).toContain(`parley ${name}`);
+    // The exit-code table, the same rows as docs/batch.md.
+    const docs = readFileSync(join(ROOT, 'docs/batch.md'), 'utf8');
+    for (const code of ['0', '1', '2', '3', '4', '129', '130', '143']) {
+      expect(help.out).toMatch(new RegExp(`^\\s+${code}  \\S`, 'm'));
+      expect(docs).toMatch(new RegExp(`^\\| ${code} \\| \\S`, 'm'));
+    }
     const none = await cli([]);
     expect(none.code).toBe(1);
     expect(none.out).toContain('Usage:');

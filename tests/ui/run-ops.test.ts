@@ -20,6 +20,22 @@ function toDay10() {
 }
 
 describe('stepping', () => {
+  it('never changes the run it was given: every operation returns a new session', () => {
+    const first = openRun(scenario, { seed: '3' });
+    const trace = () => JSON.stringify(activeBranch(first).session.trace);
+    const state = () => JSON.stringify(activeBranch(first).session.state);
+    const [traceBefore, stateBefore] = [trace(), state()];
+    const stepped = step(first, 'day');
+    const chosen = choose(setPlaying(stepped, 'israel'), 'delay');
+    const undone = undo(chosen);
+    expect(activeBranch(stepped).session).not.toBe(activeBranch(first).session);
+    expect([trace(), state()]).toEqual([traceBefore, stateBefore]);
+    expect(activeBranch(first).view.decisions).toBe(0);
+    expect(activeBranch(stepped).view.decisions).toBeGreaterThan(0);
+    expect(activeBranch(undone).view).toEqual(activeBranch(setPlaying(stepped, 'israel')).view);
+    expect(activeBranch(chosen).session.canUndo).toBe(true);
+  });
+
   it('opens at the first decision of day 1', () => {
     const view = activeBranch(openRun(scenario, {})).view;
     expect(view.day).toBe(1);

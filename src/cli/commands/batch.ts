@@ -12,16 +12,19 @@ import {
   parseShard,
   parseSweepFlag,
   runBatch,
-  stringifySummary,
   type ExperimentSpec,
   type PoolFactory,
   type Shard,
+  newRecord,
   type Sweep,
 } from '../../batch/index.ts';
 import { loadScenario, ScenarioRejected } from '../../scenario/index.ts';
 import { lastFlag, parseArgs, parseAssignments } from '../args.ts';
 import type { Command } from '../command.ts';
-import { UserError, type CliIO } from '../io.ts';
+import { EXIT, signalExitCode, signalName, type StopSignal } from '../exit-codes.ts';
+import { UserError, type CliIO, type OutputFile } from '../io.ts';
+import { OutputError } from '../output-file.ts';
+import { writeSummaryFile } from '../summary-file.ts';
 
 export const DEFAULT_RUNS = 1000;
 export const DEFAULT_SEED = '1';
@@ -60,6 +63,13 @@ async function parseWorkers(text: string | undefined): Promise<number> {
   return n;
 }
 
+function parseWorkerHeap(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const mb = Number(text);
+  if (!Number.isInteger(mb) || mb < 16 || mb > 65_536) throw new UserError(`--worker-heap must be a whole number of MB from 16 to 65536, got \`${text}\``, 'the default is 128; raise it when a worker runs out of memory');
+  return mb;
+}
+
 /** Options `batch` reads from flags, on top of (and overriding) an experiment file. */
 async function readExperiment(argv: readonly string[], io: CliIO) {
   const args = parseArgs(argv, {
@@ -73,6 +83,7 @@ async function readExperiment(argv: readonly string[], io: CliIO) {
     summary: 'value',
     'runs-csv': 'value',
     'chunk-size': 'value',
+    'worker-heap': 'value',
   });
   if (args.positional.length !== 1) {
     throw new UserError('batch needs exactly one scenario or experiment file', 'e.g. parley batch scenarios/doha-60-day-draft.yaml --runs 1000 --sweep clash-rate=0,0.02,0.05');
@@ -81,13 +92,13 @@ async function readExperiment(argv: readonly string[], io: CliIO) {
   const text = io.readFile(file);
   let scenarioFile = file;
   let scenarioText = text;
-  const spec: ExperimentSpec = { runs: DEFAULT_RUNS, seed: DEFAULT_SEED, set: {}, sweeps: [], origins: { set: {}, sweeps: {} } };
+  const spec: ExperimentSpec = { runs: DEFAULT_RUNS, seed: DEFAULT_SEED, set: newRecord(), sweeps: [], origins: { set: newRecord(), sweeps: newRecord() } };
   if (looksLikeExperiment(text)) {
     const experimentFile = parseExperimentFile(text, file);
     scenarioFile = isAbsolute(experimentFile.scenario) ? experimentFile.scenario : normalise(`${dirOf(file)}${experimentFile.scenario}`);
     scenarioText = io.readFile(scenarioFile);
     Object.assign(spec, { ...experimentFile.spec, origins: experimentFile.spec.origins });
-    spec.set = { ...(experimentFile.spec.set ?? {}) };
+    spec.set = newRecord(Object.entries(experimentFile.spec.set ?? {}));
     spec.sweeps = [...(experimentFile.spec.sweeps ?? [])];
   }
 
@@ -115,7 +126,7 @@ async function readExperiment(argv: readonly string[], io: CliIO) {
   for (const sweep of flagSweeps) {
     if (!fromFlags.has(sweep.name)) {
       spec.sweeps = spec.sweeps.filter((s) => s.name !== sweep.name);
-      if (!(sweep.name in sets)) delete spec.set[sweep.name];
+      if (!Object.prototype.hasOwnProperty.call(sets, sweep.name)) delete spec.set[sweep.name];
     }
     fromFlags.add(sweep.name);
     spec.sweeps.push(sweep);
@@ -127,12 +138,20 @@ async function readExperiment(argv: readonly string[], io: CliIO) {
     if (!Number.isInteger(spec.chunkSize) || spec.chunkSize < 1) throw new UserError(`--chunk-size must be a whole number ≥ 1, got \`${chunkSize}\``);
   }
 
+  // Output paths are checked before the scenario is even compiled: a typo must not cost a run.
+  const summaryPath = lastFlag(args, 'summary');
+  const csvPath = lastFlag(args, 'runs-csv');
+  checkOutputs(io, [
+    ['--summary', summaryPath],
+    ['--runs-csv', csvPath],
+  ]);
+
   const loaded = loadScenario(scenarioText, scenarioFile);
   if (!loaded.ok) throw new ScenarioRejected(loaded.problems);
   const experiment = await defineExperiment(loaded.scenario, { text: scenarioText, file: scenarioFile }, spec, pkg.version);
   const shardText = lastFlag(args, 'shard');
   const shard: Shard | undefined = shardText === undefined ? undefined : parseShard(shardText);
-  return { experiment, shard, workers: await parseWorkers(lastFlag(args, 'workers')), summaryPath: lastFlag(args, 'summary'), csvPath: lastFlag(args, 'runs-csv'), scenarioFile };
+  return { experiment, shard, workers: await parseWorkers(lastFlag(args, 'workers')), workerHeapMb: parseWorkerHeap(lastFlag(args, 'worker-heap')), summaryPath, csvPath, scenarioFile };
 }
 
 /** The batch command over an injectable pool (tests may pass the in-thread pool). */
@@ -142,7 +161,7 @@ export function makeBatchCommand(pool: PoolFactory = nodePool): Command {
     usage: 'parley batch FILE [--runs N] [--sweep NAME=VALUES]... [options]',
     summary:
       'seeded runs over a parameter grid: outcome odds with 95% intervals, survival, sensitivity; ' +
-      'options --seed S, --set NAME=V, --sweep NAME=a,b,c|lo:hi:step, --metric NAME, --workers N, --shard I/N, --summary OUT.json, --runs-csv OUT.csv (docs/batch.md)',
+      'options --seed S, --set NAME=V, --sweep NAME=a,b,c|lo:hi:step, --metric NAME, --workers N, --shard I/N, --summary OUT.json, --runs-csv OUT.csv, --worker-heap MB (docs/batch.md)',
     async run(argv, io) {
       try {
         return await batch(argv, io, pool);
@@ -154,15 +173,16 @@ export function makeBatchCommand(pool: PoolFactory = nodePool): Command {
 }
 
 async function batch(argv: readonly string[], io: CliIO, pool: PoolFactory): Promise<number> {
-  const { experiment, shard, workers, summaryPath, csvPath, scenarioFile } = await readExperiment(argv, io);
-
-  // Find out now, not after an hour of runs, if an output cannot be written.
-  if (summaryPath) io.writeFile(summaryPath, '');
-  if (csvPath) io.writeFile(csvPath, '');
-  const csv = csvPath ? io.openWrite(csvPath) : undefined;
+  const { experiment, shard, workers, workerHeapMb, summaryPath, csvPath, scenarioFile } = await readExperiment(argv, io);
 
   const controller = new AbortController();
-  const removeInterrupt = io.onInterrupt(() => controller.abort());
+  let stopSignal: StopSignal | undefined;
+  let outputFailure: OutputError | undefined;
+  const removeSignals = io.onStopSignal((signal) => {
+    stopSignal = signal;
+    controller.abort(`stopped by ${signalName(signal)}`);
+  });
+  let csv: OutputFile | undefined;
   const started = performance.now();
   // The rate is measured from the first finished chunk, so pool start-up does not skew the ETA.
   let first: { at: number; done: number } | undefined;
@@ -180,22 +200,69 @@ async function batch(argv: readonly string[], io: CliIO, pool: PoolFactory): Pro
 
   let outcome;
   try {
+    if (csvPath) csv = io.createOutput(csvPath);
+    // A CSV that cannot be written stops the runs at once: nothing more could be kept.
+    const writeCsv = (text: string) => {
+      if (outputFailure || !csv) return;
+      try {
+        csv.write(text);
+      } catch (error) {
+        if (!(error instanceof OutputError)) throw error;
+        outputFailure = error;
+        controller.abort(`stopped: ${error.message}`);
+      }
+    };
     const onNotice = (text: string) => io.stderr(`${io.isTTY ? '\r\x1b[K' : ''}parley batch: ${text}\n`);
-    outcome = await runBatch(experiment, { pool, workers, shard, csv: csv ? (t) => csv.write(t) : undefined, onProgress, onNotice, signal: controller.signal });
+    outcome = await runBatch(experiment, { pool, workers, workerHeapMb, shard, csv: csv ? writeCsv : undefined, onProgress, onNotice, signal: controller.signal });
+  } catch (error) {
+    csv?.discard();
+    throw error;
   } finally {
-    removeInterrupt();
+    removeSignals();
     if (io.isTTY) io.stderr('\r\x1b[K');
-    await csv?.close();
   }
-  const { summary, interrupted, planned } = outcome;
+  const { summary, interrupted, planned, failure } = outcome;
   const seconds = (performance.now() - started) / 1000;
-  if (summaryPath) io.writeFile(summaryPath, `${stringifySummary(summary)}\n`);
-  io.stdout(formatSummary(summary, { scenarioFile }));
-
   const runs = summary.coverage.runs.toLocaleString('en-US');
+  const of = planned.toLocaleString('en-US');
+
+  // Both outputs are written beside their paths first; only when both are complete do they replace
+  // the paths. Any failure leaves every earlier file as it was.
+  let summaryFile: OutputFile | undefined;
+  if (!outputFailure) {
+    try {
+      if (summaryPath) summaryFile = writeSummaryFile(io, summaryPath, summary);
+      csv?.commit();
+      summaryFile?.commit();
+    } catch (error) {
+      if (!(error instanceof OutputError)) throw error;
+      outputFailure = error;
+    }
+  }
+  if (outputFailure) {
+    csv?.discard();
+    summaryFile?.discard();
+    io.stdout(formatSummary(summary, { scenarioFile }));
+    const kept = [summaryPath, csvPath].filter(Boolean).join(' or ');
+    const how = summary.coverage.runs === planned ? `All ${runs} runs were done (the table shows them)` : `The runs stopped after ${runs} of ${of} (the table shows them)`;
+    io.stderr(
+      `parley batch: ${outputFailure.message}. ${how}, but no output was written: any earlier file at ${kept} is unchanged. ` +
+        'Free some space or choose another folder, then run the command again.\n',
+    );
+    return EXIT.outputFailed;
+  }
+
+  io.stdout(formatSummary(summary, { scenarioFile }));
   const notes: string[] = [];
-  if (interrupted) {
-    notes.push(`interrupted after ${runs} of ${planned.toLocaleString('en-US')} runs; ${summaryPath ? 'the summary is marked "partial": true' : 'the table is partial'}${csvPath ? ' and the CSV holds exactly those runs' : ''}`);
+  if (failure) {
+    notes.push(
+      `${failure.message}, in ${failure.chunks}. The batch stopped after ${runs} of ${of} runs; ` +
+        (summaryPath ? `the summary holds them and is marked "partial": true with the reason in "stopped"` : 'the table holds them') +
+        (csvPath ? ', and the CSV holds exactly those runs' : '') +
+        (/out of memory/.test(failure.message) ? '. Give the workers more memory with --worker-heap MB (default 128) and run again.' : '.'),
+    );
+  } else if (interrupted) {
+    notes.push(`${stopSignal ? `stopped by ${signalName(stopSignal)}` : 'interrupted'} after ${runs} of ${of} runs; ${summaryPath ? 'the summary is marked "partial": true' : 'the table is partial'}${csvPath ? ' and the CSV holds exactly those runs' : ''}`);
   } else {
     notes.push(`${runs} runs in ${seconds.toFixed(1)} s (${Math.round(summary.coverage.runs / Math.max(seconds, 1e-9)).toLocaleString('en-US')} runs/s, ${workers} worker${workers === 1 ? '' : 's'})`);
   }
@@ -203,7 +270,22 @@ async function batch(argv: readonly string[], io: CliIO, pool: PoolFactory): Pro
   if (csvPath) notes.push(`runs CSV: ${csvPath}`);
   if (shard) notes.push(`shard ${shard.index}/${shard.count}: combine all shards with \`parley merge\``);
   io.stderr(`${notes.map((n) => `parley batch: ${n}`).join('\n')}\n`);
-  return interrupted ? 130 : 0;
+  if (failure) return EXIT.workerFailed;
+  if (interrupted) return signalExitCode(stopSignal ?? 'SIGINT');
+  return EXIT.ok;
+}
+
+/** Checks every output path before anything runs: writable, not a folder, and no two the same file. */
+export function checkOutputs(io: CliIO, outputs: readonly (readonly [string, string | undefined])[]): void {
+  const given = outputs.filter((o): o is readonly [string, string] => o[1] !== undefined);
+  for (const [flag, path] of given) io.checkOutput(path, flag);
+  for (let i = 0; i < given.length; i++) {
+    for (let j = i + 1; j < given.length; j++) {
+      if (io.samePath(given[i]![1], given[j]![1])) {
+        throw new UserError(`${given[i]![0]} and ${given[j]![0]} name the same file, ${given[j]![1]}; one would overwrite the other`, 'give each output its own file, e.g. --summary study.json --runs-csv study.csv');
+      }
+    }
+  }
 }
 
 export const batchCommand: Command = makeBatchCommand();

@@ -4,9 +4,10 @@ import { lastFlag, parseArgs } from '../args.ts';
 import type { Command } from '../command.ts';
 import { UserError, type CliIO } from '../io.ts';
 import { readTargets } from '../read-targets.ts';
-import { clearProgress, isScenarioPath, parseCount, parseRunsFlag, parseWorkers, readSource, spreadValues } from '../study-options.ts';
+import { EXIT } from '../exit-codes.ts';
+import { clearProgress, isScenarioPath, parseCount, parseRunsFlag, parseWorkers, readSource, spreadValues, writeOutputs } from '../study-options.ts';
 import { writeCalibratedDefaults } from '../write-calibration.ts';
-import { asCliError, DEFAULT_SEED } from './batch.ts';
+import { asCliError, checkOutputs, DEFAULT_SEED } from './batch.ts';
 
 export const DEFAULT_CALIBRATION_RUNS = 200;
 export const DEFAULT_POPULATION = { smc: 100, rejection: 1000 } as const;
@@ -67,7 +68,7 @@ async function calibrate(argv: readonly string[], io: CliIO, pool: PoolFactory):
   const date = lastFlag(args, 'date') ?? new Date().toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UserError(`--date must be YYYY-MM-DD, got \`${date}\``);
   const summaryPath = lastFlag(args, 'summary');
-  if (summaryPath) io.writeFile(summaryPath, '');
+  checkOutputs(io, [['--summary', summaryPath], ...(args.flags.has('write') ? [['--write', file] as const] : [])]);
 
   const started = performance.now();
   let outcome;
@@ -98,13 +99,12 @@ async function calibrate(argv: readonly string[], io: CliIO, pool: PoolFactory):
   out.push('');
   out.push(`Best fit (distance ${sig(result.best.distance)} tolerances): ${targets.map((t) => `${t.name} ${sig(result.best.summaries[t.name]!)}`).join(', ')}`);
   out.push('');
-  out.push(`Targets at the calibrated values (posterior medians: ${Object.entries(calibrated).map(([k, v]) => `${k}=${v}`).join(' ')}), ${runs} runs, seed ${seed}:`);
+  out.push(`Targets at the calibrated values (the central posterior sample: ${Object.entries(calibrated).map(([k, v]) => `${k}=${v}`).join(' ')}), ${runs} runs, seed ${seed}:`);
   out.push(...formatTargetResults(check));
   out.push('');
   io.stdout(`${out.join('\n')}\n`);
 
-  if (summaryPath) {
-    io.writeFile(summaryPath, `${stringifySummary({
+  const summaryText = () => `${stringifySummary({
       format: 'parley-calibration/1',
       scenario: { id: source.scenario.id, title: source.scenario.title },
       method: result.method, seed, runsPerCandidate: runs, population, set: source.set ?? {},
@@ -114,17 +114,17 @@ async function calibrate(argv: readonly string[], io: CliIO, pool: PoolFactory):
       posterior: result.parameters, effectiveSampleSize: result.effectiveSampleSize,
       best: result.best, calibrated, check, pairs: outcome.pairs,
       samples: result.samples.map((s) => ({ params: s.params, weight: s.weight, distance: s.distance })),
-    })}\n`);
-  }
+    })}\n`;
+  const written = args.flags.has('write') ? writeCalibratedDefaults(source.text, file, calibrated, result.parameters, { method: result.method, targets: targets.map((t) => t.name), runs, seed, date }) : undefined;
+  const failed = writeOutputs(io, 'calibrate', [[summaryPath, summaryText], [written === undefined ? undefined : file, () => written!]]);
+  if (failed !== undefined) return failed;
   const notes = [`${outcome.runs.toLocaleString('en-US')} runs in ${seconds.toFixed(1)} s (${workers} worker${workers === 1 ? '' : 's'})`];
   if (summaryPath) notes.push(`summary: ${summaryPath}`);
-  if (args.flags.has('write')) {
-    const text = writeCalibratedDefaults(source.text, file, calibrated, result.parameters, { method: result.method, targets: targets.map((t) => t.name), runs, seed, date });
-    io.writeFile(file, text);
+  if (written !== undefined) {
     notes.push(`wrote the calibrated defaults into ${file}: ${Object.entries(calibrated).map(([k, v]) => `${k}=${v}`).join(' ')}`);
   }
   io.stderr(`${notes.map((n) => `parley calibrate: ${n}`).join('\n')}\n`);
-  return 0;
+  return EXIT.ok;
 }
 
 export const calibrateCommand: Command = makeCalibrateCommand();

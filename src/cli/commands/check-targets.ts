@@ -3,8 +3,9 @@ import { lastFlag, parseArgs } from '../args.ts';
 import type { Command } from '../command.ts';
 import { UserError, type CliIO } from '../io.ts';
 import { readTargets } from '../read-targets.ts';
-import { clearProgress, parseRunsFlag, parseWorkers, progressLine, readSource } from '../study-options.ts';
-import { asCliError, DEFAULT_RUNS, DEFAULT_SEED } from './batch.ts';
+import { EXIT } from '../exit-codes.ts';
+import { clearProgress, parseRunsFlag, parseWorkers, progressLine, readSource, writeOutputs } from '../study-options.ts';
+import { asCliError, checkOutputs, DEFAULT_RUNS, DEFAULT_SEED } from './batch.ts';
 
 export function makeCheckTargetsCommand(pool: PoolFactory = nodePool): Command {
   return {
@@ -30,7 +31,7 @@ async function checkTargets(argv: readonly string[], io: CliIO, pool: PoolFactor
   const seed = lastFlag(args, 'seed') ?? DEFAULT_SEED;
   const workers = await parseWorkers(lastFlag(args, 'workers'));
   const summaryPath = lastFlag(args, 'summary');
-  if (summaryPath) io.writeFile(summaryPath, '');
+  checkOutputs(io, [['--summary', summaryPath]]);
   let run;
   try {
     run = await runDesign(source, [{}], { pool, workers, runs, seed, onProgress: progressLine(io) });
@@ -54,10 +55,7 @@ async function checkTargets(argv: readonly string[], io: CliIO, pool: PoolFactor
       '',
     ].join('\n'),
   );
-  if (summaryPath) {
-    io.writeFile(summaryPath, `${stringifySummary({ format: 'parley-target-check/1', scenario: { id: source.scenario.id, title: source.scenario.title, sha256: run.experiment.scenarioSha256 }, parley: run.experiment.parleyVersion, seed, runs, set: source.set ?? {}, params: run.experiment.params, results })}\n`);
-  }
-  return 0;
+  return writeOutputs(io, 'check-targets', [[summaryPath, () => `${stringifySummary({ format: 'parley-target-check/1', scenario: { id: source.scenario.id, title: source.scenario.title, sha256: run.experiment.scenarioSha256 }, parley: run.experiment.parleyVersion, seed, runs, set: source.set ?? {}, params: run.experiment.params, results })}\n`]]) ?? EXIT.ok;
 }
 
 export const checkTargetsCommand: Command = makeCheckTargetsCommand();

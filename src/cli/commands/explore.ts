@@ -14,8 +14,9 @@ import {
 import { lastFlag, parseArgs } from '../args.ts';
 import type { Command } from '../command.ts';
 import { UserError, type CliIO } from '../io.ts';
-import { clearProgress, isScenarioPath, parseCount, parseRunsFlag, parseWorkers, progressLine, readSource, spreadValues } from '../study-options.ts';
-import { asCliError, DEFAULT_SEED } from './batch.ts';
+import { EXIT, signalExitCode, signalName, type StopSignal } from '../exit-codes.ts';
+import { clearProgress, isScenarioPath, parseCount, parseRunsFlag, parseWorkers, progressLine, readSource, spreadValues, writeOutputs } from '../study-options.ts';
+import { asCliError, checkOutputs, DEFAULT_SEED } from './batch.ts';
 
 export const DEFAULT_EXPLORE_RUNS = 100;
 
@@ -66,11 +67,14 @@ async function explore(argv: readonly string[], io: CliIO, pool: PoolFactory): P
   const workers = await parseWorkers(lastFlag(args, 'workers'));
   const summaryPath = lastFlag(args, 'summary');
   const csvPath = lastFlag(args, 'csv');
-  if (summaryPath) io.writeFile(summaryPath, '');
-  if (csvPath) io.writeFile(csvPath, '');
+  checkOutputs(io, [['--summary', summaryPath], ['--csv', csvPath]]);
 
   const controller = new AbortController();
-  const removeInterrupt = io.onInterrupt(() => controller.abort());
+  let stopSignal: StopSignal | undefined;
+  const removeInterrupt = io.onStopSignal((signal) => {
+    stopSignal = signal;
+    controller.abort(`stopped by ${signalName(signal)}`);
+  });
   const started = performance.now();
   let outcome;
   try {
@@ -84,19 +88,19 @@ async function explore(argv: readonly string[], io: CliIO, pool: PoolFactory): P
   }
   const { summary, interrupted } = outcome;
   const seconds = (performance.now() - started) / 1000;
-  if (summaryPath) io.writeFile(summaryPath, `${stringifySummary(summary)}\n`);
-  if (csvPath) io.writeFile(csvPath, exploreCsv(summary));
   io.stdout(formatExplore(summary));
+  const failed = writeOutputs(io, 'explore', [[summaryPath, () => `${stringifySummary(summary)}\n`], [csvPath, () => exploreCsv(summary)]]);
+  if (failed !== undefined) return failed;
   const notes = [
     interrupted
-      ? `interrupted after ${summary.coverage.runs.toLocaleString('en-US')} runs; ${summaryPath ? 'the summary is marked "partial": true' : 'no estimates'}`
+      ? `${stopSignal ? `stopped by ${signalName(stopSignal)}` : 'interrupted'} after ${summary.coverage.runs.toLocaleString('en-US')} runs; ${summaryPath ? 'the summary is marked "partial": true' : 'no estimates'}`
       : `${summary.coverage.runs.toLocaleString('en-US')} runs in ${seconds.toFixed(1)} s (${Math.round(summary.coverage.runs / Math.max(seconds, 1e-9)).toLocaleString('en-US')} runs/s, ${workers} worker${workers === 1 ? '' : 's'})`,
   ];
   if (summaryPath) notes.push(`summary: ${summaryPath}`);
   if (csvPath) notes.push(`points CSV: ${csvPath}`);
   if (shard) notes.push(`shard ${shard.index}/${shard.count}: combine all shards with \`parley merge\``);
   io.stderr(`${notes.map((n) => `parley explore: ${n}`).join('\n')}\n`);
-  return interrupted ? 130 : 0;
+  return interrupted ? signalExitCode(stopSignal ?? 'SIGINT') : EXIT.ok;
 }
 
 export const exploreCommand: Command = makeExploreCommand();

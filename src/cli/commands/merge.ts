@@ -1,23 +1,36 @@
-import { formatSummary, isExploreSummaryText, mergeSummaries, missingRanges, parseSummary, stringifySummary } from '../../batch/index.ts';
+import { formatSummary, mergeSummaries, missingRanges } from '../../batch/index.ts';
+import { isExploreSummaryText } from '../../batch/index.ts';
 import { mergeExploreFiles } from './explore-merge.ts';
 import { lastFlag, parseArgs } from '../args.ts';
 import type { Command } from '../command.ts';
+import { EXIT } from '../exit-codes.ts';
 import { UserError } from '../io.ts';
-import { asCliError } from './batch.ts';
+import { OutputError } from '../output-file.ts';
+import { readSummaryFile, writeSummaryFile } from '../summary-file.ts';
+import { asCliError, checkOutputs } from './batch.ts';
 
 export const mergeCommand: Command = {
   name: 'merge',
   usage: 'parley merge SUMMARY.json... [--summary OUT.json]',
-  summary: 'combine the summaries of shards (`batch` or `explore` with --shard I/N) into one, exactly as one unsharded run',
+  summary: 'combine the summaries of shards (`batch` or `explore` with --shard I/N) into one, exactly as one unsharded run; refuses edited or damaged files',
   async run(argv, io) {
     const args = parseArgs(argv, { summary: 'value' });
     if (args.positional.length === 0) throw new UserError('merge needs the summary files of the shards', 'e.g. parley merge shard-*.json --summary all.json');
+    const out = lastFlag(args, 'summary');
+    checkOutputs(io, [['--summary', out]]);
     try {
       const files = args.positional;
-      if (isExploreSummaryText(io.readFile(files[0]!))) return mergeExploreFiles(files, lastFlag(args, 'summary'), io);
-      const merged = mergeSummaries(files.map((f) => parseSummary(io.readFile(f), f)), files);
-      const out = lastFlag(args, 'summary');
-      if (out) io.writeFile(out, `${stringifySummary(merged)}\n`);
+      if (isExploreSummaryText(io.readFile(files[0]!, 1_000_000_000))) return mergeExploreFiles(files, out, io);
+      const merged = mergeSummaries(files.map((f) => readSummaryFile(io, f)), files);
+      if (out) {
+        try {
+          writeSummaryFile(io, out, merged).commit();
+        } catch (error) {
+          if (!(error instanceof OutputError)) throw error;
+          io.stderr(`parley merge: ${error.message}. Nothing was written; any earlier ${out} is unchanged. Free some space or choose another folder, then run the command again.\n`);
+          return EXIT.outputFailed;
+        }
+      }
       io.stdout(formatSummary(merged));
       const notes = [`merged ${files.length} summar${files.length === 1 ? 'y' : 'ies'}: ${merged.coverage.runs.toLocaleString('en-US')} of ${merged.coverage.of.toLocaleString('en-US')} runs`];
       if (merged.partial) {
@@ -26,7 +39,7 @@ export const mergeCommand: Command = {
       }
       if (out) notes.push(`summary: ${out}`);
       io.stderr(`${notes.map((n) => `parley merge: ${n}`).join('\n')}\n`);
-      return 0;
+      return EXIT.ok;
     } catch (error) {
       throw asCliError(error);
     }

@@ -1,4 +1,5 @@
-import { compile, runOnce } from '../../engine/index.ts';
+import { hasOwn } from '../../batch/index.ts';
+import { compile, ParameterError, runOnce } from '../../engine/index.ts';
 import { lastFlag, parseArgs, parseAssignments } from '../args.ts';
 import type { Command } from '../command.ts';
 import { UserError } from '../io.ts';
@@ -14,7 +15,10 @@ export const runCommand: Command = {
     if (args.positional.length !== 1) throw new UserError('run needs exactly one scenario file', 'e.g. parley run scenarios/doha-60-day-draft.yaml --seed 7');
     const scenario = loadScenarioFile(args.positional[0]!, io);
     const seed = lastFlag(args, 'seed') ?? '1';
-    const model = compile(scenario, parseAssignments(args.flags.get('set')));
+    const overrides = parseAssignments(args.flags.get('set'));
+    // Names are checked here as own keys: `constructor` or `__proto__` is an unknown parameter, never an inherited member.
+    for (const name of Object.keys(overrides)) if (!hasOwn(scenario.parameters, name)) throw ParameterError.unknown(name, Object.keys(scenario.parameters));
+    const model = compile(scenario, overrides);
     const result = runOnce(model, { seed });
     if (args.flags.has('json')) io.stdout(`${JSON.stringify(result)}\n`);
     else io.stdout(formatNarrative(scenario, result));

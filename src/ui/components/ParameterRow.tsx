@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Parameter, Scenario } from '../../scenario/index.ts';
 import { ParleyContext } from '../logic/app-context.ts';
 import { SourceBadge } from './SourceBadge.tsx';
@@ -15,7 +15,12 @@ function stepOf(p: Parameter): number {
 export function ParameterRow({ id, parameter, value, scenario }: { id: string; parameter: Parameter; value: number; scenario: Scenario }) {
   const { send } = ParleyContext.useActorRef();
   const [draft, setDraft] = useState(String(value));
-  useEffect(() => setDraft(String(value)), [value]);
+  // A new value from outside (undo, another branch) replaces the draft, during render.
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
+    setDraft(String(value));
+  }
   const n = Number(draft);
   const invalid = draft.trim() === '' || !Number.isFinite(n) || n < parameter.range[0] || n > parameter.range[1];
   const changed = value !== parameter.default;

@@ -19,12 +19,15 @@ export function QuickBatchPanel() {
   const [result, setResult] = useState<QuickBatchResult>();
   const abort = useRef<AbortController | undefined>(undefined);
 
-  // A batch belongs to its scenario: stop it and forget it when another scenario opens (or the page closes).
-  useEffect(() => {
+  // A batch belongs to its scenario: forget it when another scenario opens, and stop it then or
+  // when the page closes.
+  const [shownScenario, setShownScenario] = useState(scenario);
+  if (shownScenario !== scenario) {
+    setShownScenario(scenario);
     setResult(undefined);
     setStatus({ kind: 'idle' });
-    return () => abort.current?.abort();
-  }, [scenario]);
+  }
+  useEffect(() => () => abort.current?.abort(), [scenario]);
 
   const start = async () => {
     abort.current?.abort();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ParleyContext } from '../logic/app-context.ts';
 import { selectBranch } from '../logic/selectors.ts';
 
@@ -7,7 +7,11 @@ export function SeedField() {
   const { send } = ParleyContext.useActorRef();
   const seed = ParleyContext.useSelector((s) => selectBranch(s).seed);
   const [draft, setDraft] = useState(seed);
-  useEffect(() => setDraft(seed), [seed]);
+  const [shown, setShown] = useState(seed);
+  if (shown !== seed) {
+    setShown(seed);
+    setDraft(seed);
+  }
   const apply = () => {
     if (draft.trim() !== '' && draft.trim() !== seed) send({ type: 'seed.set', seed: draft });
     else setDraft(seed);

@@ -1,12 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ParleyContext } from '../logic/app-context.ts';
 import { hashOf } from '../logic/app-machine.ts';
 
 /** The address that reopens exactly this run: scenario, seed, assumptions, choices and position. */
 export function ShareLink() {
   const hash = ParleyContext.useSelector((s) => hashOf(s.context));
-  const [copied, setCopied] = useState(false);
-  useEffect(() => setCopied(false), [hash]);
+  // "Copied" belongs to one address: it clears when the run moves on.
+  const [copiedHash, setCopiedHash] = useState<string | undefined>(undefined);
+  const copied = copiedHash === hash;
+  const setCopied = (yes: boolean) => setCopiedHash(yes ? hash : undefined);
   const url = `${window.location.origin}${window.location.pathname}${hash}`;
   const copy = async () => {
     try {

@@ -37,12 +37,12 @@ export function Timeline({ picked, onPick }: { picked?: number; onPick: (day: nu
   const x = (day: number) => 4 + (day - 0.5) * cellW;
   const r = Math.min(cellW, ROW_H) / 2 - 1;
 
+  const todayX = x(Math.max(1, layout.today));
   useEffect(() => {
     const el = scroller.current;
     if (!el || svgW <= el.clientWidth) return;
-    const target = x(Math.max(1, layout.today)) - el.clientWidth / 2;
-    el.scrollLeft = Math.max(0, target);
-  }, [layout.today, svgW]);
+    el.scrollLeft = Math.max(0, todayX - el.clientWidth / 2);
+  }, [todayX, svgW]);
 
   const pickAt = (clientX: number, svg: SVGSVGElement) => {
     const box = svg.getBoundingClientRect();

@@ -132,9 +132,9 @@ export function step(run: RunContext, target: AdvanceTarget): RunContext {
     return { ...run, notice: { kind: 'info', text: `It is your move as ${name}: choose a response first (or let the model decide).` } };
   }
   const before = b.view.day;
-  b.session.advance(target, run.playing);
+  const session = b.session.advanced(target, run.playing);
   return replaceActive(run, (br) => {
-    const next = refreshed(br);
+    const next = refreshed(br, { session });
     // After "run to the end" many days had decisions; the note is only for single steps.
     const quiet = target === 'end' ? undefined : quietDays(before, next.view.day);
     return quiet ? { ...next, lastStep: quiet } : next;
@@ -153,14 +153,14 @@ export function choose(run: RunContext, response?: Response): RunContext {
   if (!d) return run;
   if (response !== undefined && !d.allowed.includes(response)) return run;
   const n = b.view.decisions;
-  b.session.decide(response);
-  return replaceActive(run, (br) => refreshed(br, response !== undefined ? { meta: { ...br.meta, [n]: { party: d.party, obligation: d.obligation } } } : {}));
+  const session = b.session.decided(response);
+  return replaceActive(run, (br) => refreshed(br, response !== undefined ? { session, meta: { ...br.meta, [n]: { party: d.party, obligation: d.obligation } } } : { session }));
 }
 
 export function undo(run: RunContext): RunContext {
-  const b = activeBranch(run);
-  if (!b.session.undo()) return run;
-  return replaceActive(run, (br) => refreshed(br));
+  const session = activeBranch(run).session.undone();
+  if (!session) return run;
+  return replaceActive(run, (br) => refreshed(br, { session }));
 }
 
 /** Back to day 1 with a fresh session: same seed and parameters, no choices. */
