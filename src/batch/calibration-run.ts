@@ -3,12 +3,13 @@
  * ranges) to targets by ABC (rejection or SMC, src/batch/explore) with every population of
  * candidates run on the worker pool — R runs per candidate with the seeds "<seed>:0" … "<seed>:R−1",
  * the same for every candidate (common random numbers). Then the targets are checked, with
- * intervals, at the posterior medians: the values `--write` records.
+ * intervals, at the central posterior sample: the values `--write` records.
  */
 import { checkRangesAgainst, designExperiment, runDesign, type DesignRunOptions, type DesignSource } from './design-run.ts';
 import { rejectionAbc, type RejectionResult } from './explore/abc-rejection.ts';
 import { smcAbc, type SmcResult } from './explore/abc-smc.ts';
 import type { ParameterRange } from './explore/parameters.ts';
+import type { PosteriorSample } from './explore/posterior.ts';
 import type { Simulator } from './explore/simulator.ts';
 import { checkTargetsOn, type TargetResult } from './target-check.ts';
 import { checkTargetMetrics, targetSummaries, type BatchTarget } from './target-statistics.ts';
@@ -36,12 +37,41 @@ export interface PairData {
 
 export interface CalibrationOutcome {
   result: SmcResult | RejectionResult;
-  /** Posterior medians: the values to write. */
+  /** The central posterior sample (rounded to 3 significant digits): the values to write. */
   calibrated: Record<string, number>;
   /** Every target at the calibrated values, with its 95% interval. */
   check: TargetResult[];
   pairs: PairData[];
   runs: number;
+}
+
+/**
+ * The posterior sample nearest all the others (weighted medoid, distances in posterior standard
+ * deviations). Unlike the per-parameter medians, which need not fit the targets together when the
+ * parameters trade off, it is itself a sample of the posterior, so it met the targets within the
+ * final tolerance on the calibration's seeds.
+ */
+export function centralSample(ranges: readonly ParameterRange[], samples: readonly PosteriorSample[]): PosteriorSample {
+  const sd = ranges.map((r) => {
+    const mean = samples.reduce((s, x) => s + x.weight * x.params[r.name]!, 0);
+    const variance = samples.reduce((s, x) => s + x.weight * (x.params[r.name]! - mean) ** 2, 0);
+    return Math.sqrt(variance) || r.hi - r.lo;
+  });
+  let best = samples[0]!;
+  let bestCost = Infinity;
+  for (const candidate of samples) {
+    let cost = 0;
+    for (const other of samples) {
+      let d2 = 0;
+      ranges.forEach((r, d) => (d2 += ((candidate.params[r.name]! - other.params[r.name]!) / sd[d]!) ** 2));
+      cost += other.weight * d2;
+    }
+    if (cost < bestCost) {
+      bestCost = cost;
+      best = candidate;
+    }
+  }
+  return best;
 }
 
 /** Candidate values are rounded to 3 significant digits when written, so they read as a person would write them. */
@@ -64,7 +94,8 @@ export async function runCalibration(request: CalibrationRequest, options: Omit<
   const result = request.method === 'smc'
     ? await smcAbc(ranges, targets, simulate, { seed: request.seed, seeds, populationSize: request.population })
     : await rejectionAbc(ranges, targets, simulate, { seed: request.seed, seeds, draws: request.population });
-  const calibrated = Object.fromEntries(result.parameters.map((p) => [p.name, roundForWriting(p.median)]));
+  const central = centralSample(ranges, result.samples);
+  const calibrated = Object.fromEntries(ranges.map((r) => [r.name, roundForWriting(central.params[r.name]!)]));
   const check = await runDesign(source, [calibrated], { ...options, runs: request.runs, seed: request.seed });
   runs += check.coverage.runs;
   const pairs: PairData[] = [];

@@ -26,7 +26,7 @@ export function writeCalibratedDefaults(text: string, file: string, values: Reco
     const start = node.range[0];
     const lineEnd = text.indexOf('\n', start);
     const p = posterior.find((x) => x.name === name);
-    const interval = p ? `; posterior median, ${Math.round(p.level * 100)}% interval ${Number(p.lo.toPrecision(3))}–${Number(p.hi.toPrecision(3))}` : '';
+    const interval = p ? `; central posterior sample, ${Math.round(p.level * 100)}% interval ${Number(p.lo.toPrecision(3))}–${Number(p.hi.toPrecision(3))}` : '';
     const comment = `# calibrated ${note.date} by parley calibrate (${note.method}, ${note.runs} runs per candidate, seed ${note.seed}) to targets ${note.targets.join(', ')}${interval}`;
     edits.push({ start, end: lineEnd < 0 ? text.length : lineEnd, text: `${value}  ${comment}` });
   }

@@ -53,7 +53,7 @@ describe('parley calibrate', () => {
     const changed = after.map((line, i) => [line, before[i]] as const).filter(([a, b]) => a !== b);
     expect(changed).toHaveLength(1);
     expect(changed[0]![1]).toBe('    default: 0.02');
-    expect(changed[0]![0]).toMatch(/^    default: [\d.]+ {2}# calibrated 2025-07-20 by parley calibrate \(rejection, 20 runs per candidate, seed w\) to targets cf-fixed-gt30-collapse; posterior median, 95% interval [\d.]+–[\d.]+$/);
+    expect(changed[0]![0]).toMatch(/^    default: [\d.]+ {2}# calibrated 2025-07-20 by parley calibrate \(rejection, 20 runs per candidate, seed w\) to targets cf-fixed-gt30-collapse; central posterior sample, 95% interval [\d.]+–[\d.]+$/);
     const reloaded = loadScenario(written, DOHA);
     expect(reloaded.ok).toBe(true);
   }, 60_000);
@@ -62,11 +62,12 @@ describe('parley calibrate', () => {
     const cases: [string[], RegExp][] = [
       [[DOHA, '--targets', 'docs/base-rates.targets.yaml#cf-all-collapse'], /--free NAME/],
       [[DOHA, '--free', 'clash-rat', '--targets', 'docs/base-rates.targets.yaml#cf-all-collapse'], /unknown parameter `clash-rat`/],
-      [[DOHA, '--free', 'clash-rate'], /declares no targets/],
+      [['no-targets.yaml', '--free', 'clash-rate'], /declares no targets/],
       [[DOHA, '--free', 'clash-rate', '--targets', 'docs/base-rates.targets.yaml#no-such'], /has no target `no-such`/],
       [[DOHA, '--free', 'clash-rate', '--targets', 'docs/base-rates.targets.yaml#gaza-nov2023-end-day'], /base-rates.targets.yaml:\d+:\d+: target gaza-nov2023-end-day: the tolerance must be a positive number/],
       [[DOHA, '--free', 'clash-rate', '--method', 'mcmc', '--targets', 'docs/base-rates.targets.yaml#cf-all-collapse'], /unknown method `mcmc`/],
     ];
-    for (const [argv, message] of cases) await expect(makeCalibrateCommand(inlinePool).run(argv, fakeIO())).rejects.toThrow(message);
+    const noTargets = DOHA_TEXT.replace(/\ntargets:[\s\S]*$/, '\n');
+    for (const [argv, message] of cases) await expect(makeCalibrateCommand(inlinePool).run(argv, fakeIO({ files: { 'no-targets.yaml': noTargets } }))).rejects.toThrow(message);
   });
 });
