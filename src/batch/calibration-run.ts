@@ -37,7 +37,7 @@ export interface PairData {
 
 export interface CalibrationOutcome {
   result: SmcResult | RejectionResult;
-  /** The central posterior sample (rounded to 3 significant digits): the values to write. */
+  /** The central posterior sample (to 6 significant digits): the values to write. */
   calibrated: Record<string, number>;
   /** Every target at the calibrated values, with its 95% interval. */
   check: TargetResult[];
@@ -74,9 +74,13 @@ export function centralSample(ranges: readonly ParameterRange[], samples: readon
   return best;
 }
 
-/** Candidate values are rounded to 3 significant digits when written, so they read as a person would write them. */
+/**
+ * Calibrated values are written to 6 significant digits: short enough to read, and close enough
+ * that the runs at the written value are, but for a one-in-many-thousands draw, the runs that met
+ * the targets (3 digits visibly changed which runs collapsed).
+ */
 export function roundForWriting(value: number): number {
-  return Number(value.toPrecision(3));
+  return Number(value.toPrecision(6));
 }
 
 export async function runCalibration(request: CalibrationRequest, options: Omit<DesignRunOptions, 'runs' | 'seed' | 'metric' | 'shard'>): Promise<CalibrationOutcome> {
