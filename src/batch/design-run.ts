@@ -42,6 +42,8 @@ export interface DesignRun {
   tallies: AggregateData[];
   coverage: Coverage;
   interrupted: boolean;
+  /** Set when a worker died or a run failed: the tallies then hold only the chunks before it. */
+  failure?: { message: string; chunks: string };
 }
 
 /** Checks that every range names a declared parameter and stays inside its declared range. */
@@ -66,13 +68,17 @@ export async function designExperiment(source: DesignSource, points: readonly De
   return { ...experiment, variationCount: points.length, points: points.map((p) => ({ ...p })) };
 }
 
+/** Runs every point completely, or throws: calibration and target checks cannot use part of a population. */
 export async function runDesign(source: DesignSource, points: readonly DesignPoint[], options: DesignRunOptions): Promise<DesignRun> {
   const experiment = await designExperiment(source, points, options);
-  return runDesignExperiment(experiment, options);
+  const run = await runDesignExperiment(experiment, options);
+  if (run.failure) throw new ExperimentError(`${run.failure.message}, in ${run.failure.chunks}; nothing can be concluded from part of the runs`, 'run again; if a worker ran out of memory, use fewer --workers');
+  if (run.interrupted) throw new ExperimentError('stopped before every run was done; nothing was concluded', 'run the command again');
+  return run;
 }
 
 export async function runDesignExperiment(experiment: Experiment, options: Omit<DesignRunOptions, 'runs' | 'seed' | 'metric'>): Promise<DesignRun> {
-  const { summary, interrupted } = await runBatch(experiment, {
+  const { summary, interrupted, failure } = await runBatch(experiment, {
     pool: options.pool,
     workers: options.workers,
     shard: options.shard,
@@ -80,5 +86,5 @@ export async function runDesignExperiment(experiment: Experiment, options: Omit<
     onProgress: options.onProgress,
     onNotice: options.onNotice,
   });
-  return { experiment, tallies: summary.variations.map((v) => v.tally), coverage: summary.coverage, interrupted };
+  return { experiment, tallies: summary.variations.map((v) => v.tally), coverage: summary.coverage, interrupted, ...(failure ? { failure } : {}) };
 }

@@ -23,6 +23,8 @@ export interface ExploreRequest {
 export interface ExploreOutcome {
   summary: ExploreSummary;
   interrupted: boolean;
+  /** A worker died or a run failed; the summary holds the chunks before it (partial). */
+  failure?: { message: string; chunks: string };
 }
 
 export async function runExplore(request: ExploreRequest, options: Omit<DesignRunOptions, 'runs' | 'seed' | 'metric'>): Promise<ExploreOutcome> {
@@ -46,5 +48,5 @@ export async function runExplore(request: ExploreRequest, options: Omit<DesignRu
     shard: options.shard ? `${options.shard.index}/${options.shard.count}` : undefined,
     plannedRuns: runsIn(plan, first, last),
   });
-  return { summary, interrupted: run.interrupted };
+  return { summary, interrupted: run.interrupted, ...(run.failure ? { failure: run.failure } : {}) };
 }

@@ -15,10 +15,10 @@ export const DEFAULT_POPULATION = { smc: 100, rejection: 1000 } as const;
 export function makeCalibrateCommand(pool: PoolFactory = nodePool): Command {
   return {
     name: 'calibrate',
-    usage: 'parley calibrate FILE --free NAME[=LO:HI]... [--targets FILE[#ID,...]] [--method smc|rejection] [options]',
+    usage: 'parley calibrate FILE --free NAME[=LO:HI]... [options]',
     summary:
       'fit free parameters to targets by approximate Bayesian computation with common random numbers: posterior intervals, best fit, targets at the calibrated values; ' +
-      'options --runs R, --population N, --seed S, --set NAME=V, --workers N, --summary OUT.json, --write (records the defaults in FILE), --date YYYY-MM-DD (docs/explore.md)',
+      'options --targets FILE[#ID,...], --method smc|rejection, --runs R, --population N, --seed S, --set NAME=V, --workers N, --summary OUT.json, --write (records the defaults in FILE), --date YYYY-MM-DD (docs/explore.md)',
     async run(argv, io) {
       try {
         return await calibrate(argv, io, pool);

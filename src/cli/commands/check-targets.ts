@@ -10,8 +10,8 @@ import { asCliError, checkOutputs, DEFAULT_RUNS, DEFAULT_SEED } from './batch.ts
 export function makeCheckTargetsCommand(pool: PoolFactory = nodePool): Command {
   return {
     name: 'check-targets',
-    usage: 'parley check-targets FILE [--targets FILE[#ID,...]]... [--runs N] [--seed S] [--set NAME=V]...',
-    summary: 'run a batch and report each target met or missed, with the simulated value and its 95% interval; options --workers N, --summary OUT.json (docs/explore.md)',
+    usage: 'parley check-targets FILE [--runs N] [options]',
+    summary: 'run a batch and report each target met or missed, with the simulated value and its 95% interval; options --targets FILE[#ID,...], --seed S, --set NAME=V, --workers N, --summary OUT.json (docs/explore.md)',
     async run(argv, io) {
       try {
         return await checkTargets(argv, io, pool);

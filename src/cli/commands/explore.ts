@@ -86,13 +86,15 @@ async function explore(argv: readonly string[], io: CliIO, pool: PoolFactory): P
     removeInterrupt();
     clearProgress(io);
   }
-  const { summary, interrupted } = outcome;
+  const { summary, interrupted, failure } = outcome;
   const seconds = (performance.now() - started) / 1000;
   io.stdout(formatExplore(summary));
   const failed = writeOutputs(io, 'explore', [[summaryPath, () => `${stringifySummary(summary)}\n`], [csvPath, () => exploreCsv(summary)]]);
   if (failed !== undefined) return failed;
   const notes = [
-    interrupted
+    failure
+      ? `${failure.message}, in ${failure.chunks}; the study stopped after ${summary.coverage.runs.toLocaleString('en-US')} runs${summaryPath ? ' and the summary is marked "partial": true' : ''}`
+      : interrupted
       ? `${stopSignal ? `stopped by ${signalName(stopSignal)}` : 'interrupted'} after ${summary.coverage.runs.toLocaleString('en-US')} runs; ${summaryPath ? 'the summary is marked "partial": true' : 'no estimates'}`
       : `${summary.coverage.runs.toLocaleString('en-US')} runs in ${seconds.toFixed(1)} s (${Math.round(summary.coverage.runs / Math.max(seconds, 1e-9)).toLocaleString('en-US')} runs/s, ${workers} worker${workers === 1 ? '' : 's'})`,
   ];
@@ -100,6 +102,7 @@ async function explore(argv: readonly string[], io: CliIO, pool: PoolFactory): P
   if (csvPath) notes.push(`points CSV: ${csvPath}`);
   if (shard) notes.push(`shard ${shard.index}/${shard.count}: combine all shards with \`parley merge\``);
   io.stderr(`${notes.map((n) => `parley explore: ${n}`).join('\n')}\n`);
+  if (failure) return EXIT.workerFailed;
   return interrupted ? signalExitCode(stopSignal ?? 'SIGINT') : EXIT.ok;
 }
 
