@@ -49,7 +49,7 @@ export function parseTargetFile(text: string, file: string, ids: readonly string
     const tolerance = get('tolerance');
     if (typeof tolerance !== 'number' || !(tolerance > 0)) throw new ExperimentError(`${at(node('tolerance'))}: target ${id}: the tolerance must be a positive number, got ${String(tolerance)}`, 'a tolerance carries the target’s own uncertainty and the runs’ noise, e.g. 0.03 for a share');
     const source = get('source');
-    if (typeof source !== 'string' || source.trim() === '') throw new ExperimentError(`${at(node('source'))}: target ${id} needs a \`source\``, 'say where the value comes from');
+    if (typeof source !== 'string' || source.trim() === '') throw new ExperimentError(`${at(node('source'))}: target ${id} needs a \`source\``, 'say where the value comes from, e.g. a URL or a dataset');
     const note = get('note');
     found.push({ id, statistic, value, tolerance, source, ...(typeof note === 'string' ? { note } : {}) });
   }
