@@ -6,7 +6,8 @@ import { compile, deriveRunSeed, runOnce, type Model } from '../engine/index.ts'
 import { loadScenario, type Scenario } from '../scenario/index.ts';
 import { Aggregate, type AggregateData } from './aggregate.ts';
 import { csvField } from './csv.ts';
-import { variationOverrides, type Experiment } from './experiment.ts';
+import { variationOverrides, type Experiment, type ReplayOptions } from './experiment.ts';
+import { dateOfDay } from '../scenario/index.ts';
 import { metricReader, type MetricReader } from './metrics.ts';
 import { chunkAt, type ChunkPlan } from './plan.ts';
 import type { Sweep } from './sweep.ts';
@@ -23,6 +24,7 @@ export interface BatchJob {
   variationCount: number;
   metrics: string[];
   csv: boolean;
+  replay?: ReplayOptions;
   /** Design points, when the variations are not a grid (see Experiment.points). */
   points?: Record<string, number>[];
 }
@@ -47,6 +49,7 @@ export function jobOf(experiment: Experiment, csv: boolean): BatchJob {
     variationCount: experiment.variationCount,
     metrics: experiment.metrics,
     csv,
+    ...(Object.keys(experiment.replay).length ? { replay: experiment.replay } : {}),
     ...(experiment.points ? { points: experiment.points } : {}),
   };
 }
@@ -94,14 +97,15 @@ export class ChunkRunner {
       const seed = deriveRunSeed(this.job.seed, i);
       let outcome;
       try {
-        outcome = runOnce(model, { seed, trace: false }).outcome;
+        outcome = runOnce(model, { seed, trace: false, ...this.job.replay }).outcome;
       } catch (error) {
         const swept = Object.entries(variationOverrides(this.job, chunk.variation)).map(([k, v]) => ` --set ${k}=${v}`).join('');
         throw new Error(`run ${i} of variation ${chunk.variation} failed (replay: parley run ${this.job.scenarioFile} --seed "${seed}"${swept}): ${(error as Error).message}`);
       }
       aggregate.add(outcome, this.readers, rows ? values : undefined);
       if (rows) {
-        rows.push(`${prefix}${i},${csvField(seed)},${outcome.result},${outcome.day},${csvField(outcome.cause ?? '')},${values.join(',')}\n`);
+        const endDate = this.scenario.start !== undefined ? `${dateOfDay(this.scenario.start, outcome.day)},` : '';
+        rows.push(`${prefix}${i},${csvField(seed)},${outcome.result},${outcome.day},${endDate}${csvField(outcome.cause ?? '')},${values.join(',')}\n`);
       }
     }
     return { chunk: chunkIndex, variation: chunk.variation, tally: aggregate.toData(), csv: rows?.join('') };

@@ -1,7 +1,7 @@
 /**
  * The per-run CSV: one row per run, RFC 4180 quoting, `\n` line ends. Columns:
  * variation, each overridden parameter (`set` ones, then swept ones), run, seed, outcome,
- * end_day, cause, then every metric (`days`, `released.captives.alive`, …).
+ * end_day, end_date (only when the scenario has a `start` date), cause, then every metric (`days`, `released.captives.alive`, …).
  */
 const FIXED = ['variation', 'run', 'seed', 'outcome', 'end_day', 'cause'];
 
@@ -16,9 +16,9 @@ export function parameterColumns(parameters: readonly string[], metrics: readonl
   return parameters.map((p) => (taken.has(p) ? `param.${p}` : p));
 }
 
-export function csvHeader(parameters: readonly string[], metrics: readonly string[]): string {
+export function csvHeader(parameters: readonly string[], metrics: readonly string[], options: { endDate?: boolean } = {}): string {
   const params = parameterColumns(parameters, metrics);
-  return `${['variation', ...params, 'run', 'seed', 'outcome', 'end_day', 'cause', ...metrics].map(csvField).join(',')}\n`;
+  return `${['variation', ...params, 'run', 'seed', 'outcome', 'end_day', ...(options.endDate ? ['end_date'] : []), 'cause', ...metrics].map(csvField).join(',')}\n`;
 }
 
 /** Minimal RFC 4180 reader (for tests and tools that read back a runs CSV). */

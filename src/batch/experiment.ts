@@ -8,7 +8,7 @@
  * `parley run FILE --seed "<seed>:<i>" --set NAME=V …`.
  */
 import { compile, deriveRunSeed, runOnce } from '../engine/index.ts';
-import { nearMatch, referenceHint, type Problem, type Scenario } from '../scenario/index.ts';
+import { nearMatch, parameterValueProblem, type Problem, type Scenario } from '../scenario/index.ts';
 import { ExperimentError } from './errors.ts';
 import { defaultMetric, metricNames } from './metrics.ts';
 import { hasOwn, newRecord, ownValue } from './record.ts';
@@ -37,6 +37,14 @@ export interface ExperimentSpec {
   /** Where each `set` / sweep entry came from, by parameter name; and where `runs`/`metric` came from. */
   origins?: { set?: Record<string, SpecOrigin>; sweeps?: Record<string, SpecOrigin>; runs?: SpecOrigin; metric?: SpecOrigin };
   chunkSize?: number;
+  /** Follow the scenario's record to day N (or its end) before the model; parties made to comply. */
+  replay?: ReplayOptions;
+}
+
+/** How every run of an experiment departs from plain model runs (`--record-until`, `--comply`). */
+export interface ReplayOptions {
+  recordUntil?: number | 'end';
+  comply?: string[];
 }
 
 /** A checked experiment. Plain data apart from `scenario`; `job` gives what workers need. */
@@ -60,6 +68,7 @@ export interface Experiment {
   metrics: string[];
   chunkSize: number;
   variationCount: number;
+  replay: ReplayOptions;
   /** Design points (explore, calibrate): variation i is `set` plus points[i] instead of a grid of sweeps. */
   points?: Record<string, number>[];
 }
@@ -88,12 +97,8 @@ export function parseRuns(text: string, origin?: SpecOrigin): number {
 }
 
 function checkParameter(scenario: Scenario, name: string, value: number, origin: SpecOrigin | undefined): void {
-  const declared = ownValue(scenario.parameters, name);
-  if (!declared) fail(origin, `unknown parameter \`${name}\``, referenceHint('parameter', name, Object.keys(scenario.parameters)));
-  const [lo, hi] = declared.range;
-  if (!Number.isFinite(value) || value < lo || value > hi) {
-    fail(origin, `${value} is outside the range of \`${name}\`, [${lo}, ${hi}]`, `values of ${name} go from ${lo} to ${hi}`);
-  }
+  const problem = parameterValueProblem(scenario, name, value);
+  if (problem) fail(origin, problem.message, problem.hint);
 }
 
 /** The swept values of variation `index`: the grid in sweep order, the last sweep varying fastest. */
@@ -154,7 +159,8 @@ export async function defineExperiment(
 
   // One probe run names the metric columns (the engine decides which metrics exist).
   const base = compile(scenario, spec.set);
-  const probe = runOnce(base, { seed: deriveRunSeed(seed, 0), trace: false });
+  const replay: ReplayOptions = { ...spec.replay };
+  const probe = runOnce(base, { seed: deriveRunSeed(seed, 0), trace: false, ...replay });
   const metrics = metricNames(probe.outcome.metrics);
   const metric = spec.metric ?? defaultMetric(metrics);
   if (!metrics.includes(metric)) {
@@ -177,5 +183,6 @@ export async function defineExperiment(
     metrics,
     chunkSize,
     variationCount,
+    replay,
   };
 }

@@ -2,7 +2,7 @@
  * Pure text formatters: the summary table an analyst reads on stdout, and the progress line for
  * stderr. Numbers are rounded for reading only; the summary JSON keeps them exact.
  */
-import { OUTCOMES, type Summary } from './summary.ts';
+import { OUTCOMES, rankByCount, type Summary } from './summary.ts';
 import type { Proportion } from './statistics.ts';
 
 const pct = (x: number | null, digits = 1) => (x === null ? '—' : `${(100 * x).toFixed(digits)}%`);
@@ -48,6 +48,9 @@ export function formatSummary(summary: Summary, options: { scenarioFile?: string
       (summary.partial ? ' · PARTIAL' : ''),
   );
   if (summary.sweeps.length) out.push(`sweeps: ${summary.sweeps.map((s) => `${s.name} = ${s.values.join(', ')}`).join(' · ')}`);
+  const replay = summary.replay;
+  if (replay?.recordUntil !== undefined) out.push(replay.recordUntil === 'end' ? 'every run follows the record as it happened' : `every run follows the record through day ${replay.recordUntil}, then the parties' models answer`);
+  if (replay?.comply) out.push(`always comply: ${replay.comply.join(', ')}`);
   if (Object.keys(summary.set).length) out.push(`set: ${Object.entries(summary.set).map(([k, x]) => `${k}=${x}`).join(' ')}`);
   out.push('');
 
@@ -98,7 +101,7 @@ export function formatSummary(summary: Summary, options: { scenarioFile?: string
   }
   if (collapsed > 0) {
     out.push(`Collapse causes (all variations, ${int(collapsed)} collapses)`);
-    const ranked = [...causes.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const ranked = rankByCount(causes.entries());
     for (const [cause, n] of ranked.slice(0, 8)) out.push(`  ${pct(n / collapsed).padStart(6)}  ${cause}`);
     if (ranked.length > 8) out.push(`  … ${ranked.length - 8} more in the summary JSON`);
     out.push('');
@@ -128,7 +131,7 @@ export function formatSummary(summary: Summary, options: { scenarioFile?: string
   const x = summary.variations.find((y) => y.runs > 0);
   if (x) {
     const sets = Object.entries({ ...summary.set, ...x.params }).map(([k, val]) => ` --set ${k}=${val}`).join('');
-    out.push(`Replay run <i> of variation ${x.index}: parley run ${options.scenarioFile ?? `<${summary.scenario.id}.yaml>`} --seed "${summary.seed}:<i>"${sets}`);
+    out.push(`Replay run <i> of variation ${x.index}: parley run ${options.scenarioFile ?? `<${summary.scenario.id}.yaml>`} --seed "${summary.seed}:<i>"${sets}${replayFlags(replay)}`);
     if (summary.variationCount > 1) out.push('  (other variations: their --set values are in the table above and in each CSV row)');
   }
   return `${out.join('\n')}\n`;
@@ -152,4 +155,11 @@ export function formatProgress(done: number, total: number, runsPerSecond: numbe
   };
   const rate = runsPerSecond === undefined ? '—' : int(Math.round(runsPerSecond));
   return `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${String(Math.floor(share * 100)).padStart(3)}%  ${int(done)}/${int(total)} runs · ${rate} runs/s · ETA ${clock(eta)}`;
+}
+
+/** The `parley run` flags that repeat a batch's replay options. */
+function replayFlags(replay: Summary['replay']): string {
+  if (!replay) return '';
+  const until = replay.recordUntil === undefined ? '' : replay.recordUntil === 'end' ? ' --follow-record' : ` --record-until ${replay.recordUntil}`;
+  return `${until}${replay.comply ? ` --comply ${replay.comply.join(',')}` : ''}`;
 }

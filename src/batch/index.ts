@@ -30,6 +30,8 @@ export {
   summaryPieces,
   sensitivity,
   OUTCOMES,
+  outcomeOrder,
+  rankByCount,
   SUMMARY_FORMAT,
   SEED_RULE,
   type Summary,

@@ -24,6 +24,7 @@ function identity(s: Summary): SummaryIdentity {
     metrics: s.metrics,
     chunkSize: s.chunkSize,
     variationCount: s.variationCount,
+    ...(s.replay ? { replay: s.replay } : {}),
   };
 }
 

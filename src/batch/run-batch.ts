@@ -56,7 +56,7 @@ export async function runBatch(experiment: Experiment, options: BatchOptions): P
   const aggregates = Array.from({ length: experiment.variationCount }, () => new Aggregate(experiment.metrics));
   const signal = options.signal;
 
-  if (options.csv) options.csv(csvHeader([...Object.keys(experiment.set), ...experiment.sweeps.map((s) => s.name)], experiment.metrics));
+  if (options.csv) options.csv(csvHeader([...Object.keys(experiment.set), ...experiment.sweeps.map((s) => s.name)], experiment.metrics, { endDate: experiment.scenario.start !== undefined }));
 
   let folded = first;
   let interrupted = signal?.aborted ?? false;

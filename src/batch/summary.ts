@@ -17,6 +17,17 @@ export const SUMMARY_FORMAT = 'parley-batch-summary/1';
 /** Every terminal outcome the engine names, in the order tables show them. */
 export const OUTCOMES = ['completed', 'extended-then-completed', 'advanced', 'stalled', 'collapsed'] as const satisfies readonly OutcomeResult[];
 
+/** Outcome names in report order: the five results, then any other name (a final phase) A–Z. */
+export function outcomeOrder(names: Iterable<string>): string[] {
+  const others = [...new Set(names)].filter((o) => !(OUTCOMES as readonly string[]).includes(o)).sort();
+  return [...OUTCOMES, ...others];
+}
+
+/** Causes (or any counted names) most frequent first, ties A–Z: the one order every report uses. */
+export function rankByCount(counts: Iterable<readonly [string, number]>): [string, number][] {
+  return [...counts].map(([name, n]): [string, number] => [name, n]).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
 /** What must be equal for two summaries to be parts of one experiment. */
 export interface SummaryIdentity {
   format: typeof SUMMARY_FORMAT;
@@ -33,6 +44,8 @@ export interface SummaryIdentity {
   metrics: string[];
   chunkSize: number;
   variationCount: number;
+  /** Runs followed the record to a day, or made parties comply (absent for plain model runs). */
+  replay?: { recordUntil?: number | 'end'; comply?: string[] };
 }
 
 export interface Coverage {
@@ -99,6 +112,7 @@ export function identityOf(experiment: Experiment): SummaryIdentity {
     metrics: experiment.metrics,
     chunkSize: experiment.chunkSize,
     variationCount: experiment.variationCount,
+    ...(Object.keys(experiment.replay).length ? { replay: experiment.replay } : {}),
   };
 }
 
@@ -157,9 +171,8 @@ function lastDayOf(tallies: readonly AggregateData[]): number {
 
 function variationSummary(identity: SummaryIdentity, index: number, tally: AggregateData, lastDay: number): VariationSummary {
   const outcomes = newRecord<Proportion>();
-  const names = [...OUTCOMES, ...Object.keys(tally.outcomes).filter((o) => !(OUTCOMES as readonly string[]).includes(o)).sort()];
-  for (const result of names) outcomes[result] = wilson(tally.outcomes[result] ?? 0, tally.runs);
-  const causes = Object.entries(ownValue(tally.causes, 'collapsed') ?? {}).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  for (const result of outcomeOrder(Object.keys(tally.outcomes))) outcomes[result] = wilson(tally.outcomes[result] ?? 0, tally.runs);
+  const causes = rankByCount(Object.entries(ownValue(tally.causes, 'collapsed') ?? {}));
   const metrics = newRecord<MetricStats>();
   for (const name of identity.metrics) metrics[name] = describe(ownValue(tally.metrics, name) ?? []);
   return {

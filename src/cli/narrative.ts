@@ -1,28 +1,32 @@
 import type { RunResult } from '../engine/index.ts';
-import type { Scenario } from '../scenario/index.ts';
+import { dateOfDay, readableDate, type Scenario, type SourceRef } from '../scenario/index.ts';
+import { describeRecordFlags, type RecordFlags } from './record-flags.ts';
 
 const RESPONSE_MARK: Record<string, string> = { comply: '✓', partial: '◐', delay: '…', violate: '✗', refuse: '✗' };
 
 /** A run as a student reads it: a header, each day's events, then a summary. Pure. */
-export function formatNarrative(scenario: Scenario, result: RunResult): string {
+export function formatNarrative(scenario: Scenario, result: RunResult, replay: RecordFlags = {}, record?: { lastDay: number; ends: boolean }): string {
   const lines: string[] = [];
   lines.push(`${scenario.title}`);
   lines.push(`seed ${result.seed}${Object.keys(result.params).length ? ` · ${Object.entries(result.params).map(([k, v]) => `${k}=${v}`).join(' ')}` : ''}`);
+  const how = describeRecordFlags(replay, record);
+  if (how) lines.push(how);
   lines.push('');
   let day = -1;
   for (const event of result.trace) {
     if (event.type === 'obligation.due') continue;
     if (event.day !== day) {
       day = event.day;
-      lines.push(day === 0 ? 'Start' : `Day ${day}`);
+      lines.push(day === 0 ? 'Start' : `Day ${day}${event.date ? ` · ${readableDate(event.date)}` : ''}`);
     }
     const mark = event.response ? RESPONSE_MARK[event.response]! : event.type === 'incident' ? '!' : event.type === 'party.reacted' ? '·' : '•';
-    lines.push(`  ${mark} ${event.text}${event.chosen ? ' (your choice)' : ''}`);
+    lines.push(`  ${mark} ${event.text}${event.chosen ? ' (your choice)' : ''}${event.recorded && event.source !== undefined ? ` [source: ${sourceLabel(event.source)}]` : ''}`);
   }
   const o = result.outcome;
   const m = o.metrics;
   lines.push('');
-  lines.push(`Outcome: ${o.result}${o.result === 'advanced' ? ` to ${o.phase}` : ''} on day ${o.day}${o.cause ? ` — ${o.cause}` : ''}`);
+  const endDate = scenario.start !== undefined ? ` (${readableDate(dateOfDay(scenario.start, o.day))})` : '';
+  lines.push(`Outcome: ${o.result}${o.result === 'advanced' ? ` to ${o.phase}` : ''} on day ${o.day}${endDate}${o.cause ? ` — ${o.cause}` : ''}`);
   for (const [stock, byCategory] of Object.entries(m.released)) {
     const name = scenario.stocks[stock]?.name ?? stock;
     const total = Object.values(byCategory).reduce((a, b) => a + b, 0);
@@ -41,4 +45,9 @@ export function formatNarrative(scenario: Scenario, result: RunResult): string {
   lines.push(`  violations: ${Object.entries(m.violations).map(([p, n]) => `${scenario.parties[p]?.name ?? p} ${n}`).join(', ')}`);
   lines.push(`  delays: ${Object.entries(m.delays).map(([p, n]) => `${scenario.parties[p]?.name ?? p} ${n}`).join(', ')}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** A source as a reader can look it up: its id under `sources`, or its seed file or URL. */
+function sourceLabel(source: SourceRef): string {
+  return typeof source === 'string' ? source : (source.seed ?? source.url ?? '');
 }

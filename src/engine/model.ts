@@ -6,6 +6,7 @@ import {
   BEHAVIOUR_MODELS,
   OBLIGATION_KINDS,
   own,
+  parameterValueProblem,
   phaseOf,
   scheduledDays,
   type Incident,
@@ -126,12 +127,8 @@ export function resolveParameters(scenario: Scenario, overrides: Readonly<Record
   const params = Object.create(null) as Record<string, number>;
   for (const [id, p] of Object.entries(scenario.parameters)) params[id] = p.default;
   for (const [id, value] of Object.entries(overrides)) {
-    const declared = own(scenario.parameters, id);
-    if (!declared) throw ParameterError.unknown(id, Object.keys(scenario.parameters));
-    if (typeof value !== 'number' || !Number.isFinite(value)) throw new ParameterError(`parameter \`${id}\` must be a finite number, not ${value}`);
-    if (value < declared.range[0] || value > declared.range[1]) {
-      throw new ParameterError(`parameter \`${id}\` = ${value} is outside its range [${declared.range.join(', ')}]`);
-    }
+    const problem = parameterValueProblem(scenario, id, value);
+    if (problem) throw new ParameterError(problem.message, problem.hint);
     params[id] = value;
   }
   return params;

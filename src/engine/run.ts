@@ -8,12 +8,25 @@ export interface RunOptions {
   params?: Readonly<Record<string, number>>;
   /** Build the narrative trace (default true); batch runs turn it off for speed. */
   trace?: boolean;
+  /** Follow the scenario's record up to this day, or to its end (`'end'`), then let the model answer. */
+  recordUntil?: number | 'end';
+  /** Parties that comply with everything, whatever their model says (`--comply`). */
+  comply?: readonly string[];
+}
+
+/** The engine's start options for run options: `'end'` is Infinity. */
+export function startOptions(options: Pick<RunOptions, 'trace' | 'recordUntil' | 'comply'>) {
+  return {
+    trace: options.trace,
+    followRecordUntil: options.recordUntil === 'end' ? Infinity : options.recordUntil,
+    comply: options.comply,
+  };
 }
 
 /** One run to its terminal outcome, every party following its model. Pure: same inputs, same result. */
 export function runOnce(model: Model, options: RunOptions): RunResult {
   const m = options.params && Object.keys(options.params).length > 0 ? compile(model.scenario, { ...model.params, ...options.params }) : model;
-  const sim = Simulation.start(m, options.seed, { trace: options.trace });
+  const sim = Simulation.start(m, options.seed, startOptions(options));
   const outcome = sim.runToEnd();
   return { scenario: m.scenario.id, seed: options.seed, params: { ...m.params }, outcome, trace: sim.trace ?? [] };
 }

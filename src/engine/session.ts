@@ -4,7 +4,7 @@
  */
 import type { Model } from './model.ts';
 import type { Response } from './response.ts';
-import { Simulation, type Decision } from './simulation.ts';
+import { Simulation, type Decision, type StartOptions } from './simulation.ts';
 import type { SimState } from './state.ts';
 import type { Outcome, TraceEvent } from './trace.ts';
 
@@ -25,16 +25,17 @@ export class Session {
     this.sim = sim;
   }
 
-  static start(model: Model, seed: string): Session {
-    return new Session(model, seed, Simulation.start(model, seed));
+  /** `options.followRecordUntil`: start on the record as it happened (Infinity: to its end). */
+  static start(model: Model, seed: string, options: Omit<StartOptions, 'trace'> = {}): Session {
+    return new Session(model, seed, Simulation.start(model, seed, options));
   }
 
   /**
    * Rebuilds a session from its seed and choice log, advancing until `decisions` decisions have
    * been answered (or the end): this is how a shared link reopens a run.
    */
-  static replay(model: Model, seed: string, choices: ChoiceLog, decisions: number): Session {
-    const session = Session.start(model, seed);
+  static replay(model: Model, seed: string, choices: ChoiceLog, decisions: number, options: Omit<StartOptions, 'trace'> = {}): Session {
+    const session = Session.start(model, seed, options);
     while (session.state.decisions < decisions && session.sim.nextDecision()) {
       const n = session.state.decisions;
       const choice = choices[n];
@@ -145,6 +146,18 @@ export class Session {
     copy.undoStack = [...this.undoStack];
     copy.choiceLog = { ...this.choiceLog };
     return copy;
+  }
+
+  /** Leaves the record: from the day after `day` the model answers (undoable like any step). */
+  leaveRecordAfter(day: number): void {
+    this.checkpoint();
+    this.sim.leaveRecordAfter(day);
+  }
+
+  /** Whether the run still follows the record at its current day. */
+  get followingRecord(): boolean {
+    const follow = this.state.follow;
+    return follow !== undefined && Math.max(this.state.day, 1) <= follow.until;
   }
 
   probabilitiesFor(party: string) {

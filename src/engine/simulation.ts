@@ -16,6 +16,8 @@ import { STEP_BUDGET, StepBudgetExceeded } from './step-budget.ts';
 import type { AgendaItem, PartyState, SimState } from './state.ts';
 import type { Metrics, Outcome, OutcomeResult, TraceEvent } from './trace.ts';
 import { describeObligation, listPhrase } from './wording.ts';
+import { dateOfDay, type SourceRef } from '../scenario/index.ts';
+import { followingToday, recordOf, recordedAnswer, recordedEndFollowed, recordedExtension, recordedIncident, recordedNote } from './record.ts';
 
 /** A party must answer: an obligation fell due, or it is offered an extension. */
 export interface Decision {
@@ -32,7 +34,20 @@ export interface Decision {
    * (0, then 1 after a delay, …) — with the obligation, what this decision's draws are keyed by. */
   occurrence?: number;
   attempt?: number;
+  /** The run follows the record here: unless a person chooses, the record answers. */
+  recorded?: boolean;
 }
+
+export interface StartOptions {
+  /** Build sentences (default true); batch runs turn it off. */
+  trace?: boolean;
+  /** Follow the scenario's record up to this day (Infinity: to its end), then the model answers. */
+  followRecordUntil?: number;
+  /** Parties that comply with everything, whatever their model says. */
+  comply?: readonly string[];
+}
+
+const ALWAYS_COMPLY: ResponseProbabilities = Object.freeze({ comply: 1, delay: 0, partial: 0, violate: 0, refuse: 0 });
 
 const ANY_RESPONSE: readonly Response[] = Object.freeze(['comply', 'delay', 'partial', 'violate', 'refuse'] as const);
 const ACCEPT_OR_DECLINE: readonly Response[] = Object.freeze(['comply', 'refuse'] as const);
@@ -50,6 +65,8 @@ export class Simulation {
   private steps = 0;
   /** For the budget's message only. */
   private seed = '';
+  /** Set while a recorded answer is being carried out: marks its trace events (see `record`). */
+  private recordedNow: { note: string; source?: SourceRef; recorded: boolean } | undefined;
 
   private constructor(readonly model: Model, private readonly st: SimState, trace: TraceEvent[] | null, machineSnapshot: TruceSnapshot) {
     this.trace = trace;
@@ -57,7 +74,7 @@ export class Simulation {
   }
 
   /** A fresh run at the start of day 1. `trace: false` skips building sentences (batch runs). */
-  static start(model: Model, seed: string, options: { trace?: boolean } = {}): Simulation {
+  static start(model: Model, seed: string, options: StartOptions = {}): Simulation {
     // Plain loops and literals: spreading the zod-made scenario objects was most of a run's start-up.
     const parties: Record<string, PartyState> = Object.create(null);
     for (const p of model.parties) {
@@ -111,6 +128,9 @@ export class Simulation {
       counters: { aidTrucks: 0, disclosures: 0, withdrawals: 0, partialWithdrawals: 0, displacedReturned: 0, talksStarted: 0, operationsHalts: 0, extensions: 0, extensionDays: 0 },
       key: runKey(seed),
       machine: { value: initial.value, context: initial.context },
+      // The record speaks through its last entry: after that day the model answers.
+      ...(options.followRecordUntil !== undefined ? { follow: { until: Math.min(options.followRecordUntil, recordOf(model).lastDay), holding: false } } : {}),
+      ...(options.comply?.length ? { comply: [...options.comply] } : {}),
     };
     const sim = new Simulation(model, state, options.trace === false ? null : [], initial);
     sim.seed = seed;
@@ -185,10 +205,20 @@ export class Simulation {
   private startDay(): void {
     const s = this.st;
     s.day += 1;
-    for (const incident of this.model.incidents) {
+    // Record hook: the record's end, and incidents only as recorded (record.ts).
+    const follow = followingToday(s);
+    const end = follow ? recordedEndFollowed(this.model, s) : undefined;
+    if (end && end.day === s.day) {
+      this.recordedNow = { note: ' (as recorded)', source: end.source, recorded: true };
+      this.collapse(end.cause, end.source);
+      this.recordedNow = undefined;
+      return;
+    }
+    for (const [index, incident] of this.model.incidents.entries()) {
       const def = incident.def;
       let happens: boolean;
       if (def.day !== undefined) happens = def.day === s.day;
+      else if (follow) happens = recordedIncident(this.model, index, s.day) !== undefined;
       else happens = s.day >= (def.from ?? 1) && s.day <= (def.until ?? Infinity) && this.draw(PURPOSE.incident, incident.idHash, s.day, 0) < incident.chance!;
       if (!happens) continue;
       s.incidents[def.id] = (s.incidents[def.id] ?? 0) + 1;
@@ -200,7 +230,7 @@ export class Simulation {
         if (effect.pressure) p.mediatorPressure = clamp01(p.mediatorPressure + effect.pressure);
       }
       this.record(() => ({ type: 'incident', text: def.text, source: def.source }));
-      if (incident.collapseChance > 0 && this.draw(PURPOSE.incidentCollapse, incident.idHash, s.day, 0) < incident.collapseChance) {
+      if (!follow && incident.collapseChance > 0 && this.draw(PURPOSE.incidentCollapse, incident.idHash, s.day, 0) < incident.collapseChance) {
         this.collapse(`incident: ${def.text}`);
         return;
       }
@@ -243,11 +273,13 @@ export class Simulation {
       allowed: ANY_RESPONSE,
       occurrence: item.occurrence,
       attempt: item.attempt,
+      ...(followingToday(this.st) ? { recorded: true } : {}),
     };
   }
 
   /** The response probabilities the party's model gives right now. */
   probabilitiesFor(partyId: string): ResponseProbabilities {
+    if (this.st.comply?.includes(partyId)) return ALWAYS_COMPLY;
     const party = this.model.partyById.get(partyId)!;
     const p = this.st.parties[partyId]!;
     return party.responseModel.probabilities(
@@ -261,15 +293,30 @@ export class Simulation {
     const item = s.today.shift()!;
     const o = this.model.obligations[item.obligation]!;
     const status = s.obligations[o.index]!;
+    const { occurrence, attempt } = item;
+    // Record hook: following the record, its answer (or comply where it is silent) replaces the draw.
+    const follow = choice === undefined && followingToday(s);
+    const recorded = follow ? recordedAnswer(this.model, o.index, occurrence, attempt) : undefined;
+    const response = choice ?? (follow ? (recorded?.response ?? 'comply') : pickResponse(decision.probabilities, this.draw(PURPOSE.response, o.idHash, occurrence, attempt)));
+    const chosen = choice !== undefined ? true : undefined;
+    status.lastResponse = response;
+    this.recordedNow = follow ? { note: recordedNote(recorded, s.day), source: recorded?.source, recorded: recorded !== undefined } : undefined;
+    try {
+      this.carryOut(o, item, response, chosen, recorded?.fraction, recorded?.days, follow);
+    } finally {
+      this.recordedNow = undefined;
+    }
+  }
+
+  private carryOut(o: CompiledObligation, item: AgendaItem, response: Response, chosen: true | undefined, recordedFraction: number | undefined, recordedDays: number | undefined, follow: boolean): void {
+    const s = this.st;
+    const status = s.obligations[o.index]!;
     const party = s.parties[o.party]!;
     const name = this.partyName(o.party);
     const { occurrence, attempt } = item;
-    const response = choice ?? pickResponse(decision.probabilities, this.draw(PURPOSE.response, o.idHash, occurrence, attempt));
-    const chosen = choice !== undefined ? true : undefined;
-    status.lastResponse = response;
 
     if (response === 'comply' || response === 'partial') {
-      const fraction = response === 'comply' ? 1 : 0.25 + 0.5 * this.draw(PURPOSE.partialFraction, o.idHash, occurrence, attempt);
+      const fraction = response === 'comply' ? 1 : (recordedFraction ?? 0.25 + 0.5 * this.draw(PURPOSE.partialFraction, o.idHash, occurrence, attempt));
       const effect = EFFECTS[o.kind](this.model, s, o, fraction);
       status.status = response === 'comply' ? 'done' : 'partial';
       status.lastUnits = effect.units;
@@ -292,9 +339,10 @@ export class Simulation {
     }
 
     if (response === 'delay') {
-      const days = 1 + Math.floor(this.draw(PURPOSE.delayDays, o.idHash, occurrence, attempt) * this.model.maxDelay);
+      const days = recordedDays ?? 1 + Math.floor(this.draw(PURPOSE.delayDays, o.idHash, occurrence, attempt) * this.model.maxDelay);
       party.delays += 1;
-      if (status.delayed + days > o.grace) {
+      // A recorded delay never expires: the record, not the grace rule, says what happened next.
+      if (!follow && status.delayed + days > o.grace) {
         this.record(() => ({ type: 'party.responded', party: o.party, obligation: o.id, kind: o.kind, response, chosen, expired: true, text: o.grace === 0 ? `${name} let the deadline to ${describeObligation(this.model, o)} pass: it counts as a violation.` : `${name} delayed again (${describeObligation(this.model, o)}), past the ${o.grace} days of grace: it counts as a violation.`, source: o.def.source }));
         this.fail(o, 'expired');
         return;
@@ -409,6 +457,9 @@ export class Simulation {
   private phaseEndStep(): Decision | undefined {
     const s = this.st;
     const phase = this.model.phases[s.phaseIndex]!;
+    // Record hook: following the record, an extension happens only if recorded as agreed (no draw).
+    const follow = followingToday(s);
+    const agreed = follow && recordedExtension(this.model, s)?.agreed === true;
     while (s.extensionCursor < phase.extensionRules.length && s.phaseExtendedDays < phase.maxExtension) {
       const rule = phase.extensionRules[s.extensionCursor]!;
       const days = Math.min(rule.days, phase.maxExtension - s.phaseExtendedDays);
@@ -430,6 +481,7 @@ export class Simulation {
             text: `${this.partyName(rule.party)} may ${describeObligation(this.model, release)} (${days} more day${days === 1 ? '' : 's'}).`,
             probabilities: { comply: p.comply, delay: 0, partial: 0, violate: 0, refuse: 1 - p.comply },
             allowed: ACCEPT_OR_DECLINE,
+            ...(follow ? { recorded: true } : {}),
           };
         }
         s.extensionCursor += 1;
@@ -438,14 +490,23 @@ export class Simulation {
       const ruleIndex = s.extensionCursor;
       s.extensionCursor += 1;
       if (rule.kind === 'while') {
-        if (rule.when(s) && this.draw(PURPOSE.extensionChance, phase.idHash, ruleIndex, s.day) < rule.chance) {
+        if (follow ? agreed : rule.when(s) && this.draw(PURPOSE.extensionChance, phase.idHash, ruleIndex, s.day) < rule.chance) {
           this.extend(days, `the condition \`${rule.text}\` holds`, rule.source);
           return undefined;
         }
-      } else if ((rule.when === undefined || rule.when(s)) && this.draw(PURPOSE.extensionChance, phase.idHash, ruleIndex, s.day) < rule.chance) {
+      } else if (follow ? agreed : (rule.when === undefined || rule.when(s)) && this.draw(PURPOSE.extensionChance, phase.idHash, ruleIndex, s.day) < rule.chance) {
         this.extend(days, `${this.partyName(rule.mediator)} brokered it`, rule.source);
         return undefined;
       }
+    }
+    // Record hook: the schedule ran out before the record's end: the truce holds, as recorded, until then.
+    const end = follow ? recordedEndFollowed(this.model, s) : undefined;
+    if (end && end.day > s.day) {
+      if (!s.follow!.holding) this.record(() => ({ type: 'phase.ended', recorded: true, text: `The ${this.phaseName()}'s schedule is over, but no next phase begins: as recorded, the truce holds without it until day ${end.day}.`, source: end.source }));
+      s.follow!.holding = true;
+      s.phaseEndDay = s.day + 1;
+      this.endDay();
+      return undefined;
     }
     this.endPhase();
     return undefined;
@@ -456,16 +517,20 @@ export class Simulation {
     const phase = this.model.phases[s.phaseIndex]!;
     const rule = phase.extensionRules[s.extensionCursor]!;
     if (rule.kind !== 'per-release') throw new Error('no extension offer is pending');
-    const response = choice ?? pickResponse(decision.probabilities, this.draw(PURPOSE.extensionOffer, phase.idHash, s.extensionCursor, s.day));
+    const recorded = choice === undefined && followingToday(s) ? recordedExtension(this.model, s) : undefined;
+    const response = choice ?? (decision.recorded ? (recorded?.agreed ? 'comply' : 'refuse') : pickResponse(decision.probabilities, this.draw(PURPOSE.extensionOffer, phase.idHash, s.extensionCursor, s.day)));
+    if (decision.recorded && choice === undefined) this.recordedNow = { note: recorded ? ` (as recorded${recorded.text ? `: ${recorded.text}` : ''})` : ' (not in the record: no extension)', source: recorded?.source, recorded: recorded !== undefined };
     const name = this.partyName(rule.party);
     const chosen = choice !== undefined ? true : undefined;
     if (response === 'comply') {
       this.record(() => ({ type: 'party.responded', party: rule.party, obligation: decision.obligation, response, chosen, text: `${name} agreed to release more to extend the truce.`, source: rule.source }));
       s.agenda.push(fresh(rule.release, s.day + 1));
+      this.recordedNow = undefined;
       this.extend(Math.min(rule.days, phase.maxExtension - s.phaseExtendedDays), `${name} offered further releases`, rule.source);
       return;
     }
     this.record(() => ({ type: 'party.responded', party: rule.party, obligation: decision.obligation, response, chosen, text: `${name} declined to release more to extend the truce.`, source: rule.source }));
+    this.recordedNow = undefined;
     s.extensionCursor += 1;
   }
 
@@ -549,6 +614,12 @@ export class Simulation {
 
   // ── reading the run ──────────────────────────────────────────────────────
 
+  /** From the day after `day`, the model answers instead of the record (a branch off the record). */
+  leaveRecordAfter(day: number): void {
+    if (this.st.follow) this.st.follow.until = Math.min(this.st.follow.until, day);
+    if (this.pending?.recorded && this.st.day > day) this.pending = { ...this.pending, recorded: undefined };
+  }
+
   /** The outcome once the run is over; undefined before. */
   outcome(): Outcome | undefined {
     const s = this.st;
@@ -595,6 +666,15 @@ export class Simulation {
   private record(make: () => Omit<TraceEvent, 'day' | 'phase'>): void {
     if (!this.trace) return;
     const full: TraceEvent = { day: this.st.day, phase: this.model.phases[this.st.phaseIndex]!.def.id, ...make() };
+    // Record and date hook: recorded answers say so, with the record's source; days carry their dates.
+    const marked = this.recordedNow;
+    if (marked && (full.type === 'party.responded' || full.type === 'truce.collapsed')) {
+      if (marked.recorded) full.recorded = true;
+      full.text = full.text.replace(/\.$/, `${marked.note}.`);
+      if (marked.source !== undefined) full.source = marked.source;
+    }
+    const start = this.model.scenario.start;
+    if (start !== undefined && full.day >= 1) full.date = dateOfDay(start, full.day);
     for (const key of Object.keys(full) as (keyof TraceEvent)[]) if (full[key] === undefined) delete full[key];
     this.trace.push(full);
   }

@@ -6,6 +6,7 @@ import type { StateValue } from 'xstate';
 import type { RunKey } from './rng.ts';
 import type { TruceContext } from './machine.ts';
 import type { Response } from './response.ts';
+import type { FollowState } from './record.ts';
 
 export type ObligationStatus = 'waiting' | 'due' | 'done' | 'partial' | 'failed' | 'cancelled' | 'lapsed';
 
@@ -87,6 +88,10 @@ export interface SimState {
   /** The run key every draw is hashed from (rng.ts). */
   key: RunKey;
   machine: { value: StateValue; context: TruceContext };
+  /** Following the scenario's record (record.ts); absent when the model answers throughout. */
+  follow?: FollowState;
+  /** Parties made to comply with everything, whatever their model says (`--comply`). */
+  comply?: string[];
 }
 
 export interface Counters {

@@ -25,6 +25,10 @@ export interface TraceEvent {
   response?: Response;
   /** The response was chosen by a person, not drawn from the party's model. */
   chosen?: boolean;
+  /** The run was following the record: the answer is the record's (or, where it is silent, as agreed). */
+  recorded?: boolean;
+  /** The calendar date of `day` (YYYY-MM-DD), when the scenario has a `start`. */
+  date?: string;
   /** A delay that ran past the obligation's grace: it counts as a violation. */
   expired?: boolean;
   /** Held-stock changes, keyed `stock.category` (negative when released). */

@@ -5,6 +5,7 @@
 import { BEHAVIOUR_MODELS } from './behaviour-models.ts';
 import { BOUNDS, BOUNDS_HINT } from './bounds.ts';
 import { ExpressionSyntaxError, FUNCTIONS, NAMES, parseExpression, walkExpression, type ArgumentKind } from './expression.ts';
+import { checkHistory } from './history.ts';
 import { referenceHint } from './near-match.ts';
 import type { Scenario, NumberOrParameter, SourceRef } from './schema.ts';
 import { OBLIGATION_KINDS } from './schema.ts';
@@ -352,6 +353,8 @@ export function checkScenario(s: Scenario, report: Reporter): void {
     source(at('source'), incident.source);
   });
   value(['settings', 'reciprocity'], s.settings.reciprocity, true);
+
+  checkHistory(s, report);
   s.targets.forEach((target, i) => {
     if (s.targets.findIndex((t) => t.id === target.id) !== i) report(['targets', i, 'id'], `two targets are named \`${target.id}\``);
     source(['targets', i, 'source'], target.source);

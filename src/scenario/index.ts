@@ -9,4 +9,6 @@ export { readRatio, readHours, scheduledDays, occurrenceCount, quantityByCategor
 export { MAX_BYTES, MAX_NESTING } from './yaml-source.ts';
 export { BOUNDS } from './bounds.ts';
 export { own, hasOwn, nullPrototype } from './own.ts';
+export { parameterValueProblem, type ParameterValueProblem } from './parameter-value.ts';
+export { checkHistory, dateNumber, dateOfDay, dateText, dayNumber, entryKind, readableDate, readAnswer, type HistoryEntry, type ParsedAnswer, type DayOrDate } from './history.ts';
 export { parseStatistic, compares, OUTCOME_NAMES, StatisticSyntaxError, type Statistic, type Comparison, type DayKind, type ScenarioTarget } from './targets.ts';

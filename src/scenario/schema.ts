@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import { BOUNDS } from './bounds.ts';
+import { historySections } from './history.ts';
 import { ScenarioTargets } from './targets.ts';
 
 export const ID_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -302,6 +303,7 @@ export const Scenario = z.strictObject({
     })
     .default({ 'max-delay': 3, reciprocity: 0.2 })
     .transform(({ 'max-delay': maxDelay, reciprocity }) => ({ maxDelay, reciprocity })),
+  ...historySections(Id, SourceRef),
 });
 export type Scenario = z.output<typeof Scenario>;
 export type ScenarioInput = z.input<typeof Scenario>;

@@ -56,8 +56,8 @@ describe('parley calibrate', () => {
     expect(changed).toHaveLength(1);
     const at = after.indexOf(changed[0]![0]);
     expect(before[at - 1]).toBe('  clash-rate:');
-    expect(changed[0]![1]).toMatch(/^    default: [\d.]+(  #.*)?$/);
-    expect(changed[0]![0]).toMatch(/^    default: [\d.]+ {2}# calibrated 2025-07-20 by parley calibrate \(rejection, 20 runs per candidate, seed w\) to targets cf-fixed-gt30-collapse; central posterior sample, 95% interval [\d.]+–[\d.]+$/);
+    expect(changed[0]![1]).toMatch(/^ {4}default: [\d.]+( {2}#.*)?$/);
+    expect(changed[0]![0]).toMatch(/^ {4}default: [\d.]+ {2}# calibrated 2025-07-20 by parley calibrate \(rejection, 20 runs per candidate, seed w\) to targets cf-fixed-gt30-collapse; central posterior sample, 95% interval [\d.]+–[\d.]+$/);
     const reloaded = loadScenario(written, DOHA);
     expect(reloaded.ok).toBe(true);
   }, 60_000);

@@ -24,6 +24,7 @@ import type { Command } from '../command.ts';
 import { EXIT, signalExitCode, signalName, type StopSignal } from '../exit-codes.ts';
 import { UserError, type CliIO, type OutputFile } from '../io.ts';
 import { OutputError } from '../output-file.ts';
+import { readRecordFlags, RECORD_FLAGS } from '../record-flags.ts';
 import { writeSummaryFile } from '../summary-file.ts';
 
 export const DEFAULT_RUNS = 1000;
@@ -84,6 +85,7 @@ async function readExperiment(argv: readonly string[], io: CliIO) {
     'runs-csv': 'value',
     'chunk-size': 'value',
     'worker-heap': 'value',
+    ...RECORD_FLAGS,
   });
   if (args.positional.length !== 1) {
     throw new UserError('batch needs exactly one scenario or experiment file', 'e.g. parley batch scenarios/doha-60-day-draft.yaml --runs 1000 --sweep clash-rate=0,0.02,0.05');
@@ -148,6 +150,7 @@ async function readExperiment(argv: readonly string[], io: CliIO) {
 
   const loaded = loadScenario(scenarioText, scenarioFile);
   if (!loaded.ok) throw new ScenarioRejected(loaded.problems);
+  spec.replay = readRecordFlags(args, loaded.scenario);
   const experiment = await defineExperiment(loaded.scenario, { text: scenarioText, file: scenarioFile }, spec, pkg.version);
   const shardText = lastFlag(args, 'shard');
   const shard: Shard | undefined = shardText === undefined ? undefined : parseShard(shardText);
@@ -161,7 +164,7 @@ export function makeBatchCommand(pool: PoolFactory = nodePool): Command {
     usage: 'parley batch FILE [--runs N] [--sweep NAME=VALUES]... [options]',
     summary:
       'seeded runs over a parameter grid: outcome odds with 95% intervals, survival, sensitivity; ' +
-      'options --seed S, --set NAME=V, --sweep NAME=a,b,c|lo:hi:step, --metric NAME, --workers N, --shard I/N, --summary OUT.json, --runs-csv OUT.csv, --worker-heap MB (docs/batch.md)',
+      'options --seed S, --set NAME=V, --sweep NAME=a,b,c|lo:hi:step, --metric NAME, --workers N, --shard I/N, --summary OUT.json, --runs-csv OUT.csv, --worker-heap MB, --record-until N (futures from day N of the record), --comply all|PARTY,... (docs/batch.md)',
     async run(argv, io) {
       try {
         return await batch(argv, io, pool);

@@ -1,4 +1,4 @@
-import { exploreCsv, formatExplore, mergeExploreSummaries, parseExploreSummary, stringifySummary } from '../../batch/index.ts';
+import { formatExplore, mergeExploreSummaries, parseExploreSummary, stringifySummary } from '../../batch/index.ts';
 import { EXIT } from '../exit-codes.ts';
 import type { CliIO } from '../io.ts';
 import { writeOutputs } from '../study-options.ts';

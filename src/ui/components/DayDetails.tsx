@@ -4,6 +4,7 @@ import { ParleyContext } from '../logic/app-context.ts';
 import { markOfEvent } from '../logic/marks.ts';
 import { selectModel, selectView } from '../logic/selectors.ts';
 import { MarkIcon } from './MarkIcon.tsx';
+import { dayLabel } from '../logic/day-label.ts';
 
 /** One day picked on the timeline: what was planned, what happened, and a way to branch from it. */
 export function DayDetails({ day, today, onPick, onClose }: { day: number; today: number; onPick: (day: number) => void; onClose: () => void }) {
@@ -18,7 +19,7 @@ export function DayDetails({ day, today, onPick, onClose }: { day: number; today
         <button type="button" onClick={() => onPick(Math.max(1, day - 1))} aria-label="Previous day" disabled={day <= 1}>
           ‹
         </button>
-        <h3>Day {day}</h3>
+        <h3>{dayLabel(model.scenario, day)}</h3>
         <button type="button" onClick={() => onPick(day + 1)} aria-label="Next day">
           ›
         </button>

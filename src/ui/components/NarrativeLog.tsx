@@ -3,6 +3,7 @@ import { ParleyContext } from '../logic/app-context.ts';
 import { groupByDay } from '../logic/narrative.ts';
 import { selectScenario, selectView } from '../logic/selectors.ts';
 import { LogEntry } from './LogEntry.tsx';
+import { dayLabel } from '../logic/day-label.ts';
 
 /** What happened, day by day, in plain English; each line opens to the source it came from. */
 export function NarrativeLog() {
@@ -21,7 +22,7 @@ export function NarrativeLog() {
       <div className="log" ref={box} data-testid="log" tabIndex={0} aria-label="Narrative log">
         {days.map((d) => (
           <section key={d.day} className="log-day" aria-label={d.day === 0 ? 'Start' : `Day ${d.day}`}>
-            <h3>{d.day === 0 ? 'Start' : `Day ${d.day}`}</h3>
+            <h3>{dayLabel(scenario, d.day)}</h3>
             <ul>
               {d.lines.map((line) => (
                 <LogEntry key={line.key} line={line} scenario={scenario} />

@@ -5,6 +5,7 @@ import { MARKS } from '../logic/marks.ts';
 import { selectModel, selectView } from '../logic/selectors.ts';
 import { dayTicks, layoutTimeline, ROWS } from '../logic/timeline-layout.ts';
 import { MarkShape } from './MarkShape.tsx';
+import { dayLabel } from '../logic/day-label.ts';
 
 const ROW_H = 24;
 const HEAD_H = 48;
@@ -105,7 +106,7 @@ export function Timeline({ picked, onPick }: { picked?: number; onPick: (day: nu
             const row = ROWS.findIndex((rw) => rw.id === c.row);
             return (
               <g key={`${c.day}/${c.row}`} className="tl-cell" data-day={c.day} data-row={c.row} data-mark={c.mark}>
-                <title>{`Day ${c.day} · ${ROWS[row]!.label} · ${MARKS[c.mark].label}\n${c.lines.join('\n')}`}</title>
+                <title>{`${dayLabel(model.scenario, c.day)} · ${ROWS[row]!.label} · ${MARKS[c.mark].label}\n${c.lines.join('\n')}`}</title>
                 <MarkShape mark={c.mark} x={x(c.day)} y={HEAD_H + row * ROW_H + ROW_H / 2} r={r} />
               </g>
             );

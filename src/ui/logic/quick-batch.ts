@@ -6,7 +6,7 @@
  * The work is done in slices of a few milliseconds with a yield to the event loop between them,
  * so the page stays responsive.
  */
-import { Aggregate, OUTCOMES, describe, survival, wilson, type AggregateData, type Proportion, type Survival } from '../../batch/index.ts';
+import { Aggregate, describe, outcomeOrder, rankByCount, survival, wilson, type AggregateData, type Proportion, type Survival } from '../../batch/index.ts';
 import { compile, deriveRunSeed, runOnce, type Model, type OutcomeResult } from '../../engine/index.ts';
 import type { Scenario } from '../../scenario/index.ts';
 import { rebuildSession } from './rebuild.ts';
@@ -69,9 +69,8 @@ export function foldRuns(model: Model, seed: string, from: number, to: number, a
 
 /** The statistics of a tally, computed as src/batch's summary computes them for one variation. */
 export function summariseQuickBatch(input: QuickBatchInput, tally: AggregateData, examples: Record<string, ExampleRun[]>, elapsedMs = 0): QuickBatchResult {
-  const names = [...OUTCOMES, ...Object.keys(tally.outcomes).filter((o) => !(OUTCOMES as readonly string[]).includes(o)).sort()];
-  const outcomes = names.map((result) => ({ result, share: wilson(tally.outcomes[result] ?? 0, tally.runs) }));
-  const causes = Object.entries(tally.causes['collapsed'] ?? {}).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const outcomes = outcomeOrder(Object.keys(tally.outcomes)).map((result) => ({ result, share: wilson(tally.outcomes[result] ?? 0, tally.runs) }));
+  const causes = rankByCount(Object.entries(tally.causes['collapsed'] ?? {}));
   const lastDay = tally.endDays[tally.endDays.length - 1]?.[0] ?? 0;
   return {
     input,
