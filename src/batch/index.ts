@@ -59,3 +59,4 @@ export { formatExplore, formatDiscovered, textTable, sig, interval } from './exp
 export { parseTargetFile, splitTargetsFlag } from './target-file.ts';
 export { checkTargetsOn, formatTargetResults, sourceDescriber, type TargetResult } from './target-check.ts';
 export { runCalibration, roundForWriting, type CalibrationRequest, type CalibrationOutcome, type CalibrationMethod, type PairData } from './calibration-run.ts';
+export { formatCalibration, calibrationSummary } from './calibration-report.ts';

@@ -1,4 +1,4 @@
-import { formatTargetResults, interval, nodePool, parseRange, runCalibration, sig, stringifySummary, textTable, type CalibrationMethod, type ParameterRange, type PoolFactory } from '../../batch/index.ts';
+import { calibrationSummary, formatCalibration, nodePool, parseRange, runCalibration, type CalibrationMethod, type ParameterRange, type PoolFactory } from '../../batch/index.ts';
 import type { Scenario } from '../../scenario/index.ts';
 import { lastFlag, parseArgs } from '../args.ts';
 import type { Command } from '../command.ts';
@@ -70,53 +70,19 @@ async function calibrate(argv: readonly string[], io: CliIO, pool: PoolFactory):
   const summaryPath = lastFlag(args, 'summary');
   checkOutputs(io, [['--summary', summaryPath], ...(args.flags.has('write') ? [['--write', file] as const] : [])]);
 
+  const request = { source, ranges, targets, method, runs, population, seed };
   const started = performance.now();
   let outcome;
   try {
-    outcome = await runCalibration({ source, ranges, targets, method, runs, population, seed }, { pool, workers, onNotice: (text) => io.stderr(`parley calibrate: ${text}\n`) });
+    outcome = await runCalibration(request, { pool, workers, onNotice: (text) => io.stderr(`parley calibrate: ${text}\n`) });
   } finally {
     clearProgress(io);
   }
-  const { result, calibrated, check } = outcome;
+  const { result, calibrated } = outcome;
   const seconds = (performance.now() - started) / 1000;
-
-  const out: string[] = [source.scenario.title];
-  const how = result.method === 'smc'
-    ? `ABC-SMC · ${population} particles · ${result.generations.length - 1} generations after the first · ε ${sig(result.generations[0]!.epsilon)} → ${sig(result.epsilon)} (${result.stopReason})`
-    : `rejection ABC · ${population} prior draws · ${result.samples.length} within ε = ${sig(result.epsilon)}`;
-  out.push(`${how} · ${result.evaluations.toLocaleString('en-US')} candidates × ${runs} runs · seed ${seed}`);
-  out.push(`targets: ${targets.map((t) => `${t.name} (${t.statisticText} = ${t.value} ± ${t.tolerance})`).join('; ')}`);
-  out.push('');
-  if (result.method === 'smc') {
-    out.push(...textTable(['generation', 'ε', 'proposed', 'accepted', 'acceptance', 'ESS'], result.generations.map((g, i) => [String(i), sig(g.epsilon), String(g.proposed), String(g.accepted), `${(100 * g.acceptanceRate).toFixed(0)}%`, sig(g.effectiveSampleSize)]), [true, true, true, true, true, true]));
-    out.push('');
-  }
-  out.push(`Posterior — uniform prior over each range; ${Math.round(result.parameters[0]!.level * 100)}% credible interval = central weighted quantiles; effective sample size ${sig(result.effectiveSampleSize)}`);
-  out.push(...textTable(['parameter', 'prior range', 'median', '95% interval', 'mean', 'best fit'], result.parameters.map((p) => {
-    const r = ranges.find((x) => x.name === p.name)!;
-    return [p.name, `${r.lo}–${r.hi}`, sig(p.median), interval(p), sig(p.mean), sig(result.best.params[p.name]!)];
-  }), [false, true, true, true, true, true]));
-  out.push('');
-  out.push(`Best fit (distance ${sig(result.best.distance)} tolerances): ${targets.map((t) => `${t.name} ${sig(result.best.summaries[t.name]!)}`).join(', ')}`);
-  out.push('');
-  out.push(`Targets at the calibrated values (the central posterior sample: ${Object.entries(calibrated).map(([k, v]) => `${k}=${v}`).join(' ')}), ${runs} runs, seed ${seed}:`);
-  out.push(...formatTargetResults(check));
-  out.push('');
-  io.stdout(`${out.join('\n')}\n`);
-
-  const summaryText = () => `${stringifySummary({
-      format: 'parley-calibration/1',
-      scenario: { id: source.scenario.id, title: source.scenario.title },
-      method: result.method, seed, runsPerCandidate: runs, population, set: source.set ?? {},
-      free: ranges, targets: targets.map((t) => ({ id: t.name, statistic: t.statisticText, value: t.value, tolerance: t.tolerance, source: t.source })),
-      epsilon: result.epsilon, evaluations: result.evaluations,
-      ...(result.method === 'smc' ? { generations: result.generations, stopReason: result.stopReason } : {}),
-      posterior: result.parameters, effectiveSampleSize: result.effectiveSampleSize,
-      best: result.best, calibrated, check, pairs: outcome.pairs,
-      samples: result.samples.map((s) => ({ params: s.params, weight: s.weight, distance: s.distance })),
-    })}\n`;
+  io.stdout(formatCalibration(request, outcome));
   const written = args.flags.has('write') ? writeCalibratedDefaults(source.text, file, calibrated, result.parameters, { method: result.method, targets: targets.map((t) => t.name), runs, seed, date }) : undefined;
-  const failed = writeOutputs(io, 'calibrate', [[summaryPath, summaryText], [written === undefined ? undefined : file, () => written!]]);
+  const failed = writeOutputs(io, 'calibrate', [[summaryPath, () => calibrationSummary(request, outcome)], [written === undefined ? undefined : file, () => written!]]);
   if (failed !== undefined) return failed;
   const notes = [`${outcome.runs.toLocaleString('en-US')} runs in ${seconds.toFixed(1)} s (${workers} worker${workers === 1 ? '' : 's'})`];
   if (summaryPath) notes.push(`summary: ${summaryPath}`);
