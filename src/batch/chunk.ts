@@ -26,6 +26,8 @@ export interface BatchJob {
   metrics: string[];
   csv: boolean;
   replay?: ReplayOptions;
+  /** Design points, when the variations are not a grid (see Experiment.points). */
+  points?: Record<string, number>[];
 }
 
 export interface ChunkResult {
@@ -49,6 +51,7 @@ export function jobOf(experiment: Experiment, csv: boolean): BatchJob {
     metrics: experiment.metrics,
     csv,
     ...(Object.keys(experiment.replay).length ? { replay: experiment.replay } : {}),
+    ...(experiment.points ? { points: experiment.points } : {}),
   };
 }
 

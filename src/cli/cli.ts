@@ -20,7 +20,7 @@ export function helpText(): string {
     'Exit codes:',
     ...EXIT_CODE_TABLE.map(([code, meaning]) => `  ${code.padStart(3)}  ${meaning}`),
     '',
-    'Docs: README.md, docs/scenario-format.md, docs/model.md, docs/batch.md, docs/ui.md',
+    'Docs: README.md, docs/scenario-format.md, docs/model.md, docs/batch.md, docs/explore.md, docs/ui.md',
     '',
   ].join('\n');
 }

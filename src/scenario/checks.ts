@@ -10,6 +10,7 @@ import { checkPhases } from './checks/phases.ts';
 import { references, type Reporter } from './checks/references.ts';
 import { checkAfterCycles, checkTruceSize } from './checks/size.ts';
 import { checkStockSufficiency } from './checks/stocks.ts';
+import { checkTargets } from './checks/targets.ts';
 import type { Scenario } from './schema.ts';
 
 export type { Reporter } from './checks/references.ts';
@@ -29,4 +30,5 @@ export function checkScenario(s: Scenario, report: Reporter): void {
   checkIncidents(s, report, refs);
   refs.value(['settings', 'reciprocity'], s.settings.reciprocity, 'probability');
   checkHistory(s, report);
+  checkTargets(s, report, refs);
 }
