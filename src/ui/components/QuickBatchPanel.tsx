@@ -99,7 +99,7 @@ export function QuickBatchPanel() {
               <input
                 type="number"
                 className="qb-day"
-                aria-label="Follow the record through day"
+                aria-label="Quick batch: follow the record through day"
                 min={1}
                 max={last - 1}
                 value={typedDay}
@@ -126,7 +126,7 @@ export function QuickBatchPanel() {
             </button>
           ) : (
             <button type="submit" className="primary" disabled={useRecord && !dayOk}>
-              Run {int(runs)} seeds
+              Run {int(runs)} {useRecord ? 'futures' : 'seeds'}
             </button>
           )}
         </form>

@@ -32,8 +32,8 @@ export function RecordPanel() {
         </p>
       ) : (
         <p className="hint">
-          While a branch follows the record, answers the record gives are marked <span className="record-tag">record</span> “as recorded”, with its
-          source; where the record is silent the term was carried out “as agreed”. Nothing is left to chance.
+          <span className="record-tag">record</span> marks an answer the record gives, with its source; “as agreed” means the record is silent there, so the term
+          was carried out as agreed.
         </p>
       )}
       <form
@@ -48,8 +48,8 @@ export function RecordPanel() {
         <button type="submit">then let the model decide</button>
       </form>
       <p className="hint">
-        A new branch: what happened through {Number.isInteger(day) && day >= 1 && day < last ? dayLabel(scenario, day) : `a day from 1 to ${last - 1}`}, then each party answers by its model (same seed). The record
-        ends on {dayLabel(scenario, last)}. The quick batch below runs many such futures: what were the odds from there?
+        A new branch: the record through {Number.isInteger(day) && day >= 1 && day < last ? dayLabel(scenario, day) : `a day from 1 to ${last - 1}`}, then the parties&apos; models (same
+        seed). The record ends on {dayLabel(scenario, last)}. For the odds over many such futures, open the quick batch below.
       </p>
     </section>
   );
