@@ -11,7 +11,7 @@
  * another shape.
  */
 import type { Model } from '../src/engine/index.ts';
-import { readRatio } from '../src/scenario/index.ts';
+import { readRatio, type Quantity } from '../src/scenario/index.ts';
 
 // ── randomness: the only place the loop gets random numbers ───────────────────────────────────
 // Keyed draws (docs/model.md, "Randomness and seeds"): the run key is the first two outputs of
@@ -188,29 +188,29 @@ export function prepareBareLoop(model: Model): BareLoop {
     deps.push(...o.dependents);
     alongStart[i] = along.length;
     along.push(...o.alongside);
-    const stockQuantity = (stock: string) => {
-      const q = o.def.quantity;
+    const stockQuantity = (stock: string, q: Quantity | undefined) => {
       const categories = model.start.stocks.find((s) => s.id === stock)!.categories;
       const byCategory = q === undefined ? {} : typeof q === 'number' ? { [categories[0]!]: q } : q;
       for (const [category, amount] of Object.entries(byCategory)) quantity[i * cells.length + cellOf.get(`${stock}.${category}`)!] = amount;
     };
-    switch (o.kind) {
+    const def = o.def;
+    switch (def.kind) {
       case 'halt-operations': kind[i] = Kind.Halt; break;
       case 'open-crossing': kind[i] = Kind.OpenCrossing; break;
       case 'start-talks': kind[i] = Kind.StartTalks; break;
       case 'withdraw': kind[i] = Kind.Withdraw; break;
-      case 'admit-aid': kind[i] = Kind.AdmitAid; trucks[i] = o.trucks; break;
-      case 'release': kind[i] = Kind.Release; stockQuantity(o.def.stock!); break;
+      case 'admit-aid': kind[i] = Kind.AdmitAid; trucks[i] = model.names.number(def.trucks); break;
+      case 'release': kind[i] = Kind.Release; stockQuantity(def.stock, def.quantity); break;
       case 'disclose':
-        kind[i] = o.def.stock === undefined ? Kind.Disclose : Kind.DiscloseStock;
-        if (o.def.stock !== undefined) stockQuantity(o.def.stock);
+        kind[i] = def.stock === undefined ? Kind.Disclose : Kind.DiscloseStock;
+        if (def.stock !== undefined) stockQuantity(def.stock, def.quantity);
         break;
       case 'exchange': {
         kind[i] = Kind.Exchange;
-        expect(o.def.ratio !== undefined && o.inReturnFor !== undefined, `${o.id} is an exchange at a ratio`);
-        const categories = model.start.stocks.find((s) => s.id === o.def.stock)!.categories;
-        exchangeCell[i] = cellOf.get(`${o.def.stock}.${o.def.category ?? categories[0]}`)!;
-        exchangeRatio[i] = readRatio(o.def.ratio!)!.value;
+        expect(def.ratio !== undefined && o.inReturnFor !== undefined, `${o.id} is an exchange at a ratio`);
+        const categories = model.start.stocks.find((s) => s.id === def.stock)!.categories;
+        exchangeCell[i] = cellOf.get(`${def.stock}.${def.category ?? categories[0]}`)!;
+        exchangeRatio[i] = readRatio(def.ratio!)!.value;
         paidBy[i] = o.inReturnFor!;
         break;
       }

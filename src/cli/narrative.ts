@@ -1,4 +1,4 @@
-import type { RunResult } from '../engine/index.ts';
+import { COUNTERS, counterValue, type RunResult } from '../engine/index.ts';
 import { dateOfDay, readableDate, type Scenario, type SourceRef } from '../scenario/index.ts';
 import { describeRecordFlags, type RecordFlags } from './record-flags.ts';
 
@@ -34,14 +34,10 @@ export function formatNarrative(scenario: Scenario, result: RunResult, replay: R
     const split = Object.keys(byCategory).length > 1 ? ` (${Object.entries(byCategory).map(([c, n]) => `${n} ${c}`).join(', ')})` : '';
     lines.push(`  ${name} released: ${total} of ${initial}${split}`);
   }
-  const extras: [string, number][] = [
-    ['aid trucks', m.aidTrucks],
-    ['disclosures', m.disclosures],
-    ['withdrawals', m.withdrawals],
-    ['displaced returned', m.displacedReturned],
-    ['extension days', m.extensionDays],
-  ];
-  for (const [label, value] of extras) if (value > 0) lines.push(`  ${label}: ${value}`);
+  for (const counter of COUNTERS) {
+    const value = counterValue(m, counter.name);
+    if (counter.summary !== undefined && value > 0) lines.push(`  ${counter.summary}: ${value}`);
+  }
   lines.push(`  violations: ${Object.entries(m.violations).map(([p, n]) => `${scenario.parties[p]?.name ?? p} ${n}`).join(', ')}`);
   lines.push(`  delays: ${Object.entries(m.delays).map(([p, n]) => `${scenario.parties[p]?.name ?? p} ${n}`).join(', ')}`);
   return `${lines.join('\n')}\n`;

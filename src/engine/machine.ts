@@ -1,20 +1,23 @@
 /**
  * The truce statechart: one compound state per phase (`running` → `extended`), the gates between
- * phases, and the terminal outcomes. The day-by-day bookkeeping lives in `day.ts`; this machine
- * decides where the agreement goes when a phase ends, is extended, or collapses.
+ * phases, and the terminal outcomes. It is the one source of truth for what it names: the phase
+ * the truce is in, the extension days granted, why the truce ended (a collapse or a failed
+ * gate), and the terminal outcome; the engine reads these back from its snapshot. The day-by-day
+ * bookkeeping (obligations, parties, stocks) lives in the day loop (simulation.ts and its parts).
  */
 import { assign, setup, type SnapshotFrom } from 'xstate';
 import type { Phase } from '../scenario/index.ts';
 
 export type TruceEvent =
   | { type: 'phase.extended'; days: number }
-  | { type: 'phase.end'; gateOpen: boolean }
-  | { type: 'truce.collapsed'; day: number; cause: string };
+  | { type: 'phase.end'; gateOpen: boolean; cause?: string }
+  | { type: 'truce.collapsed'; cause: string };
 
 export interface TruceContext {
   /** Extra days granted across all phases. */
   extensionDays: number;
-  collapse?: { day: number; cause: string };
+  /** Why the truce ended without running its course: a collapse, or a gate not met. */
+  cause?: string;
 }
 
 /** Terminal state names; `advanced` states are named after the final phase reached. */
@@ -36,7 +39,7 @@ export function buildTruceMachine(phases: readonly Phase[]) {
     const onEnd = next === undefined
       ? [{ target: 'ending' }]
       : phase.gate
-        ? [{ guard: 'gate is open', target: next.id }, { target: gateFailureTarget(phase) }]
+        ? [{ guard: 'gate is open', target: next.id }, { target: gateFailureTarget(phase), actions: 'record cause' }]
         : [{ target: next.id }];
     states[phase.id] = {
       description: phase.name ?? phase.id,
@@ -48,7 +51,7 @@ export function buildTruceMachine(phases: readonly Phase[]) {
       on: {
         'phase.extended': { target: '.extended', actions: 'count extension' },
         'phase.end': onEnd,
-        'truce.collapsed': { target: 'collapsed', actions: 'record collapse' },
+        'truce.collapsed': { target: 'collapsed', actions: 'record cause' },
       },
     };
   });
@@ -66,8 +69,8 @@ export function buildTruceMachine(phases: readonly Phase[]) {
       'count extension': assign({
         extensionDays: ({ context, event }) => context.extensionDays + (event.type === 'phase.extended' ? event.days : 0),
       }),
-      'record collapse': assign({
-        collapse: ({ event }) => (event.type === 'truce.collapsed' ? { day: event.day, cause: event.cause } : undefined),
+      'record cause': assign({
+        cause: ({ event }) => (event.type === 'truce.collapsed' || event.type === 'phase.end' ? event.cause : undefined),
       }),
     },
   }).createMachine({

@@ -3,25 +3,29 @@
  * names resolved to indices and parameters resolved to numbers, so a run does no lookups by text.
  */
 import {
-  BEHAVIOUR_MODELS,
-  OBLIGATION_KINDS,
+  isObligationKind,
+  moduleOf,
   own,
   parameterValueProblem,
   phaseOf,
+  reportedCounters,
   scheduledDays,
+  type AnyKindModule,
   type Incident,
   type NumberOrParameter,
   type Obligation,
   type Phase,
   type Scenario,
   type SourceRef,
+  type WordingContext,
 } from '../scenario/index.ts';
 import { compileCondition, type Condition } from './condition.ts';
 import { initialTransition } from 'xstate';
+import { compileExtensions } from './compile-extensions.ts';
+import { compileParties } from './compile-parties.ts';
 import { buildTruceMachine, type TruceMachine, type TruceSnapshot } from './machine.ts';
 import { ParameterError } from './parameter-error.ts';
 import { nameHash } from './rng.ts';
-import { RESPONSE_MODELS } from './policies/registry.ts';
 import type { ResponseModel } from './policies/response-model.ts';
 
 export interface CompiledParty {
@@ -45,6 +49,8 @@ export interface CompiledObligation {
   id: string;
   kind: Obligation['kind'];
   party: string;
+  /** The kind's module: its effect, wording and track. */
+  module: AnyKindModule;
   /** Whose grievance this obligation's failures raise. */
   counterpart?: string;
   def: Obligation;
@@ -58,8 +64,6 @@ export interface CompiledObligation {
   inReturnFor?: number;
   /** Units the paid-for release plans per occurrence (for quantity-based exchanges). */
   plannedUnits: number;
-  trucks: number;
-  people: number;
   /** Made by the engine for a `per-release` extension rule rather than written in the scenario. */
   synthetic: boolean;
   /** `nameHash(id)`: the subject of this obligation's draws. */
@@ -116,7 +120,14 @@ export interface Model {
   };
   maxDelay: number;
   reciprocity: number;
+  /** Counter names this scenario's runs report, in metrics order. */
+  counters: readonly string[];
+  /** Names and parameter values for wording and effects. */
+  names: WordingContext;
 }
+
+/** Resolves a number or a parameter id with the run's parameter values. */
+export type NumberReader = (v: NumberOrParameter | undefined, fallback: number) => number;
 
 /**
  * Parameter values: every declared parameter's default, overridden by `overrides`. Names are
@@ -136,7 +147,7 @@ export function resolveParameters(scenario: Scenario, overrides: Readonly<Record
 
 export function compile(scenario: Scenario, overrides: Readonly<Record<string, number>> = {}): Model {
   const params = resolveParameters(scenario, overrides);
-  const num = (v: NumberOrParameter | undefined, fallback: number): number => {
+  const num: NumberReader = (v, fallback) => {
     const value = v === undefined ? fallback : typeof v === 'number' ? v : own(params, v);
     // The load-time checks make this unreachable; a model must never carry NaN into a run.
     if (typeof value !== 'number' || !Number.isFinite(value)) throw new ParameterError(`\`${String(v)}\` is not a declared parameter or a finite number`);
@@ -145,131 +156,10 @@ export function compile(scenario: Scenario, overrides: Readonly<Record<string, n
 
   const obligationDefs: Obligation[] = [...scenario.obligations];
   const obligationIndex = new Map(obligationDefs.map((o, i) => [o.id, i]));
-  const scope = { params, obligationIndex };
-  const condition = (text: string) => compileCondition(text, scope);
-
-  const principals = Object.entries(scenario.parties).filter(([, p]) => p.role === 'principal').map(([id]) => id);
-  const parties: CompiledParty[] = Object.entries(scenario.parties).map(([id, p]) => {
-    const modelId = p.behaviour?.model ?? 'state-dependent';
-    const spec = own(BEHAVIOUR_MODELS, modelId);
-    const responseModel = own(RESPONSE_MODELS, modelId);
-    if (!spec || !responseModel) throw new ParameterError(`unknown response model \`${modelId}\` for party \`${id}\``);
-    const settings = Object.create(null) as Record<string, number>;
-    for (const [name, setting] of Object.entries(spec.settings)) {
-      settings[name] = num(p.behaviour ? (own(p.behaviour, name) as NumberOrParameter | undefined) : undefined, setting.default);
-    }
-    return {
-      id,
-      name: p.name ?? id,
-      role: p.role,
-      counterpart: p.role === 'principal' ? (p.counterpart ?? principals.find((other) => other !== id)) : undefined,
-      responseModel,
-      settings,
-      initial: { trust: num(p.trust, 0.5), grievance: num(p.grievance, 0), domesticPressure: num(p.domesticPressure, 0) },
-      breakingPoint: num(p.breakingPoint, 1),
-      pressure: num(p.pressure, 0.2),
-      guarantees: p.guarantees,
-      withdrawWhen: p.withdrawWhen ? condition(p.withdrawWhen) : undefined,
-      redLines: p.redLines.map((line) => ({ id: line.id, text: line.text, when: condition(line.when), source: line.source })),
-    };
-  });
-
-  const phases: CompiledPhase[] = scenario.phases.map((phase, index) => ({
-    def: phase,
-    index,
-    length: phase.length ?? 0,
-    maxExtension: phase.extensions?.max ?? 0,
-    extensionRules: [],
-    idHash: nameHash(phase.id),
-    schedule: [],
-    gate: phase.gate ? { requires: condition(phase.gate.requires), text: phase.gate.text ?? phase.gate.requires, source: phase.gate.source } : undefined,
-  }));
-
-  // Per-release extension rules become ordinary obligations the engine schedules itself.
-  scenario.phases.forEach((phase, pi) => {
-    phase.extensions?.rules.forEach((rule, ri) => {
-      if ('mediator' in rule) {
-        phases[pi]!.extensionRules.push({ kind: 'mediator', mediator: rule.mediator, when: rule.while !== undefined ? condition(rule.while) : undefined, days: rule.days, chance: num(rule.chance, 1), source: rule.source });
-      } else if ('while' in rule) {
-        phases[pi]!.extensionRules.push({ kind: 'while', when: condition(rule.while), days: rule.days, chance: num(rule.chance, 1), text: rule.while, source: rule.source });
-      } else {
-        const pr = rule.perRelease;
-        const category = pr.category ?? Object.keys(scenario.stocks[pr.stock]!.count)[0]!;
-        const releaseId = `${phase.id}-extension-${ri + 1}-release`;
-        const release: Obligation = {
-          id: releaseId,
-          kind: 'release',
-          party: pr.party,
-          phase: phase.id,
-          stock: pr.stock,
-          quantity: { [category]: pr.count },
-          text: `release ${pr.count} more ${scenario.stocks[pr.stock]!.name ?? pr.stock} to extend the truce`,
-          source: rule.source,
-          inReturnFor: undefined,
-        };
-        obligationIndex.set(releaseId, obligationDefs.length);
-        obligationDefs.push(release);
-        if (pr.exchange) {
-          const exchangeId = `${phase.id}-extension-${ri + 1}-exchange`;
-          obligationIndex.set(exchangeId, obligationDefs.length);
-          obligationDefs.push({
-            id: exchangeId,
-            kind: 'exchange',
-            party: pr.exchange.party,
-            phase: phase.id,
-            stock: pr.exchange.stock,
-            ratio: pr.exchange.ratio,
-            category: pr.exchange.category,
-            after: releaseId,
-            inReturnFor: releaseId,
-            text: `release ${pr.exchange.ratio} ${scenario.stocks[pr.exchange.stock]!.name ?? pr.exchange.stock} per one released`,
-            source: rule.source,
-          });
-        }
-        phases[pi]!.extensionRules.push({ kind: 'per-release', party: pr.party, stock: pr.stock, category, count: pr.count, days: pr.days, release: obligationIndex.get(releaseId)!, source: rule.source });
-      }
-    });
-  });
-
-  const kinds = new Set<string>(OBLIGATION_KINDS);
-  const obligations: CompiledObligation[] = obligationDefs.map((def, index) => {
-    const phase = phaseOf(scenario, def);
-    const paidFor = def.inReturnFor !== undefined ? obligationIndex.get(def.inReturnFor) : undefined;
-    const paidForDef = paidFor !== undefined ? obligationDefs[paidFor] : undefined;
-    const planned = paidForDef?.quantity === undefined ? 0 : typeof paidForDef.quantity === 'number' ? paidForDef.quantity : Object.values(paidForDef.quantity).reduce((a, b) => a + b, 0);
-    return {
-      index,
-      id: def.id,
-      kind: def.kind,
-      party: def.party,
-      counterpart: parties.find((p) => p.id === def.party)?.counterpart,
-      def,
-      phaseIndex: scenario.phases.indexOf(phase),
-      grace: def.by !== undefined ? 0 : (def.grace ?? 3),
-      dependents: [],
-      alongside: [],
-      inReturnFor: paidFor,
-      plannedUnits: planned,
-      trucks: num(def.trucks, 0),
-      people: num(def.people, 0),
-      synthetic: index >= scenario.obligations.length,
-      idHash: nameHash(def.id),
-    };
-  });
-  for (const o of obligations) {
-    if (!o.synthetic) {
-      const phase = phases[o.phaseIndex]!;
-      for (const day of scheduledDays(o.def, phase.length)) phase.schedule.push({ obligation: o.index, day });
-    }
-    if (o.def.after !== undefined) obligations[obligationIndex.get(o.def.after)!]!.dependents.push(o.index);
-    const along = o.def.alongside;
-    if (along !== undefined) {
-      for (const target of obligations) {
-        if (target.index !== o.index && (kinds.has(along) ? target.def.kind === along : target.def.id === along)) target.alongside.push(o.index);
-      }
-    }
-  }
-
+  const condition = (text: string) => compileCondition(text, { params, obligationIndex });
+  const { parties, principals } = compileParties(scenario, num, condition);
+  const phases = compileExtensions(scenario, num, condition, obligationDefs, obligationIndex);
+  const obligations = compileObligations(scenario, obligationDefs, obligationIndex, parties, phases);
   const machine = buildTruceMachine(scenario.phases);
   return {
     scenario,
@@ -292,5 +182,55 @@ export function compile(scenario: Scenario, overrides: Readonly<Record<string, n
     },
     maxDelay: Math.max(1, scenario.settings.maxDelay),
     reciprocity: num(scenario.settings.reciprocity, 0.2),
+    counters: reportedCounters(new Set(obligationDefs.map((o) => o.kind))),
+    names: {
+      stockName: (id) => own(scenario.stocks, id)?.name ?? id,
+      zoneName: (id) => own(scenario.zones, id)?.name ?? id,
+      crossingName: (id) => own(scenario.crossings, id)?.name ?? id,
+      number: (v) => num(v, 0),
+    },
   };
+}
+
+function compileObligations(scenario: Scenario, defs: readonly Obligation[], obligationIndex: ReadonlyMap<string, number>, parties: readonly CompiledParty[], phases: readonly CompiledPhase[]): CompiledObligation[] {
+  const obligations: CompiledObligation[] = defs.map((def, index) => {
+    const module = moduleOf(def);
+    const paysFor = module.stock?.(def)?.inReturnFor;
+    const paidFor = paysFor !== undefined ? obligationIndex.get(paysFor) : undefined;
+    const paidForDef = paidFor !== undefined ? defs[paidFor] : undefined;
+    const paidForTerms = paidForDef ? moduleOf(paidForDef).stock?.(paidForDef) : undefined;
+    const planned = paidForTerms?.quantity === undefined ? 0 : typeof paidForTerms.quantity === 'number' ? paidForTerms.quantity : Object.values(paidForTerms.quantity).reduce((a, b) => a + b, 0);
+    return {
+      index,
+      id: def.id,
+      kind: def.kind,
+      party: def.party,
+      module,
+      counterpart: parties.find((p) => p.id === def.party)?.counterpart,
+      def,
+      phaseIndex: scenario.phases.indexOf(phaseOf(scenario, def)),
+      grace: def.by !== undefined ? 0 : (def.grace ?? 3),
+      dependents: [],
+      alongside: [],
+      inReturnFor: paidFor,
+      plannedUnits: planned,
+      synthetic: index >= scenario.obligations.length,
+      idHash: nameHash(def.id),
+    };
+  });
+  for (const o of obligations) {
+    if (!o.synthetic) {
+      const phase = phases[o.phaseIndex]!;
+      for (const day of scheduledDays(o.def, phase.length)) phase.schedule.push({ obligation: o.index, day });
+    }
+    if (o.def.after !== undefined) obligations[obligationIndex.get(o.def.after)!]!.dependents.push(o.index);
+    const along = o.def.alongside;
+    if (along !== undefined) {
+      const byKind = isObligationKind(along);
+      for (const target of obligations) {
+        if (target.index !== o.index && (byKind ? target.def.kind === along : target.def.id === along)) target.alongside.push(o.index);
+      }
+    }
+  }
+  return obligations;
 }

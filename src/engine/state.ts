@@ -83,8 +83,6 @@ export interface SimState {
   incidents: Record<string, number>;
   reactions: Reaction[];
   counters: Counters;
-  /** Why the run ended, for collapsed and stalled outcomes. */
-  cause?: string;
   /** The run key every draw is hashed from (rng.ts). */
   key: RunKey;
   machine: { value: StateValue; context: TruceContext };
@@ -94,14 +92,5 @@ export interface SimState {
   comply?: string[];
 }
 
-export interface Counters {
-  aidTrucks: number;
-  disclosures: number;
-  withdrawals: number;
-  partialWithdrawals: number;
-  displacedReturned: number;
-  talksStarted: number;
-  operationsHalts: number;
-  extensions: number;
-  extensionDays: number;
-}
+/** Counter name → count so far, in metrics order (src/scenario/kinds/registry.ts, `COUNTERS`). */
+export type Counters = Record<string, number>;

@@ -1,22 +1,8 @@
 /** The agreed schedule as planned (no delays, no extensions), for timelines and replays. */
-import { scheduledDays, type ObligationKind } from '../scenario/index.ts';
+import { scheduledDays, type ObligationKind, type Track } from '../scenario/index.ts';
 import type { Model } from './model.ts';
 
-export type Track = 'releases' | 'exchanges' | 'disclosures' | 'withdrawals' | 'aid-crossings' | 'talks-gates' | 'operations';
-
-export const TRACK_OF_KIND: Readonly<Record<ObligationKind, Track>> = {
-  release: 'releases',
-  'recover-remains': 'releases',
-  exchange: 'exchanges',
-  disclose: 'disclosures',
-  withdraw: 'withdrawals',
-  'return-displaced': 'withdrawals',
-  'admit-aid': 'aid-crossings',
-  'open-crossing': 'aid-crossings',
-  'start-talks': 'talks-gates',
-  generic: 'talks-gates',
-  'halt-operations': 'operations',
-};
+export type { Track } from '../scenario/index.ts';
 
 export interface PlannedItem {
   obligation: string;
@@ -54,7 +40,7 @@ export function plannedTimeline(model: Model): PlannedItem[] {
   }
   for (const o of model.obligations) {
     if (o.synthetic) continue;
-    const track = TRACK_OF_KIND[o.def.kind];
+    const track = o.module.track;
     if (o.def.alongside !== undefined) {
       const along = o.def.alongside;
       for (const target of model.obligations) {

@@ -1,6 +1,5 @@
 import type { ObligationKind, SourceRef } from '../scenario/index.ts';
 import type { Response } from './response.ts';
-import type { Counters } from './state.ts';
 
 export type TraceEventType =
   | 'phase.entered'
@@ -40,13 +39,22 @@ export interface TraceEvent {
 
 export type OutcomeResult = 'completed' | 'extended-then-completed' | 'advanced' | 'stalled' | 'collapsed';
 
-export interface Metrics extends Counters {
+/** A run's numbers: days, releases, then the counters (`aidTrucks`, `extensionDays`, …), then violations and delays. */
+export interface Metrics {
   /** Days the truce held (the last day reached). */
   days: number;
   /** stock → category → released so far. */
   released: Record<string, Record<string, number>>;
   violations: Record<string, number>;
   delays: Record<string, number>;
+  /** The counters the scenario reports (Model.counters), by name. */
+  [counter: string]: number | Record<string, number> | Record<string, Record<string, number>>;
+}
+
+/** A counter's value in metrics; 0 when the scenario does not report it. */
+export function counterValue(metrics: Metrics, counter: string): number {
+  const value = metrics[counter];
+  return typeof value === 'number' ? value : 0;
 }
 
 export interface Outcome {

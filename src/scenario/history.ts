@@ -138,17 +138,15 @@ export function entryKind(entry: HistoryEntry): HistoryEntryKind | undefined {
 
 /** Meaning checks of `start` and `history`: every problem located, with a hint. */
 export function checkHistory(s: Scenario, report: Reporter): void {
-  const history = s.history;
   const at = (i: number, ...rest: string[]) => ['history', i, ...rest];
-  const obligationIds = s.obligations.map((o) => o.id);
-  const phaseIds = s.phases.map((p) => p.id);
-  const incidentIds = s.incidents.map((x) => x.id);
+  const obligations = new Map(s.obligations.map((o) => [o.id, o]));
+  const incidents = new Set(s.incidents.map((x) => x.id));
+  /** `obligation#occurrence` → the day and answer of its last entry. */
+  const answered = new Map<string, { day: number; response: string }>();
   let lastDay = 0;
   let endDay: number | undefined;
-  /** obligation id → occurrence → the day and answer of its last entry. */
-  const answered = new Map<string, { day: number; response: string }>();
 
-  history.forEach((entry, i) => {
+  s.history.forEach((entry, i) => {
     if (typeof entry.source === 'string' && !s.sources[entry.source]) report(at(i, 'source'), `unknown source \`${entry.source}\``, referenceHint('source', entry.source, Object.keys(s.sources)));
     const day = dayNumber(s.start, entry.day);
     if (day === undefined) {
@@ -165,60 +163,75 @@ export function checkHistory(s: Scenario, report: Reporter): void {
       report(at(i), 'say what happened: an entry has exactly one of `obligation`, `extension`, `incident` or `end`', 'e.g. `{ day: 7, obligation: release-2, answer: comply, source: … }`', { key: true });
       return;
     }
-    const stray = (key: 'answer' | 'occurrence' | 'party' | 'cause', allowed: boolean) => {
-      if (allowed) return;
-      const given = key === 'occurrence' ? (entry.occurrence !== 1 ? entry.occurrence : undefined) : entry[key];
-      if (given !== undefined) report(at(i, key), `\`${key}\` does not belong to ${kind === 'end' ? 'an `end`' : `an \`${kind}\``} entry`);
-    };
-    stray('answer', kind === 'obligation' || kind === 'extension');
-    stray('occurrence', kind === 'obligation');
-    stray('party', kind === 'obligation');
-    stray('cause', kind === 'end');
-
-    if (kind === 'obligation') {
-      const id = entry.obligation!;
-      const o = s.obligations.find((x) => x.id === id);
-      if (!o) {
-        report(at(i, 'obligation'), `unknown obligation \`${id}\``, referenceHint('obligation', id, obligationIds));
-        return;
-      }
-      if (entry.party !== undefined && entry.party !== o.party) report(at(i, 'party'), `\`${id}\` is ${o.party}'s to carry out, not ${entry.party}'s`, `write \`party: ${o.party}\` or leave it out`);
-      if (entry.answer === undefined) {
-        report(at(i), `say how \`${o.party}\` answered \`${id}\``, `add \`answer:\`: ${ANSWER_HINT}`, { key: true });
-        return;
-      }
-      const answer = readAnswer(entry.answer);
-      if (typeof answer === 'string') {
-        report(at(i, 'answer'), answer, ANSWER_HINT);
-        return;
-      }
-      // A fixed schedule bounds its occurrences; in the first phase it also fixes their days.
-      const phase = phaseOf(s, o);
-      const fixed = o.day !== undefined || o.days !== undefined || o.every !== undefined || o.by !== undefined;
-      if (fixed && phase.length !== undefined) {
-        const days = scheduledDays(o, phase.length);
-        if (entry.occurrence > days.length) {
-          report(at(i, 'occurrence'), `\`${id}\` falls due ${days.length} time${days.length === 1 ? '' : 's'}; there is no occurrence ${entry.occurrence}`, `occurrences count from 1 up to ${days.length}`);
-          return;
-        }
-        const due = days[entry.occurrence - 1]!;
-        if (s.phases.indexOf(phase) === 0 && day < due) report(at(i, 'day'), `occurrence ${entry.occurrence} of \`${id}\` falls due on day ${due}; it cannot be answered on day ${day}`, `write day ${due} or later`);
-      }
-      const key = `${id}#${entry.occurrence}`;
-      const before = answered.get(key);
-      if (before && before.response !== 'delay') report(at(i, 'answer'), `occurrence ${entry.occurrence} of \`${id}\` was already answered \`${before.response}\` on day ${before.day}`, 'only a delay is answered again; for a later occurrence write `occurrence: N`');
-      else if (before && day === before.day) report(at(i, 'day'), `occurrence ${entry.occurrence} of \`${id}\` was delayed on day ${before.day}; it falls due again on a later day`);
-      answered.set(key, { day, response: answer.response });
-    } else if (kind === 'extension') {
-      const phase = s.phases.find((p) => p.id === entry.extension);
-      if (!phase) report(at(i, 'extension'), `unknown phase \`${entry.extension}\``, referenceHint('phase', entry.extension!, phaseIds));
-      else if (!phase.extensions) report(at(i, 'extension'), `phase \`${phase.id}\` has no extension rules`, 'add `extensions:` to the phase, or record what happened as an incident');
-      if (entry.answer !== 'agreed' && entry.answer !== 'declined') report(entry.answer === undefined ? at(i) : at(i, 'answer'), 'an extension is `answer: agreed` or `answer: declined`', undefined, { key: entry.answer === undefined });
-    } else if (kind === 'incident') {
-      if (!incidentIds.includes(entry.incident!)) report(at(i, 'incident'), `unknown incident \`${entry.incident}\``, referenceHint('incident', entry.incident!, incidentIds));
+    checkStrayKeys(entry, kind, (key) => report(at(i, key), `\`${key}\` does not belong to ${kind === 'end' ? 'an `end`' : `an \`${kind}\``} entry`));
+    const here = (...rest: string[]) => at(i, ...rest);
+    if (kind === 'obligation') checkObligationEntry(s, entry, day, obligations, answered, here, report);
+    else if (kind === 'extension') checkExtensionEntry(s, entry, here, report);
+    else if (kind === 'incident') {
+      if (!incidents.has(entry.incident!)) report(here('incident'), `unknown incident \`${entry.incident}\``, referenceHint('incident', entry.incident!, [...incidents]));
     } else {
       endDay = day;
-      if (entry.cause === undefined) report(at(i), 'say why the truce ended', 'add `cause:` in plain words', { key: true });
+      if (entry.cause === undefined) report(here(), 'say why the truce ended', 'add `cause:` in plain words', { key: true });
     }
   });
+}
+
+type EntryPath = (...rest: string[]) => (string | number)[];
+
+/** Keys that belong to another kind of entry. */
+function checkStrayKeys(entry: HistoryEntry, kind: HistoryEntryKind, stray: (key: string) => void): void {
+  const allowed: Record<'answer' | 'occurrence' | 'party' | 'cause', boolean> = {
+    answer: kind === 'obligation' || kind === 'extension',
+    occurrence: kind === 'obligation',
+    party: kind === 'obligation',
+    cause: kind === 'end',
+  };
+  for (const key of ['answer', 'occurrence', 'party', 'cause'] as const) {
+    if (allowed[key]) continue;
+    const given = key === 'occurrence' ? (entry.occurrence !== 1 ? entry.occurrence : undefined) : entry[key];
+    if (given !== undefined) stray(key);
+  }
+}
+
+function checkObligationEntry(s: Scenario, entry: HistoryEntry, day: number, obligations: ReadonlyMap<string, Scenario['obligations'][number]>, answered: Map<string, { day: number; response: string }>, at: EntryPath, report: Reporter): void {
+  const id = entry.obligation!;
+  const o = obligations.get(id);
+  if (!o) {
+    report(at('obligation'), `unknown obligation \`${id}\``, referenceHint('obligation', id, [...obligations.keys()]));
+    return;
+  }
+  if (entry.party !== undefined && entry.party !== o.party) report(at('party'), `\`${id}\` is ${o.party}'s to carry out, not ${entry.party}'s`, `write \`party: ${o.party}\` or leave it out`);
+  if (entry.answer === undefined) {
+    report(at(), `say how \`${o.party}\` answered \`${id}\``, `add \`answer:\`: ${ANSWER_HINT}`, { key: true });
+    return;
+  }
+  const answer = readAnswer(entry.answer);
+  if (typeof answer === 'string') {
+    report(at('answer'), answer, ANSWER_HINT);
+    return;
+  }
+  // A fixed schedule bounds its occurrences; in the first phase it also fixes their days.
+  const phase = phaseOf(s, o);
+  const fixed = o.day !== undefined || o.days !== undefined || o.every !== undefined || o.by !== undefined;
+  if (fixed && phase.length !== undefined) {
+    const days = scheduledDays(o, phase.length);
+    if (entry.occurrence > days.length) {
+      report(at('occurrence'), `\`${id}\` falls due ${days.length} time${days.length === 1 ? '' : 's'}; there is no occurrence ${entry.occurrence}`, `occurrences count from 1 up to ${days.length}`);
+      return;
+    }
+    const due = days[entry.occurrence - 1]!;
+    if (s.phases.indexOf(phase) === 0 && day < due) report(at('day'), `occurrence ${entry.occurrence} of \`${id}\` falls due on day ${due}; it cannot be answered on day ${day}`, `write day ${due} or later`);
+  }
+  const key = `${id}#${entry.occurrence}`;
+  const before = answered.get(key);
+  if (before && before.response !== 'delay') report(at('answer'), `occurrence ${entry.occurrence} of \`${id}\` was already answered \`${before.response}\` on day ${before.day}`, 'only a delay is answered again; for a later occurrence write `occurrence: N`');
+  else if (before && day === before.day) report(at('day'), `occurrence ${entry.occurrence} of \`${id}\` was delayed on day ${before.day}; it falls due again on a later day`);
+  answered.set(key, { day, response: answer.response });
+}
+
+function checkExtensionEntry(s: Scenario, entry: HistoryEntry, at: EntryPath, report: Reporter): void {
+  const phase = s.phases.find((p) => p.id === entry.extension);
+  if (!phase) report(at('extension'), `unknown phase \`${entry.extension}\``, referenceHint('phase', entry.extension!, s.phases.map((p) => p.id)));
+  else if (!phase.extensions) report(at('extension'), `phase \`${phase.id}\` has no extension rules`, 'add `extensions:` to the phase, or record what happened as an incident');
+  if (entry.answer !== 'agreed' && entry.answer !== 'declined') report(entry.answer === undefined ? at() : at('answer'), 'an extension is `answer: agreed` or `answer: declined`', undefined, { key: entry.answer === undefined });
 }

@@ -9,5 +9,9 @@ export { readRatio, readHours, scheduledDays, occurrenceCount, quantityByCategor
 export { MAX_BYTES, MAX_NESTING } from './yaml-source.ts';
 export { BOUNDS } from './bounds.ts';
 export { own, hasOwn, nullPrototype } from './own.ts';
+export { COUNTERS, kindModule, moduleOf, isObligationKind, reportedCounters, trackOf, type AnyKindModule } from './kinds/registry.ts';
+export { TRACKS, type CounterSpec, type EffectContext, type EffectResult, type StockTerms, type Track, type WordingContext } from './kinds/kind.ts';
+export type { ObligationBase } from './kinds/obligation-base.ts';
+export { listPhrase } from './kinds/quantity.ts';
 export { parameterValueProblem, type ParameterValueProblem } from './parameter-value.ts';
 export { checkHistory, dateNumber, dateOfDay, dateText, dayNumber, entryKind, readableDate, readAnswer, type HistoryEntry, type ParsedAnswer, type DayOrDate } from './history.ts';

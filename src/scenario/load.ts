@@ -151,7 +151,7 @@ function keysOfSchemaAt(schema: unknown, path: DataPath, data: unknown): string[
     current = unwrap(childSchema(current, step, node));
     if (!current) return [];
   }
-  const shape = (current as { shape?: Record<string, unknown> })?.shape;
+  const shape = (unionOption(current, node) as { shape?: Record<string, unknown> } | undefined)?.shape;
   return shape ? Object.keys(shape) : [];
 }
 
@@ -166,6 +166,25 @@ function unwrap(schema: unknown): unknown {
   return s;
 }
 
+/**
+ * The option of a union that describes `node`: for a discriminated union (obligations by `kind`),
+ * the option of its discriminator value; otherwise the object option whose keys best cover it.
+ */
+function unionOption(schema: unknown, node: unknown): unknown {
+  const s = schema as { def?: { type: string; options?: unknown[]; discriminator?: string } };
+  if (s?.def?.type !== 'union') return schema;
+  const options = (s.def.options ?? []).map(unwrap) as { shape?: Record<string, { def?: { values?: unknown[] } } | undefined> }[];
+  const data = node && typeof node === 'object' ? (node as Record<string, unknown>) : {};
+  const discriminator = s.def.discriminator;
+  if (discriminator !== undefined) {
+    const match = options.find((o) => o.shape?.[discriminator]?.def?.values?.includes(data[discriminator]));
+    if (match) return match;
+  }
+  const dataKeys = Object.keys(data);
+  const score = (o: { shape?: Record<string, unknown> }) => dataKeys.filter((k) => k in (o.shape ?? {})).length;
+  return options.filter((o) => o.shape).sort((a, b) => score(b) - score(a))[0];
+}
+
 function childSchema(schema: unknown, step: string | number, node: unknown): unknown {
   const s = schema as { def?: { type: string; element?: unknown; valueType?: unknown; options?: unknown[]; items?: unknown[] }; shape?: Record<string, unknown> };
   if (!s?.def) return undefined;
@@ -176,16 +195,8 @@ function childSchema(schema: unknown, step: string | number, node: unknown): unk
       return s.def.element;
     case 'record':
       return s.def.valueType;
-    case 'union': {
-      // pick the object option whose keys best cover the data
-      const options = (s.def.options ?? []).map(unwrap) as { shape?: Record<string, unknown> }[];
-      const dataKeys = node && typeof node === 'object' ? Object.keys(node) : [];
-      const best = options.filter((o) => o.shape).sort((a, b) => score(b) - score(a))[0];
-      function score(o: { shape?: Record<string, unknown> }) {
-        return dataKeys.filter((k) => k in (o.shape ?? {})).length;
-      }
-      return best ? (best as { shape: Record<string, unknown> }).shape[String(step)] : undefined;
-    }
+    case 'union':
+      return (unionOption(s, node) as { shape?: Record<string, unknown> } | undefined)?.shape?.[String(step)];
     default:
       return undefined;
   }

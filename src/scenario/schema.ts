@@ -2,65 +2,16 @@
  * The scenario format, v1. This zod schema is the single source of the Scenario type
  * (`z.output`) and of the JSON Schema writers get autocomplete from (`z.toJSONSchema`, input side).
  * Shape only: references, cycles, day ranges and stock sufficiency are checked in `checks.ts`.
+ * Obligations are a discriminated union of the kinds in `kinds/registry.ts`, one module per kind.
  */
 import * as z from 'zod';
 import { BOUNDS } from './bounds.ts';
 import { historySections } from './history.ts';
+import { Obligation } from './kinds/registry.ts';
+import { BoundedNumber, Count, Days, DayNumber, Expression, ExtensionDays, Id, NumberOrParameter, SourceObject, SourceRef } from './primitives.ts';
 
-export const ID_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-const DAYS_PATTERN = /^\s*(\d+)\s*days?\s*$/;
-
-/** A lower-case id a person would type: `hamas`, `first-release`. */
-export const Id = z
-  .string()
-  .regex(ID_PATTERN, { error: 'ids are lower-case words joined by hyphens, like `first-release`' })
-  .describe('A lower-case id joined by hyphens, e.g. `first-release`.');
-
-const TOO_MANY_DAYS = `at most ${BOUNDS.truceDays.toLocaleString('en')} days (ten years)`;
-
-/** Whole days: `60` or `"60 days"`, from `least` to the longest truce. */
-function days(least: number) {
-  return z
-    .union([
-      z.number().int().min(least, { error: `at least ${least} day${least === 1 ? '' : 's'}` }).max(BOUNDS.truceDays, { error: TOO_MANY_DAYS }),
-      z.string().regex(DAYS_PATTERN, { error: 'write a whole number of days, like `7` or `7 days`' }),
-    ], { error: 'expected a whole number of days, like `7` or `7 days`' })
-    .transform((value) => (typeof value === 'number' ? value : Number(DAYS_PATTERN.exec(value)![1])))
-    .refine((value) => value >= least, { error: `at least ${least} day${least === 1 ? '' : 's'}` })
-    .refine((value) => value <= BOUNDS.truceDays, { error: TOO_MANY_DAYS })
-    .describe('Whole days: `7` or `7 days`.');
-}
-export const Days = days(0);
-/** Extension days: an extension of 0 days would end the same phase again and again. */
-const ExtensionDays = days(1);
-
-/** A day of a phase or of the truce: 1 is the first. */
-const DayNumber = z.number().int().min(1).max(BOUNDS.truceDays, { error: `a day is at most ${BOUNDS.truceDays.toLocaleString('en')}` });
-
-/** Any number a scenario writes directly, within the bounds every calculation stays exact in. */
-const BoundedNumber = z.number().min(-BOUNDS.magnitude, { error: `numbers are at least -${BOUNDS.magnitude.toLocaleString('en')}` }).max(BOUNDS.magnitude, { error: `numbers are at most ${BOUNDS.magnitude.toLocaleString('en')} in size` });
-
-/** A number, or the name of a declared parameter whose value is used instead. */
-export const NumberOrParameter = z
-  .union([z.number().min(-BOUNDS.magnitude, { error: `numbers are at least -${BOUNDS.magnitude.toLocaleString('en')}` }).max(BOUNDS.magnitude, { error: `numbers are at most ${BOUNDS.magnitude.toLocaleString('en')} in size` }), Id], { error: 'expected a number or the name of a parameter' })
-  .describe('A number, or the id of a parameter declared under `parameters`.');
-export type NumberOrParameter = z.output<typeof NumberOrParameter>;
-
-/** A condition in Parley's small expression language (see docs/scenario-format.md). */
-export const Expression = z.string().min(1).max(BOUNDS.conditionLength, { error: `a condition is at most ${BOUNDS.conditionLength.toLocaleString('en')} characters` }).describe('A condition, e.g. `done(first-release) and held(captives) > 0`.');
-
-const SourceObject = z
-  .strictObject({
-    seed: z.string().optional().describe('File name of a seed article in shared/seeds, e.g. `000_65bcf9322f49a869.txt`.'),
-    url: z.string().optional().describe('A public URL.'),
-    quote: z.string().optional().describe('The words in the source that support the term.'),
-    note: z.string().optional().describe('What the scenario writer inferred or approximated.'),
-  })
-  .refine((s) => s.seed !== undefined || s.url !== undefined, { error: 'a source needs `seed` (a seed file name) or `url`' });
-
-/** Where a term comes from: the id of an entry under `sources`, or an inline citation. */
-export const SourceRef = z.union([Id, SourceObject], { error: 'a source is the id of an entry under `sources`, or `{ seed | url, quote }`' });
-export type SourceRef = z.output<typeof SourceRef>;
+export { ID_PATTERN, Id, Days, NumberOrParameter, Expression, SourceRef, Count, Quantity } from './primitives.ts';
+export { Obligation, OBLIGATION_KINDS, type ObligationKind } from './kinds/registry.ts';
 
 export const Parameter = z.strictObject({
   default: BoundedNumber.describe('The value used when nobody sets it.'),
@@ -112,7 +63,6 @@ export const Party = z
   }));
 export type Party = z.output<typeof Party>;
 
-const Count = z.number().int({ error: 'counts are whole numbers' }).min(0, { error: 'counts are whole and not negative' }).max(BOUNDS.count, { error: `counts are at most ${BOUNDS.count.toLocaleString('en')}` });
 
 export const Stock = z
   .strictObject({
@@ -146,54 +96,6 @@ export const Crossing = z.strictObject({
 });
 export type Crossing = z.output<typeof Crossing>;
 
-export const OBLIGATION_KINDS = [
-  'release',
-  'exchange',
-  'disclose',
-  'withdraw',
-  'admit-aid',
-  'open-crossing',
-  'halt-operations',
-  'return-displaced',
-  'start-talks',
-  'recover-remains',
-  'generic',
-] as const;
-export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
-
-const Quantity = z.union([Count, z.record(Id, Count)]).describe('How many: a number, or per category like `{ alive: 2, deceased: 3 }`.');
-
-export const Obligation = z
-  .strictObject({
-    id: Id,
-    kind: z.enum(OBLIGATION_KINDS, { error: `kind is one of: ${OBLIGATION_KINDS.join(', ')}` }),
-    party: Id.describe('The party that must carry it out.'),
-    text: z.string().optional().describe('What is promised, in plain words; used in the narrative.'),
-    phase: Id.optional().describe('The phase whose days `day`, `days`, `every` and `by` count from; default: the first phase.'),
-    day: DayNumber.optional().describe('Due on this day of its phase (day 1 is the first day).'),
-    days: z.array(DayNumber).min(1).optional().describe('Due on each of these days.'),
-    every: Days.optional().describe('Due every N days, from `from` (default day 1) until `until` (default the phase end).'),
-    from: DayNumber.optional(),
-    until: DayNumber.optional(),
-    after: Id.optional().describe('Due when this obligation is carried out (fully or in part), plus `wait` days.'),
-    wait: Days.optional().describe('With `after`: days to wait after it (default 0, the same day).'),
-    by: DayNumber.optional().describe('A deadline: due on this day, no delay allowed.'),
-    alongside: z.string().optional().describe('Due on every day an obligation with this id or kind falls due, e.g. `exchange`.'),
-    grace: Days.optional().describe('Total days it may be delayed before counting as violated (default 3; 0 with `by`).'),
-    stock: Id.optional().describe('release / exchange / disclose / recover-remains: the stock that moves.'),
-    quantity: Quantity.optional(),
-    ratio: z.union([z.number().positive().max(BOUNDS.ratio, { error: `a ratio is at most ${BOUNDS.ratio}` }), z.string()]).optional().describe('exchange: how many per unit released, e.g. `3` or `3 prisoners per captive`.'),
-    category: Id.optional().describe('exchange with a ratio: the category released (default: the first).'),
-    'in-return-for': Id.optional().describe('exchange: the release this pays for; its size scales with what that release actually freed.'),
-    zone: Id.optional().describe('withdraw: the zone left.'),
-    crossing: Id.optional().describe('open-crossing: the crossing opened.'),
-    trucks: NumberOrParameter.optional().describe('admit-aid: trucks admitted each time it is carried out.'),
-    hours: z.union([z.number().positive().max(BOUNDS.hours, { error: `at most ${BOUNDS.hours} hours a day` }), z.string()]).optional().describe('halt-operations: hours a day, e.g. `10-12`.'),
-    people: NumberOrParameter.optional().describe('return-displaced: people allowed to return.'),
-    source: SourceRef.optional(),
-  })
-  .transform(({ 'in-return-for': inReturnFor, ...rest }) => ({ ...rest, inReturnFor }));
-export type Obligation = z.output<typeof Obligation>;
 
 const ExtensionRule = z.union([
   z.strictObject({

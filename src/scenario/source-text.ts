@@ -1,36 +1,31 @@
+import { LineCounter } from 'yaml';
 import type { Problem } from './problem.ts';
 
-/** A file's text with a line index, so offsets turn into `line:col` in O(log n). */
+/** A file's text with yaml's line index, so offsets turn into `line:col` in O(log n). */
 export class SourceText {
-  private lineStarts: number[] | undefined;
+  private counter: LineCounter | undefined;
 
   constructor(readonly file: string, readonly text: string) {}
 
-  private starts(): number[] {
-    if (!this.lineStarts) {
-      const starts = [0];
-      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
-      this.lineStarts = starts;
+  /** Line starts, indexed once on first use (the parser's own LineCounter sees the same lines). */
+  private lines(): LineCounter {
+    if (!this.counter) {
+      const counter = new LineCounter();
+      counter.addNewLine(0);
+      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) counter.addNewLine(i + 1);
+      this.counter = counter;
     }
-    return this.lineStarts;
+    return this.counter;
   }
 
   /** 1-based line and column of a character offset. */
   position(offset: number): { line: number; col: number } {
-    const starts = this.starts();
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, col: offset - starts[lo]! + 1 };
+    return this.lines().linePos(Math.max(0, offset));
   }
 
   /** The text of a 1-based line, without its line break. */
   line(line: number): string {
-    const starts = this.starts();
+    const starts = this.lines().lineStarts;
     const start = starts[line - 1];
     if (start === undefined) return '';
     const next = starts[line];

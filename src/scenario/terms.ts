@@ -1,5 +1,7 @@
 /** Small readings of scenario terms shared by the load-time checks and the engine. */
-import type { Obligation, Phase, Scenario } from './schema.ts';
+import type { ObligationBase } from './kinds/obligation-base.ts';
+import type { Quantity } from './primitives.ts';
+import type { Phase, Scenario } from './schema.ts';
 
 const RATIO_RE = /^\s*(\d+(?:\.\d+)?)\s+([a-z-]+)\s+per\s+([a-z-]+)\s*$/;
 
@@ -27,11 +29,11 @@ export function readHours(hours: number | string): number | undefined {
 export type Timing = 'day' | 'days' | 'every' | 'after' | 'by' | 'alongside';
 export const TIMINGS: readonly Timing[] = ['day', 'days', 'every', 'after', 'by', 'alongside'];
 
-export function timingsOf(obligation: Obligation): Timing[] {
+export function timingsOf(obligation: ObligationBase): Timing[] {
   return TIMINGS.filter((t) => obligation[t] !== undefined);
 }
 
-export function phaseOf(scenario: Scenario, obligation: Obligation): Phase {
+export function phaseOf(scenario: Scenario, obligation: ObligationBase): Phase {
   return scenario.phases.find((p) => p.id === obligation.phase) ?? scenario.phases[0]!;
 }
 
@@ -39,7 +41,7 @@ export function phaseOf(scenario: Scenario, obligation: Obligation): Phase {
  * Phase days on which a fixed-schedule obligation falls due (before any delay).
  * `after` and `alongside` obligations are scheduled by events, so this returns [].
  */
-export function scheduledDays(obligation: Obligation, phaseLength: number): number[] {
+export function scheduledDays(obligation: ObligationBase, phaseLength: number): number[] {
   if (obligation.day !== undefined) return [obligation.day];
   if (obligation.by !== undefined) return [obligation.by];
   if (obligation.days !== undefined) return [...new Set(obligation.days)].sort((a, b) => a - b);
@@ -53,7 +55,7 @@ export function scheduledDays(obligation: Obligation, phaseLength: number): numb
 }
 
 /** How many days `scheduledDays` would list, computed without listing them. */
-export function occurrenceCount(obligation: Obligation, phaseLength: number): number {
+export function occurrenceCount(obligation: ObligationBase, phaseLength: number): number {
   if (obligation.day !== undefined || obligation.by !== undefined) return 1;
   if (obligation.days !== undefined) return new Set(obligation.days).size;
   if (obligation.every !== undefined && obligation.every > 0) {
@@ -65,7 +67,7 @@ export function occurrenceCount(obligation: Obligation, phaseLength: number): nu
 }
 
 /** Per-category quantity of a release-like obligation; a bare number goes to the stock's only category. */
-export function quantityByCategory(quantity: Obligation['quantity'], categories: readonly string[]): Record<string, number> | undefined {
+export function quantityByCategory(quantity: Quantity | undefined, categories: readonly string[]): Record<string, number> | undefined {
   if (quantity === undefined) return undefined;
   if (typeof quantity === 'number') return categories.length === 1 ? { [categories[0]!]: quantity } : undefined;
   return quantity;

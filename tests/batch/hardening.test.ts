@@ -217,7 +217,7 @@ describe('parley merge does not trust its input', () => {
     await refused(io, ['s1.json', 'bad.json'], 'bad.json: variation 0: the tally holds 47 runs but the coverage gives it 40');
     edit(io, 's2.json', (s) => {
       const t = s.variations[1].tally;
-      const [a, b] = Object.keys(t.outcomes);
+      const [a, b] = Object.keys(t.outcomes) as [string, string];
       t.outcomes[a] += 1;
       t.outcomes[b] -= 1;
     });

@@ -87,7 +87,7 @@ group('tallies', () => {
     (m: Outcome['metrics']) => m.days,
     (m: Outcome['metrics']) => m.released['captives']!['alive']!,
     (m: Outcome['metrics']) => m.released['captives']!['alive']! + m.released['captives']!['deceased']!,
-    (m: Outcome['metrics']) => m.aidTrucks,
+    (m: Outcome['metrics']) => m['aidTrucks'] as number,
   ];
   const runs = Array.from({ length: 200 }, (_, i) =>
     i % 7 === 0 ? outcome('collapsed', 1 + (i % 40), i % 5, i % 2 ? 'clash' : 'red line') : outcome(i % 3 ? 'stalled' : 'advanced', 60, i % 11),

@@ -14,7 +14,7 @@ const EVENTS: TruceEvent[] = [
   { type: 'phase.extended', days: 7 },
   { type: 'phase.end', gateOpen: true },
   { type: 'phase.end', gateOpen: false },
-  { type: 'truce.collapsed', day: 3, cause: 'a test collapse' },
+  { type: 'truce.collapsed', cause: 'a test collapse' },
 ];
 const TERMINAL_NAMES = ['completed', 'extended-then-completed', 'stalled', 'collapsed'];
 

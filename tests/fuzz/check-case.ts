@@ -38,13 +38,35 @@ export function checkCase(index: number, text: string, file: string): CaseResult
     for (const seed of RUN_SEEDS) {
       const run = runOnce(model, { seed });
       if (!TERMINAL.has(run.outcome.result)) return { index, bytes, validateMs, accepted: true, failure: `seed ${seed}: not a terminal outcome: ${run.outcome.result}` };
-      const bad = /.{0,80}(?:\bNaN\b|\bInfinity\b|\bundefined\b).{0,40}/.exec(JSON.stringify(run));
-      if (bad) return { index, bytes, validateMs, accepted: true, failure: `seed ${seed}: the run reports NaN, Infinity or undefined: ${bad[0]}` };
+      const bad = badNumber(run, text);
+      if (bad) return { index, bytes, validateMs, accepted: true, failure: `seed ${seed}: the run reports ${bad}` };
     }
   } catch (error) {
     return { index, bytes, validateMs, accepted: true, failure: `uncaught exception in a run: ${describe(error)}` };
   }
   return { index, bytes, validateMs, accepted: true };
+}
+
+const NOT_A_NUMBER = ['NaN', 'Infinity', 'undefined'] as const;
+
+/**
+ * A number in the run that is not finite, or NaN/Infinity/undefined in its sentences that the
+ * scenario's own text does not contain (a writer may name an incident "Infinity"). Linear in the
+ * run's size: the words are found with indexOf, not a backtracking pattern.
+ */
+function badNumber(run: unknown, scenarioText: string): string | undefined {
+  const stack: unknown[] = [run];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value === 'number' && !Number.isFinite(value)) return `a number that is ${value}`;
+    if (value !== null && typeof value === 'object') stack.push(...Object.values(value));
+  }
+  const json = JSON.stringify(run);
+  for (const word of NOT_A_NUMBER) {
+    const at = json.indexOf(word);
+    if (at >= 0 && !scenarioText.includes(word)) return `"${word}" in its text: …${json.slice(Math.max(0, at - 80), at + 40)}…`;
+  }
+  return undefined;
 }
 
 function describe(error: unknown): string {

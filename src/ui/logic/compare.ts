@@ -1,5 +1,5 @@
 /** Branches side by side: the outcome and the totals that differ between them. */
-import type { Model } from '../../engine/index.ts';
+import { COUNTERS, type Model } from '../../engine/index.ts';
 import { followSummary, hasRecord } from './record-follow.ts';
 import { RESPONSE_TEXT } from './responses.ts';
 import type { Branch } from './run-ops.ts';
@@ -43,9 +43,9 @@ export function compareBranches(model: Model, branches: readonly Branch[], activ
       return categories.length > 1 ? `${num(total)} (${categories.map((c) => `${num(released[c] ?? 0)} ${c}`).join(', ')})` : num(total);
     });
   }
-  add('Aid trucks', (b) => num(b.view.state.counters.aidTrucks));
-  add('Withdrawals', (b) => String(b.view.state.counters.withdrawals));
-  add('Extension days', (b) => String(b.view.state.counters.extensionDays));
+  for (const counter of COUNTERS) {
+    if (counter.compare !== undefined && model.counters.includes(counter.name)) add(counter.compare, (b) => num(b.view.state.counters[counter.name] ?? 0));
+  }
   for (const id of model.principals) {
     const name = model.partyById.get(id)!.name;
     add(`${name}: violations`, (b) => String(b.view.state.parties[id]?.violations ?? 0));

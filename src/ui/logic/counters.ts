@@ -1,5 +1,5 @@
 /** The numbers a student watches: stocks moved, aid, withdrawals, extensions, and each party's state. */
-import type { Model, SimState } from '../../engine/index.ts';
+import { COUNTERS, type Model, type SimState } from '../../engine/index.ts';
 import type { Scenario } from '../../scenario/index.ts';
 
 export interface CounterRow {
@@ -48,15 +48,17 @@ export function stockRows(scenario: Scenario, state: SimState): StockRow[] {
   });
 }
 
+/** The counters panel's tiles, in the registry's order (src/scenario/kinds): those with a tile, at zero too when they say so. */
 export function activityCounters(state: SimState): CounterRow[] {
   const c = state.counters;
-  const rows: CounterRow[] = [
-    { id: 'aid', label: 'Aid trucks admitted', value: c.aidTrucks },
-    { id: 'disclosures', label: 'Disclosures made', value: c.disclosures },
-    { id: 'withdrawals', label: 'Withdrawals', value: c.withdrawals, ...(c.partialWithdrawals > 0 ? { detail: `${c.partialWithdrawals} partial` } : {}) },
-    { id: 'extensions', label: 'Extensions', value: c.extensions, detail: `+${c.extensionDays} day${c.extensionDays === 1 ? '' : 's'}` },
-  ];
-  if (c.displacedReturned > 0) rows.push({ id: 'displaced', label: 'Displaced people returned', value: c.displacedReturned });
+  const rows: CounterRow[] = [];
+  for (const counter of COUNTERS) {
+    const panel = counter.panel;
+    const value = c[counter.name];
+    if (!panel || value === undefined || (!panel.showZero && value === 0)) continue;
+    const detail = panel.detail ? panel.detail.text(c[panel.detail.counter] ?? 0) : undefined;
+    rows.push({ id: panel.id, label: panel.label, value, ...(detail !== undefined ? { detail } : {}) });
+  }
   return rows;
 }
 

@@ -2,22 +2,14 @@
  * The timeline as data: days across, tracks down; what was planned, what fell due and how each
  * party responded, one mark per cell (the worst when several land together).
  */
-import { TRACK_OF_KIND, type Model, type PlannedItem, type TraceEvent, type Track } from '../../engine/index.ts';
+import { TRACKS, trackOf, type Model, type PlannedItem, type TraceEvent, type Track } from '../../engine/index.ts';
 import { markOfEvent, worse, type Mark } from './marks.ts';
 import type { RunView } from './run-view.ts';
 
 export type Row = Track | 'events';
 
-export const ROWS: readonly { id: Row; label: string }[] = [
-  { id: 'releases', label: 'Releases' },
-  { id: 'exchanges', label: 'Exchanges' },
-  { id: 'disclosures', label: 'Disclosures' },
-  { id: 'withdrawals', label: 'Withdrawals' },
-  { id: 'aid-crossings', label: 'Aid & crossings' },
-  { id: 'talks-gates', label: 'Talks & gates' },
-  { id: 'operations', label: 'Operations' },
-  { id: 'events', label: 'Incidents & phases' },
-];
+/** The kinds' tracks (src/scenario/kinds), then incidents and phases. */
+export const ROWS: readonly { id: Row; label: string }[] = [...TRACKS, { id: 'events', label: 'Incidents & phases' }];
 
 export interface Cell {
   day: number;
@@ -46,9 +38,9 @@ function rowOfEvent(event: TraceEvent): Row | undefined {
   switch (event.type) {
     case 'obligation.due':
     case 'party.responded':
-      return event.kind ? TRACK_OF_KIND[event.kind] : 'talks-gates';
+      return event.kind ? trackOf(event.kind) : 'talks-gates';
     case 'party.reacted':
-      return event.kind && event.obligation ? TRACK_OF_KIND[event.kind] : undefined;
+      return event.kind && event.obligation ? trackOf(event.kind) : undefined;
     case 'incident':
     case 'guarantee.withdrawn':
     case 'phase.extended':

@@ -1,0 +1,159 @@
+/**
+ * The day, in its documented order: incidents → obligations due today (made due in due order,
+ * with what falls due alongside) → … → counterparts and mediators react → guarantees, red lines
+ * and breaking points are checked → the phase ends if its last day is done → decay.
+ */
+import { collapse } from './outcome.ts';
+import { followingToday, recordedEndFollowed, recordedIncident } from './record.ts';
+import { PURPOSE } from './rng.ts';
+import { clamp01, type RunContext } from './run-context.ts';
+import type { AgendaItem } from './state.ts';
+import { describeObligation } from './wording.ts';
+
+const GRIEVANCE_DECAY = 0.02;
+const MEDIATOR_PRESSURE_DECAY = 0.2;
+
+/** An occurrence not yet made due: it gets its number when it enters a day's list. */
+export function fresh(obligation: number, day: number): AgendaItem {
+  return { obligation, day, firstDue: day, occurrence: -1, attempt: 0 };
+}
+
+function byDueOrder(a: AgendaItem, b: AgendaItem): number {
+  return a.firstDue - b.firstDue || a.obligation - b.obligation;
+}
+
+export function startDay(run: RunContext): void {
+  const s = run.st;
+  s.day += 1;
+  if (!runIncidents(run)) return;
+  let anyDue = false;
+  for (const item of s.agenda) if (item.day === s.day) anyDue = true;
+  if (anyDue) {
+    const due = s.agenda.filter((item) => item.day === s.day);
+    s.agenda = s.agenda.filter((item) => item.day !== s.day);
+    due.sort(byDueOrder);
+    for (const item of due) makeDue(run, item);
+  }
+  s.stage = 'obligations';
+}
+
+/** Today's incidents; false when one (or the record's end) ends the truce. */
+function runIncidents(run: RunContext): boolean {
+  const s = run.st;
+  // Following the record: its end, and chance incidents only as recorded, with no draws (record.ts).
+  const follow = followingToday(s);
+  const end = follow ? recordedEndFollowed(run.model, s) : undefined;
+  if (end && end.day === s.day) {
+    run.recordedNow = { note: ' (as recorded)', source: end.source, recorded: true };
+    collapse(run, end.cause, end.source);
+    run.recordedNow = undefined;
+    return false;
+  }
+  for (const [index, incident] of run.model.incidents.entries()) {
+    const def = incident.def;
+    let happens: boolean;
+    if (def.day !== undefined) happens = def.day === s.day;
+    else if (follow) happens = recordedIncident(run.model, index, s.day) !== undefined;
+    else happens = s.day >= (def.from ?? 1) && s.day <= (def.until ?? Infinity) && run.draw(PURPOSE.incident, incident.idHash, s.day, 0) < incident.chance!;
+    if (!happens) continue;
+    s.incidents[def.id] = (s.incidents[def.id] ?? 0) + 1;
+    for (const [partyId, effect] of Object.entries(def.effects)) {
+      const p = s.parties[partyId]!;
+      if (effect.trust) p.trust = clamp01(p.trust + effect.trust);
+      if (effect.grievance) p.grievance = clamp01(p.grievance + effect.grievance);
+      if (effect['domestic-pressure']) p.domesticPressure = clamp01(p.domesticPressure + effect['domestic-pressure']);
+      if (effect.pressure) p.mediatorPressure = clamp01(p.mediatorPressure + effect.pressure);
+    }
+    if (run.trace) run.record(() => ({ type: 'incident', text: def.text, source: def.source }));
+    if (!follow && incident.collapseChance > 0 && run.draw(PURPOSE.incidentCollapse, incident.idHash, s.day, 0) < incident.collapseChance) {
+      collapse(run, `incident: ${def.text}`);
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Puts an obligation on today's list in due order, with anything due alongside it. */
+export function makeDue(run: RunContext, item: AgendaItem): void {
+  const s = run.st;
+  for (const t of s.today) if (t.obligation === item.obligation) return;
+  const at = s.today.findIndex((t) => byDueOrder(item, t) < 0);
+  const status = s.obligations[item.obligation]!;
+  if (item.occurrence < 0) item.occurrence = status.occurrences++;
+  s.today.splice(at < 0 ? s.today.length : at, 0, item);
+  status.status = 'due';
+  const o = run.model.obligations[item.obligation]!;
+  if (run.trace) {
+    const when = status.delayed > 0 ? ` (delayed from day ${item.firstDue})` : '';
+    run.record(() => ({ type: 'obligation.due', party: o.party, obligation: o.id, kind: o.kind, text: `${run.partyName(o.party)} must ${describeObligation(run.model, o)}${when}.`, source: o.def.source }));
+  }
+  for (const j of o.alongside) makeDue(run, fresh(j, s.day));
+}
+
+/** Counterparts and mediators react, then guarantees, red lines and breaking points are checked. */
+export function closeDay(run: RunContext): void {
+  const s = run.st;
+  applyReactions(run);
+  if (checkGuaranteesAndLimits(run)) return;
+  if (s.day >= s.phaseEndDay) {
+    s.stage = 'phase-end';
+    s.extensionCursor = 0;
+    return;
+  }
+  endDay(run);
+}
+
+function applyReactions(run: RunContext): void {
+  const s = run.st;
+  for (const r of s.reactions) {
+    const p = s.parties[r.party]!;
+    if (r.trust) p.trust = clamp01(p.trust + r.trust);
+    if (r.grievance) p.grievance = clamp01(p.grievance + r.grievance);
+    if (r.mediatorPressure) p.mediatorPressure = clamp01(p.mediatorPressure + r.mediatorPressure);
+    if (run.trace && (r.grievance || r.mediatorPressure)) {
+      const what = r.mediatorPressure ? `pressure on ${run.partyName(r.party)} rises to ${p.mediatorPressure.toFixed(2)}` : `${run.partyName(r.party)}'s grievance rises to ${p.grievance.toFixed(2)}`;
+      run.record(() => ({ type: 'party.reacted', party: r.party, text: `${r.because}: ${what}.` }));
+    }
+  }
+  if (s.reactions.length > 0) s.reactions = [];
+}
+
+/** Withdraws guarantees whose condition holds; true when a red line or a breaking point ends the truce. */
+function checkGuaranteesAndLimits(run: RunContext): boolean {
+  const s = run.st;
+  const model = run.model;
+  for (const g of model.parties) {
+    if (!g.guarantees || !s.guarantees[g.id] || !g.withdrawWhen || !g.withdrawWhen(s)) continue;
+    s.guarantees[g.id] = false;
+    const beneficiaryId = g.guarantees;
+    const beneficiary = s.parties[beneficiaryId]!;
+    beneficiary.guaranteesInForce -= 1;
+    beneficiary.grievance = clamp01(beneficiary.grievance + model.reciprocity);
+    if (run.trace) run.record(() => ({ type: 'guarantee.withdrawn', party: g.id, text: `${g.name} withdrew its guarantee to ${run.partyName(beneficiaryId)}.`, source: model.scenario.parties[g.id]!.source }));
+  }
+  for (const p of model.parties) {
+    for (const line of p.redLines) {
+      if (line.when(s)) {
+        collapse(run, `${p.name}'s red line crossed: ${line.text}`, line.source);
+        return true;
+      }
+    }
+  }
+  for (const p of model.principalParties) {
+    const grievance = s.parties[p.id]!.grievance;
+    if (grievance >= p.breakingPoint) {
+      collapse(run, `${p.name} walked away: grievance ${grievance.toFixed(2)} reached its breaking point ${p.breakingPoint}`);
+      return true;
+    }
+  }
+  return false;
+}
+
+export function endDay(run: RunContext): void {
+  for (const party of run.model.parties) {
+    const p = run.st.parties[party.id]!;
+    p.grievance *= 1 - GRIEVANCE_DECAY;
+    p.mediatorPressure *= 1 - MEDIATOR_PRESSURE_DECAY;
+  }
+  run.st.stage = 'day-start';
+}

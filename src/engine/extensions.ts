@@ -1,0 +1,103 @@
+/**
+ * The end of a phase: its extension rules are tried in order (a condition, a mediator, or an offer
+ * to release more that the holding party answers); if none extends it, the phase ends.
+ */
+import { ACCEPT_OR_DECLINE, type Decision } from './decision.ts';
+import { endDay, fresh } from './day.ts';
+import { endPhase } from './phases.ts';
+import { pickResponse, type Response } from './response.ts';
+import { followingToday, recordedEndFollowed, recordedExtension } from './record.ts';
+import { PURPOSE } from './rng.ts';
+import type { RunContext } from './run-context.ts';
+import type { TraceEvent } from './trace.ts';
+import { describeObligation } from './wording.ts';
+
+/** Tries the phase's extension rules in order; returns a decision if a party must answer an offer. */
+export function phaseEndStep(run: RunContext): Decision | undefined {
+  const s = run.st;
+  const phase = run.model.phases[s.phaseIndex]!;
+  // Following the record, an extension happens only if recorded as agreed, with no draw (record.ts).
+  const follow = followingToday(s);
+  const agreed = follow && recordedExtension(run.model, s)?.agreed === true;
+  while (s.extensionCursor < phase.extensionRules.length && s.phaseExtendedDays < phase.maxExtension) {
+    const rule = phase.extensionRules[s.extensionCursor]!;
+    const days = Math.min(rule.days, phase.maxExtension - s.phaseExtendedDays);
+    if (!(days >= 1)) {
+      // The schema allows no 0-day extension; were one to reach here, it would end this phase forever.
+      s.extensionCursor += 1;
+      continue;
+    }
+    if (rule.kind === 'per-release') {
+      const held = s.stocks[rule.stock]!.held[rule.category] ?? 0;
+      if (held > 0) return extensionOffer(run, rule.party, rule.release, days, follow);
+      s.extensionCursor += 1;
+      continue;
+    }
+    const ruleIndex = s.extensionCursor;
+    s.extensionCursor += 1;
+    const holds = rule.when === undefined || rule.when(s);
+    if (follow ? agreed : holds && run.draw(PURPOSE.extensionChance, phase.idHash, ruleIndex, s.day) < rule.chance) {
+      extend(run, days, rule.kind === 'while' ? `the condition \`${rule.text}\` holds` : `${run.partyName(rule.mediator)} brokered it`, rule.source);
+      return undefined;
+    }
+  }
+  // Following the record, a schedule that ran out before the record's end: the truce holds until then.
+  const end = follow ? recordedEndFollowed(run.model, s) : undefined;
+  if (end && end.day > s.day) {
+    if (!s.follow!.holding) run.record(() => ({ type: 'phase.ended', recorded: true, text: `The ${run.phaseName()}'s schedule is over, but no next phase begins: as recorded, the truce holds without it until day ${end.day}.`, source: end.source }));
+    s.follow!.holding = true;
+    s.phaseEndDay = s.day + 1;
+    endDay(run);
+    return undefined;
+  }
+  endPhase(run);
+  return undefined;
+}
+
+function extensionOffer(run: RunContext, party: string, releaseIndex: number, days: number, follow: boolean): Decision {
+  const p = run.probabilitiesFor(party);
+  const release = run.model.obligations[releaseIndex]!;
+  return {
+    kind: 'extension',
+    day: run.st.day,
+    party,
+    obligation: release.def.id,
+    text: `${run.partyName(party)} may ${describeObligation(run.model, release)} (${days} more day${days === 1 ? '' : 's'}).`,
+    probabilities: { comply: p.comply, delay: 0, partial: 0, violate: 0, refuse: 1 - p.comply },
+    allowed: ACCEPT_OR_DECLINE,
+    ...(follow ? { recorded: true } : {}),
+  };
+}
+
+export function answerExtension(run: RunContext, decision: Decision, choice: Response | undefined): void {
+  const s = run.st;
+  const phase = run.model.phases[s.phaseIndex]!;
+  const rule = phase.extensionRules[s.extensionCursor]!;
+  if (rule.kind !== 'per-release') throw new Error('no extension offer is pending');
+  const recorded = choice === undefined && followingToday(s) ? recordedExtension(run.model, s) : undefined;
+  const response = choice ?? (decision.recorded ? (recorded?.agreed ? 'comply' : 'refuse') : pickResponse(decision.probabilities, run.draw(PURPOSE.extensionOffer, phase.idHash, s.extensionCursor, s.day)));
+  if (decision.recorded && choice === undefined) run.recordedNow = { note: recorded ? ` (as recorded${recorded.text ? `: ${recorded.text}` : ''})` : ' (not in the record: no extension)', source: recorded?.source, recorded: recorded !== undefined };
+  const name = run.partyName(rule.party);
+  const chosen = choice !== undefined ? true : undefined;
+  if (response === 'comply') {
+    run.record(() => ({ type: 'party.responded', party: rule.party, obligation: decision.obligation, response, chosen, text: `${name} agreed to release more to extend the truce.`, source: rule.source }));
+    run.recordedNow = undefined;
+    s.agenda.push(fresh(rule.release, s.day + 1));
+    extend(run, Math.min(rule.days, phase.maxExtension - s.phaseExtendedDays), `${name} offered further releases`, rule.source);
+    return;
+  }
+  run.record(() => ({ type: 'party.responded', party: rule.party, obligation: decision.obligation, response, chosen, text: `${name} declined to release more to extend the truce.`, source: rule.source }));
+  run.recordedNow = undefined;
+  s.extensionCursor += 1;
+}
+
+/** The statechart counts the extension days; the run reads them back from it. */
+function extend(run: RunContext, days: number, why: string, source: TraceEvent['source']): void {
+  const s = run.st;
+  s.phaseEndDay += days;
+  s.phaseExtendedDays += days;
+  s.counters['extensions']! += 1;
+  run.send({ type: 'phase.extended', days });
+  run.record(() => ({ type: 'phase.extended', text: `The ${run.phaseName()} is extended by ${days} day${days === 1 ? '' : 's'}, to day ${s.phaseEndDay}: ${why}.`, source }));
+  endDay(run);
+}

@@ -1,0 +1,40 @@
+/**
+ * What the parts of the day loop (day.ts, responses.ts, extensions.ts, phases.ts, outcome.ts)
+ * share about one run. `Simulation` implements it; the parts are functions over it.
+ */
+import type { SourceRef } from '../scenario/index.ts';
+import type { RunEffects } from './effect-context.ts';
+import type { TruceEvent, TruceSnapshot } from './machine.ts';
+import type { Model } from './model.ts';
+import type { ResponseProbabilities } from './response.ts';
+import type { Purpose } from './rng.ts';
+import type { SimState } from './state.ts';
+import type { TraceEvent } from './trace.ts';
+
+export interface RunContext {
+  readonly model: Model;
+  readonly st: SimState;
+  /** Null in batch runs: no sentences are built. */
+  readonly trace: TraceEvent[] | null;
+  readonly effects: RunEffects;
+  /** The statechart's snapshot: phase, extension days, cause and terminal outcome are read from it. */
+  readonly machineSnapshot: TruceSnapshot;
+  /** Adds a trace event; `make` runs only when a trace is kept. */
+  record(make: () => Omit<TraceEvent, 'day' | 'phase'>): void;
+  draw(purpose: Purpose, subject: number, a: number, b: number): number;
+  partyName(id: string): string;
+  phaseName(): string;
+  send(event: TruceEvent): void;
+  probabilitiesFor(partyId: string): ResponseProbabilities;
+  /** Set while a recorded answer is carried out: `record` marks its trace events (record.ts). */
+  recordedNow: RecordedMark | undefined;
+}
+
+/** How the trace marks what the record (or its silence) decided: a note for the text, the record's source. */
+export interface RecordedMark {
+  note: string;
+  source?: SourceRef;
+  recorded: boolean;
+}
+
+export const clamp01 = (x: number) => Math.min(1, Math.max(0, x));

@@ -1,0 +1,33 @@
+/**
+ * The fields every obligation has, whatever its kind: who, what, in which phase, when it falls due
+ * (one timing), how much grace it has, and where the term comes from. Written once here; each
+ * kind module adds its own fields with `obligationSchema`.
+ */
+import * as z from 'zod';
+import { DayNumber, Days, Id, SourceRef } from '../primitives.ts';
+
+const BASE = {
+  id: Id,
+  party: Id.describe('The party that must carry it out.'),
+  text: z.string().optional().describe('What is promised, in plain words; used in the narrative.'),
+  phase: Id.optional().describe('The phase whose days `day`, `days`, `every` and `by` count from; default: the first phase.'),
+  day: DayNumber.optional().describe('Due on this day of its phase (day 1 is the first day).'),
+  days: z.array(DayNumber).min(1).optional().describe('Due on each of these days.'),
+  every: Days.optional().describe('Due every N days, from `from` (default day 1) until `until` (default the phase end).'),
+  from: DayNumber.optional(),
+  until: DayNumber.optional(),
+  after: Id.optional().describe('Due when this obligation is carried out (fully or in part), plus `wait` days.'),
+  wait: Days.optional().describe('With `after`: days to wait after it (default 0, the same day).'),
+  by: DayNumber.optional().describe('A deadline: due on this day, no delay allowed.'),
+  alongside: z.string().optional().describe('Due on every day an obligation with this id or kind falls due, e.g. `exchange`.'),
+  grace: Days.optional().describe('Total days it may be delayed before counting as violated (default 3; 0 with `by`).'),
+  source: SourceRef.optional(),
+};
+
+/** The obligation schema of one kind: the shared fields, `kind: <kind>`, and the kind's own fields. */
+export function obligationSchema<K extends string, Shape extends z.ZodRawShape>(kind: K, description: string, shape: Shape) {
+  return z.strictObject({ kind: z.literal(kind).describe(description), ...BASE, ...shape });
+}
+
+/** What every obligation has after parsing, whatever its kind. */
+export type ObligationBase = { kind: string } & z.output<z.ZodObject<typeof BASE>>;

@@ -1,0 +1,25 @@
+/** Quantities of a stock in words and in units, shared by the kinds that move stocks. */
+import type { Quantity } from '../primitives.ts';
+import type { WordingContext } from './kind.ts';
+
+/** "a, b and c" */
+export function listPhrase(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** "2 alive and 3 deceased captives", "390 prisoners", or the stock's name alone. */
+export function quantityPhrase(ctx: WordingContext, stock: string | undefined, quantity: Quantity | undefined): string {
+  const name = stock === undefined ? '' : ctx.stockName(stock);
+  if (quantity === undefined) return name;
+  if (typeof quantity === 'number') return `${quantity} ${name}`;
+  return `${listPhrase(Object.entries(quantity).map(([category, n]) => (category === 'all' ? `${n}` : `${n} ${category}`)))} ${name}`;
+}
+
+/** Each category's amount times `factor`, rounded down; a bare number goes to the first category. */
+export function scaled(quantity: Quantity | undefined, categories: readonly string[], factor: number): Record<string, number> {
+  const q = quantity === undefined ? {} : typeof quantity === 'number' ? { [categories[0]!]: quantity } : quantity;
+  const out: Record<string, number> = {};
+  for (const [category, amount] of Object.entries(q)) out[category] = Math.floor(amount * factor + 1e-9);
+  return out;
+}
