@@ -7,7 +7,7 @@ import type { Scenario } from '../../src/scenario/index.ts';
 import { hashOf, route } from '../../src/ui/logic/app-machine.ts';
 import { compareBranches } from '../../src/ui/logic/compare.ts';
 import { cliCommand, exampleHref, outcomeLabel, runQuickBatch, sameInputs } from '../../src/ui/logic/quick-batch.ts';
-import { followSummary, provenanceOf } from '../../src/ui/logic/record-follow.ts';
+import { answerWords, followSummary, provenanceOf, recordedAnswerFor, recordedExtensionFor } from '../../src/ui/logic/record-follow.ts';
 import { activeBranch, fork, leaveRecordAfter, openRun, restart, setSeed, shareOf, step, undo, watchAsItHappened, type RunContext } from '../../src/ui/logic/run-ops.ts';
 import { encodeShare, parseHash } from '../../src/ui/logic/share-url.ts';
 import { diskCatalog, flagship } from './helpers.ts';
@@ -74,6 +74,21 @@ describe('January 2025 as it happened', () => {
     expect(provenanceOf(aid, followed)).toBe('as-agreed');
     expect(aid.text).toMatch(/\(as agreed\)/);
     expect(followSummary(activeBranch(ended).model, 'end')).toBe('as it happened, to Day 59 · 18 Mar 2025 (Israel resumed strikes on Gaza; phase two never started)');
+  });
+
+  it('tells what the record says about the decision waiting: the delayed return north, and November 2023\'s agreed extensions', () => {
+    let run = opened;
+    while (activeBranch(run).view.decision?.obligation !== 'return-north') run = step(run, 'decision');
+    const d = activeBranch(run).view.decision!;
+    expect(d.recorded).toBe(true);
+    const answer = recordedAnswerFor(activeBranch(run).model, d)!;
+    expect([answerWords(answer), answer.source, answer.day]).toEqual(['delay 2 days', 'return-north', 7]);
+
+    let november = openRun(bundled('november-2023-truce'), { follow: 'end' });
+    while (activeBranch(november).view.decision && activeBranch(november).view.decision!.kind !== 'extension') november = step(november, 'decision');
+    const v = activeBranch(november).view;
+    expect(v.decision?.recorded).toBe(true);
+    expect(recordedExtensionFor(activeBranch(november).model, v.state.phaseIndex, v.decision!.day)).toMatchObject({ agreed: true });
   });
 
   it('keeps following the record when restarted or given another seed', () => {

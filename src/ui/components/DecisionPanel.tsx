@@ -4,7 +4,7 @@ import { ChoiceButtons } from './ChoiceButtons.tsx';
 import { OutcomePanel } from './OutcomePanel.tsx';
 import { ProbabilityBar } from './ProbabilityBar.tsx';
 import { SourceBadge } from './SourceBadge.tsx';
-import { answerWords, recordedAnswerFor, recordedExtensionFor } from '../logic/record-follow.ts';
+import { RecordedMove } from './RecordedMove.tsx';
 
 /** Where the run stands: the day, and the decision waiting (yours to make, or the model's). */
 export function DecisionPanel() {
@@ -22,8 +22,6 @@ export function DecisionPanel() {
   const mine = d !== undefined && d.party === playing;
   const partyName = (id: string) => model.partyById.get(id)?.name ?? id;
   const obligation = d ? model.obligations[model.obligationIndex.get(d.obligation) ?? -1] : undefined;
-  const recorded = d?.recorded ? recordedAnswerFor(model, d) : undefined;
-  const extension = d?.recorded && d.kind === 'extension' ? recordedExtensionFor(model, view.state.phaseIndex, d.day) : undefined;
   const alsoDue = view.state.today.slice(d?.kind === 'obligation' ? 1 : 0).map((item) => model.obligations[item.obligation]!);
 
   return (
@@ -60,28 +58,7 @@ export function DecisionPanel() {
               </button>
             </>
           ) : d.recorded ? (
-            <>
-              <p className="record-move" data-testid="record-move">
-                <span className="record-tag">record</span>{' '}
-                {recorded ? (
-                  <>
-                    As recorded: {answerWords(recorded)}
-                    {recorded.text ? ` — ${recorded.text}` : ''}
-                    {recorded.day !== d.day ? ` (the record has it on day ${recorded.day})` : ''}.
-                  </>
-                ) : d.kind === 'extension' ? (
-                  extension?.agreed ? (
-                    <>As recorded: the extension was agreed{extension.text ? ` — ${extension.text}` : ''}.</>
-                  ) : (
-                    <>The record has no extension agreed today, so the offer is declined{extension?.text ? ` — ${extension.text}` : ''}.</>
-                  )
-                ) : (
-                  <>The record is silent on this one: it was carried out as agreed.</>
-                )}
-                {recorded && <SourceBadge scenario={model.scenario} source={recorded.source} />}
-              </p>
-              <p className="hint">This branch follows the record here, so nothing is left to chance. Press “Next decision →” to see it happen.</p>
-            </>
+            <RecordedMove decision={d} phaseIndex={view.state.phaseIndex} />
           ) : (
             <>
               <p className="model-move">
