@@ -40,6 +40,8 @@ describe('January 2025 as it happened, and what if from day 16', () => {
   it('opens from the library card\'s "As it happened"', async () => {
     const card = page.locator('article.card[aria-labelledby="title-january-2025-phase-one"]');
     await card.waitFor({ timeout: 30_000 });
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'record-library-card-1280x800');
     await card.getByRole('link', { name: 'As it happened', exact: true }).click();
     await page.getByTestId('record-panel').waitFor();
     expect(page.url()).toMatch(/#\/run\/january-2025-phase-one\?seed=1&at=0&rec=end$/);
