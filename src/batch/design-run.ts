@@ -13,7 +13,8 @@ import type { Shard } from './plan.ts';
 import type { PoolFactory } from './pool.ts';
 import { runBatch } from './run-batch.ts';
 import type { Coverage } from './summary.ts';
-import type { Scenario } from '../scenario/index.ts';
+import { parameterValueProblem, type Scenario } from '../scenario/index.ts';
+import { hasOwn, ownValue } from './record.ts';
 
 export interface DesignSource {
   scenario: Scenario;
@@ -48,16 +49,15 @@ export interface DesignRun {
 
 /** Checks that every range names a declared parameter and stays inside its declared range. */
 export function checkRangesAgainst(scenario: Scenario, ranges: readonly ParameterRange[], set: Record<string, number> = {}): void {
-  const names = Object.keys(scenario.parameters);
   for (const r of ranges) {
-    const declared = scenario.parameters[r.name];
+    const declared = ownValue(scenario.parameters, r.name);
     if (!declared) {
-      const near = names.find((n) => n.includes(r.name) || r.name.includes(n));
-      throw new ExperimentError(`unknown parameter \`${r.name}\``, near ? `did you mean \`${near}\`?` : `the parameters are ${names.join(', ')}`);
+      const unknown = parameterValueProblem(scenario, r.name, r.lo)!;
+      throw new ExperimentError(unknown.message, unknown.hint);
     }
     const [lo, hi] = declared.range;
     if (r.lo < lo || r.hi > hi) throw new ExperimentError(`${r.name}=${r.lo}:${r.hi} goes outside its declared range [${lo}, ${hi}]`, `vary ${r.name} within ${lo}:${hi}`);
-    if (r.name in set) throw new ExperimentError(`\`${r.name}\` is both set and varied`, 'drop the --set or the range');
+    if (hasOwn(set, r.name)) throw new ExperimentError(`\`${r.name}\` is both set and varied`, 'drop the --set or the range');
   }
 }
 

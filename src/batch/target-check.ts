@@ -6,7 +6,7 @@
 import type { AggregateData } from './aggregate.ts';
 import { textTable, sig, interval } from './explore-format.ts';
 import { estimateStatistic, type BatchTarget, type StatisticEstimate } from './target-statistics.ts';
-import type { Scenario } from '../scenario/index.ts';
+import { own, type Scenario } from '../scenario/index.ts';
 
 export interface TargetResult {
   id: string;
@@ -32,7 +32,7 @@ export function checkTargetsOn(targets: readonly BatchTarget[], tally: Aggregate
 /** A source id → its URL or seed and quote, for tables. */
 export function sourceDescriber(scenario: Scenario): (id: string) => string | undefined {
   return (id) => {
-    const s = scenario.sources[id];
+    const s = own(scenario.sources, id);
     if (!s) return undefined;
     return [s.url ?? s.seed, s.quote ? `“${s.quote}”` : undefined].filter(Boolean).join(' ');
   };

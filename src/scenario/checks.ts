@@ -4,6 +4,7 @@
  * Each section's checks live in checks/; each obligation kind's own checks in its kind module.
  */
 import { checkHistory } from './history.ts';
+import { checkReservedIds } from './reserved-ids.ts';
 import { checkObligations } from './checks/obligations.ts';
 import { checkIncidents, checkParameters, checkParties, checkPlaces } from './checks/parties.ts';
 import { checkPhases } from './checks/phases.ts';
@@ -30,5 +31,6 @@ export function checkScenario(s: Scenario, report: Reporter): void {
   checkIncidents(s, report, refs);
   refs.value(['settings', 'reciprocity'], s.settings.reciprocity, 'probability');
   checkHistory(s, report);
+  checkReservedIds(s, report);
   checkTargets(s, report, refs);
 }

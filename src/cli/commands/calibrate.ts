@@ -1,5 +1,5 @@
-import { calibrationSummary, formatCalibration, nodePool, parseRange, runCalibration, type CalibrationMethod, type ParameterRange, type PoolFactory } from '../../batch/index.ts';
-import type { Scenario } from '../../scenario/index.ts';
+import { calibrationSummary, formatCalibration, nodePool, ownValue, parseRange, runCalibration, type CalibrationMethod, type ParameterRange, type PoolFactory } from '../../batch/index.ts';
+import { parameterValueProblem, type Scenario } from '../../scenario/index.ts';
 import { lastFlag, parseArgs } from '../args.ts';
 import type { Command } from '../command.ts';
 import { UserError, type CliIO } from '../io.ts';
@@ -32,8 +32,11 @@ export function makeCalibrateCommand(pool: PoolFactory = nodePool): Command {
 /** `name` (its declared range) or `name=lo:hi` (a narrower prior). */
 function freeRange(text: string, scenario: Scenario): ParameterRange {
   if (text.includes('=')) return parseRange(text, `--free ${text}`);
-  const declared = scenario.parameters[text];
-  if (!declared) throw new UserError(`--free ${text}: unknown parameter \`${text}\``, `the parameters are ${Object.keys(scenario.parameters).join(', ')}`);
+  const declared = ownValue(scenario.parameters, text);
+  if (!declared) {
+    const unknown = parameterValueProblem(scenario, text, 0)!;
+    throw new UserError(`--free ${text}: ${unknown.message}`, unknown.hint);
+  }
   return { name: text, lo: declared.range[0], hi: declared.range[1] };
 }
 
