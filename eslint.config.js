@@ -1,4 +1,4 @@
-// ESLint flat config: typescript-eslint's recommended type-aware rules and React hooks rules.
+// ESLint flat config: typescript-eslint's recommended rules (syntactic, not type-aware) and React hooks rules.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';

@@ -1,8 +1,8 @@
 /**
  * A bare-loop reference of the 60-day draft (scenarios/doha-60-day-draft.yaml): what a run costs
  * with nothing but the work itself — a plain loop over days, typed arrays, no XState, no objects
- * made inside a run. It follows docs/model.md step by step and makes the same random draws in the
- * same order as the engine, so on the same seeds it gives the same outcomes, end days and metrics
+ * made inside a run. It follows docs/model.md step by step and makes the same keyed random draws as
+ * the engine, so on the same seeds it gives the same outcomes, end days and metrics
  * (`npm run bench` checks this on 10,000 seeds before it times anything).
  *
  * Numbers (parameters, initial party values, quantities, schedule, dependencies) are read from the

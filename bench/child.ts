@@ -4,6 +4,7 @@
  *   node --import tsx bench/child.ts engine RUNS           → runOnce in a plain loop on one thread (the engine's own speed)
  *   node --import tsx bench/child.ts bare   RUNS           → the bare-loop reference (bench/bare-loop.ts) on one thread
  *   node --import tsx bench/child.ts check  RUNS           → engine and bare loop on the same seeds: same tallies, or exit 1
+ *   node --import tsx bench/child.ts sobol  N WORKERS RUNS → `parley explore --method sobol` of six parameters, N base samples, RUNS per point
  * Prints one JSON line: runs, seconds, runs/s, peak RSS (whole process, worker threads included).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -53,6 +54,19 @@ if (mode === 'engine') {
     process.exit(1);
   }
   process.stdout.write(`${JSON.stringify({ runs, identical: true, outcomes: engine.outcomes })}\n`);
+} else if (mode === 'sobol') {
+  const perPoint = Number(process.argv[5]);
+  const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
+  const io = { ...nodeIO(), stdout: () => undefined, stderr: () => undefined, isTTY: false };
+  const vary = ['hamas-base-comply=0.5:1', 'israel-base-comply=0.5:1', 'reciprocity=0:0.5', 'extension-chance=0:1', 'clash-rate=0:0.1', 'coalition-threat-rate=0:0.1'];
+  const started = performance.now();
+  const code = await runCli(['explore', SCENARIO, '--method', 'sobol', '--vary', ...vary, '--samples', String(runs), '--runs', String(perPoint), '--seed', SEED, '--workers', workersText!, '--summary', join(dir, 'sobol.json')], io);
+  const seconds = (performance.now() - started) / 1000;
+  const summary = JSON.parse(readFileSync(join(dir, 'sobol.json'), 'utf8')) as { coverage: { runs: number }; pointCount: number };
+  rmSync(dir, { recursive: true, force: true });
+  if (code !== 0) throw new Error(`explore failed (exit ${code})`);
+  const total = summary.coverage.runs;
+  process.stdout.write(`${JSON.stringify({ runs: total, baseSamples: runs, points: summary.pointCount, runsPerPoint: perPoint, workers: Number(workersText), seconds, runsPerSecond: total / seconds, peakRssMB: peakRssMB() })}\n`);
 } else {
   const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
   const io = { ...nodeIO(), stdout: () => undefined, stderr: () => undefined, isTTY: false };

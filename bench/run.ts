@@ -8,6 +8,7 @@
  *
  *   npm run bench                      100,000 runs with 1 and with all workers, then 1,000,000 for peak RSS
  *   npm run bench -- --runs 20000 --million 0     a quick look (0 skips the 1M run)
+ *   npm run bench -- --sobol 0                    skips the Sobol study (6 parameters, N = 512, 100 runs per point, 2 workers)
  */
 import { execFileSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
@@ -22,6 +23,8 @@ const MILLION = flag('million', 1_000_000);
 const ENGINE_RUNS = flag('engine-runs', 20_000);
 const BARE_RUNS = flag('bare-runs', 300_000);
 const CHECK_RUNS = flag('check-runs', 10_000);
+const SOBOL_N = flag('sobol', 512);
+const SOBOL_RUNS = flag('sobol-runs', 100);
 const cores = availableParallelism();
 
 interface Measurement {
@@ -57,6 +60,8 @@ const engineVsBare = bare.runsPerSecond / engine.runsPerSecond;
 const one = child('batch', String(RUNS), '1');
 const all = child('batch', String(RUNS), String(cores));
 const million = MILLION > 0 ? child('batch', String(MILLION), String(cores)) : undefined;
+// The figure: a Sobol analysis of six parameters, N = 512 (4,096 points), 100 runs per point, on 2 workers.
+const sobol = SOBOL_N > 0 ? (child('sobol', String(SOBOL_N), '2', String(SOBOL_RUNS)) as Measurement & { points: number; runsPerPoint: number }) : undefined;
 
 const scaling = all.runsPerSecond / one.runsPerSecond;
 const report = {
@@ -71,6 +76,22 @@ const report = {
   allWorkers: { runs: all.runs, workers: cores, runsPerSecond: round(all.runsPerSecond), seconds: round(all.seconds, 2), peakRssMB: all.peakRssMB },
   scaling: round(scaling, 2),
   ...(million ? { million: { runs: million.runs, workers: cores, peakRssMB: million.peakRssMB, runsPerSecond: round(million.runsPerSecond), seconds: round(million.seconds, 1) } } : {}),
+  ...(sobol
+    ? {
+        sobol: {
+          parameters: 6,
+          baseSamples: SOBOL_N,
+          points: sobol.points,
+          runsPerPoint: sobol.runsPerPoint,
+          runs: sobol.runs,
+          workers: 2,
+          seconds: round(sobol.seconds, 1),
+          runsPerSecond: round(sobol.runsPerSecond),
+          peakRssMB: sobol.peakRssMB,
+          speedVsBatchAllWorkers: round(sobol.runsPerSecond / all.runsPerSecond, 2),
+        },
+      }
+    : {}),
   targets: { runsPerSecondAllWorkers: 10_000, scaling: 1.8, peakRssMBAtMillion: 250, engineVsBareLoopAtMost: 5 },
   met: {
     engineVsBareLoop: engineVsBare <= 5,

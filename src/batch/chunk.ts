@@ -3,7 +3,7 @@
  * tally as they finish and dropped; no trace is built. CSV rows, when asked for, are one string.
  */
 import { compile, deriveRunSeed, runOnce, type Model } from '../engine/index.ts';
-import { loadScenario, type Scenario } from '../scenario/index.ts';
+import type { Scenario } from '../scenario/index.ts';
 import { Aggregate, type AggregateData } from './aggregate.ts';
 import { csvField } from './csv.ts';
 import { variationOverrides, type Experiment, type ReplayOptions } from './experiment.ts';
@@ -14,7 +14,8 @@ import type { Sweep } from './sweep.ts';
 
 /** Everything a worker needs, as structured-cloneable data. */
 export interface BatchJob {
-  scenarioText: string;
+  /** The validated scenario, as plain data: workers compile it without parsing YAML again. */
+  scenario: Scenario;
   scenarioFile: string;
   seed: string;
   runs: number;
@@ -25,6 +26,8 @@ export interface BatchJob {
   metrics: string[];
   csv: boolean;
   replay?: ReplayOptions;
+  /** Design points, when the variations are not a grid (see Experiment.points). */
+  points?: Record<string, number>[];
 }
 
 export interface ChunkResult {
@@ -37,7 +40,7 @@ export interface ChunkResult {
 
 export function jobOf(experiment: Experiment, csv: boolean): BatchJob {
   return {
-    scenarioText: experiment.scenarioText,
+    scenario: experiment.scenario,
     scenarioFile: experiment.scenarioFile,
     seed: experiment.seed,
     runs: experiment.runs,
@@ -48,6 +51,7 @@ export function jobOf(experiment: Experiment, csv: boolean): BatchJob {
     metrics: experiment.metrics,
     csv,
     ...(Object.keys(experiment.replay).length ? { replay: experiment.replay } : {}),
+    ...(experiment.points ? { points: experiment.points } : {}),
   };
 }
 
@@ -61,13 +65,8 @@ export class ChunkRunner {
   private readonly models = new Map<number, Model>();
   private readonly values: number[];
 
-  constructor(private readonly job: BatchJob, scenario?: Scenario) {
-    if (scenario) this.scenario = scenario;
-    else {
-      const loaded = loadScenario(job.scenarioText, job.scenarioFile);
-      if (!loaded.ok) throw new Error(`the scenario ${job.scenarioFile} no longer loads in a worker: ${loaded.problems[0]?.message}`);
-      this.scenario = loaded.scenario;
-    }
+  constructor(private readonly job: BatchJob) {
+    this.scenario = job.scenario;
     this.readers = job.metrics.map(metricReader);
     this.values = job.metrics.map(() => 0);
     this.plan = { variationCount: job.variationCount, runs: job.runs, chunkSize: job.chunkSize };

@@ -69,6 +69,8 @@ export interface Experiment {
   chunkSize: number;
   variationCount: number;
   replay: ReplayOptions;
+  /** Design points (explore, calibrate): variation i is `set` plus points[i] instead of a grid of sweeps. */
+  points?: Record<string, number>[];
 }
 
 function fail(origin: SpecOrigin | undefined, message: string, hint?: string): never {
@@ -114,7 +116,8 @@ export function variationValues(sweeps: readonly Sweep[], index: number): Record
 }
 
 /** All overrides of variation `index`: the fixed `set` plus its swept values. */
-export function variationOverrides(experiment: Pick<Experiment, 'set' | 'sweeps'>, index: number): Record<string, number> {
+export function variationOverrides(experiment: Pick<Experiment, 'set' | 'sweeps' | 'points'>, index: number): Record<string, number> {
+  if (experiment.points) return newRecord([...Object.entries(experiment.set), ...Object.entries(experiment.points[index]!)]);
   return newRecord([...Object.entries(experiment.set), ...Object.entries(variationValues(experiment.sweeps, index))]);
 }
 

@@ -10,19 +10,34 @@ import { UserError, type CliIO } from './io.ts';
 import { OutputError } from './output-file.ts';
 
 export function helpText(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
   return [
     'Parley — a negotiation scenario simulator for phased truces',
     '',
     'Usage:',
-    ...COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    ...COMMANDS.flatMap((c) => [`  ${c.usage}`, ...wrap(c.summary, HELP_WIDTH - 6).map((line) => `      ${line}`)]),
     '',
     'Exit codes:',
     ...EXIT_CODE_TABLE.map(([code, meaning]) => `  ${code.padStart(3)}  ${meaning}`),
     '',
-    'Docs: README.md, docs/scenario-format.md, docs/model.md, docs/batch.md, docs/ui.md',
+    'Docs: README.md, docs/scenario-format.md, docs/model.md, docs/batch.md, docs/explore.md, docs/ui.md',
     '',
   ].join('\n');
+}
+
+const HELP_WIDTH = 96;
+
+/** Words of `text` in lines of at most `width` characters (a longer word gets a line of its own). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
 }
 
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {

@@ -65,6 +65,15 @@ export function discardPendingOutputs(fs: Pick<OutputFs, 'unlinkSync'> = nodeFs)
   pending.clear();
 }
 
+/** A file replaced keeps its permissions (e.g. a scenario that `calibrate --write` updates); a new one is 0644. */
+function existingMode(path: string, fs: OutputFs): number {
+  try {
+    return fs.statSync(path).mode & 0o777;
+  } catch {
+    return 0o644;
+  }
+}
+
 function isSpecialFile(path: string, fs: OutputFs): boolean {
   try {
     const stat = fs.statSync(path);
@@ -84,7 +93,7 @@ export function openOutputFile(path: string, fs: OutputFs = nodeFs): OutputFile 
   const target = direct ? path : tempPathFor(path);
   let fd: number | undefined;
   try {
-    fd = fs.openSync(target, direct ? 'w' : 'wx', 0o644);
+    fd = fs.openSync(target, direct ? 'w' : 'wx', existingMode(path, fs));
   } catch (error) {
     throw new OutputError(path, describeFsError(error));
   }

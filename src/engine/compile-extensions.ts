@@ -3,7 +3,7 @@
  * obligations the engine schedules itself: a release (and the exchange it pays for), appended
  * to `defs` after the scenario's own.
  */
-import type { Obligation, Scenario } from '../scenario/index.ts';
+import { perReleaseIds, type Obligation, type Scenario } from '../scenario/index.ts';
 import type { Condition } from './condition.ts';
 import { wholeDays, type CompiledPhase, type NumberReader } from './model.ts';
 import { nameHash } from './rng.ts';
@@ -36,11 +36,10 @@ function compileRule(scenario: Scenario, phaseId: string, rule: ExtensionRuleDef
   const stockName = (id: string) => scenario.stocks[id]!.name ?? id;
   const category = pr.category ?? Object.keys(scenario.stocks[pr.stock]!.count)[0]!;
   const count = Math.round(num(pr.count, 1));
-  const releaseId = `${phaseId}-extension-${ri + 1}-release`;
+  const { release: releaseId, exchange: exchangeId } = perReleaseIds(phaseId, ri);
   obligationIndex.set(releaseId, defs.length);
   defs.push({ id: releaseId, kind: 'release', party: pr.party, phase: phaseId, stock: pr.stock, quantity: { [category]: count }, text: `release ${count} more ${stockName(pr.stock)} to extend the truce`, source: rule.source });
   if (pr.exchange) {
-    const exchangeId = `${phaseId}-extension-${ri + 1}-exchange`;
     obligationIndex.set(exchangeId, defs.length);
     defs.push({
       id: exchangeId,

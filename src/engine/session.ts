@@ -106,7 +106,7 @@ export class Session {
   undo(): boolean {
     const last = this.undoStack.pop();
     if (!last) return false;
-    this.sim = Simulation.restore(this.model, last.snapshot, this.sim.trace!);
+    this.sim = Simulation.restore(this.model, last.snapshot, this.sim.trace!, this.seed);
     this.choiceLog = { ...last.choices };
     return true;
   }
@@ -135,14 +135,14 @@ export class Session {
 
   /** An independent copy from this point, with its own future (and the same past). */
   fork(): Session {
-    const copy = new Session(this.model, this.seed, Simulation.restore(this.model, this.sim.snapshot(), this.sim.trace!));
+    const copy = new Session(this.model, this.seed, Simulation.restore(this.model, this.sim.snapshot(), this.sim.trace!, this.seed));
     copy.choiceLog = { ...this.choiceLog };
     return copy;
   }
 
   /** An exact, independent copy: same run, same undo history. */
   private copy(): Session {
-    const copy = new Session(this.model, this.seed, Simulation.restore(this.model, { state: this.sim.state, traceLength: this.sim.trace!.length }, this.sim.trace!));
+    const copy = new Session(this.model, this.seed, Simulation.restore(this.model, { state: this.sim.state, traceLength: this.sim.trace!.length }, this.sim.trace!, this.seed));
     copy.undoStack = [...this.undoStack];
     copy.choiceLog = { ...this.choiceLog };
     return copy;

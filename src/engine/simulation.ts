@@ -72,9 +72,11 @@ export class Simulation implements RunContext {
   }
 
   /** Resumes from a snapshot taken with `snapshot()`; the trace is copied up to that point. */
-  static restore(model: Model, snapshot: { state: SimState; traceLength: number }, trace: readonly TraceEvent[]): Simulation {
+  static restore(model: Model, snapshot: { state: SimState; traceLength: number }, trace: readonly TraceEvent[], seed = ''): Simulation {
     const state = structuredClone(snapshot.state);
-    return new Simulation(model, state, trace.slice(0, snapshot.traceLength), model.machine.resolveState(state.machine));
+    const sim = new Simulation(model, state, trace.slice(0, snapshot.traceLength), model.machine.resolveState(state.machine));
+    sim.seed = seed;
+    return sim;
   }
 
   /** An exact copy of where the run is. */

@@ -4,12 +4,14 @@
  * Each section's checks live in checks/; each obligation kind's own checks in its kind module.
  */
 import { checkHistory } from './history.ts';
+import { checkReservedIds } from './reserved-ids.ts';
 import { checkObligations } from './checks/obligations.ts';
 import { checkIncidents, checkParameters, checkParties, checkPlaces } from './checks/parties.ts';
 import { checkPhases } from './checks/phases.ts';
 import { references, type Reporter } from './checks/references.ts';
 import { checkAfterCycles, checkTruceSize } from './checks/size.ts';
 import { checkStockSufficiency } from './checks/stocks.ts';
+import { checkTargets } from './checks/targets.ts';
 import type { Scenario } from './schema.ts';
 
 export type { Reporter } from './checks/references.ts';
@@ -31,4 +33,6 @@ export function checkScenario(s: Scenario, report: Reporter): void {
   refs.value(['settings', 'max-delay'], s.settings.maxDelay, 'days');
   refs.value(['settings', 'grievance-decay'], s.settings.grievanceDecay, 'probability');
   checkHistory(s, report);
+  checkReservedIds(s, report);
+  checkTargets(s, report, refs);
 }

@@ -6,6 +6,7 @@
  */
 import * as z from 'zod';
 import { referenceHint } from './near-match.ts';
+import { own } from './own.ts';
 import type { Reporter } from './checks.ts';
 import type { Id as IdSchema, Scenario, SourceRef as SourceRefSchema } from './schema.ts';
 import { phaseOf, scheduledDays } from './terms.ts';
@@ -147,7 +148,7 @@ export function checkHistory(s: Scenario, report: Reporter): void {
   let endDay: number | undefined;
 
   s.history.forEach((entry, i) => {
-    if (typeof entry.source === 'string' && !s.sources[entry.source]) report(at(i, 'source'), `unknown source \`${entry.source}\``, referenceHint('source', entry.source, Object.keys(s.sources)));
+    if (typeof entry.source === 'string' && !own(s.sources, entry.source)) report(at(i, 'source'), `unknown source \`${entry.source}\``, referenceHint('source', entry.source, Object.keys(s.sources)));
     const day = dayNumber(s.start, entry.day);
     if (day === undefined) {
       if (s.start === undefined) report(at(i, 'day'), `the date ${String(entry.day)} needs the scenario's start date`, 'add `start: YYYY-MM-DD` (the date of day 1) at the top of the file, or write the day number');

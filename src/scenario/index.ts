@@ -15,3 +15,5 @@ export type { ObligationBase } from './kinds/obligation-base.ts';
 export { listPhrase } from './kinds/quantity.ts';
 export { parameterValueProblem, type ParameterValueProblem } from './parameter-value.ts';
 export { checkHistory, dateNumber, dateOfDay, dateText, dayNumber, entryKind, readableDate, readAnswer, type HistoryEntry, type ParsedAnswer, type DayOrDate } from './history.ts';
+export { parseStatistic, compares, OUTCOME_NAMES, StatisticSyntaxError, type Statistic, type Comparison, type DayKind, type ScenarioTarget } from './targets.ts';
+export { perReleaseIds } from './reserved-ids.ts';

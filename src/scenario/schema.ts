@@ -9,6 +9,7 @@ import { BOUNDS } from './bounds.ts';
 import { historySections } from './history.ts';
 import { Obligation } from './kinds/registry.ts';
 import { BoundedNumber, Count, DayNumber, Days, DaysOrParameter, Expression, ExtensionDaysOrParameter, Id, NumberOrParameter, SourceObject, SourceRef } from './primitives.ts';
+import { ScenarioTargets } from './targets.ts';
 
 export { ID_PATTERN, Id, Days, NumberOrParameter, Expression, SourceRef, Count, Quantity } from './primitives.ts';
 export { Obligation, OBLIGATION_KINDS, type ObligationKind } from './kinds/registry.ts';
@@ -196,6 +197,7 @@ export const Scenario = z.strictObject({
   phases: z.array(Phase).min(1),
   obligations: z.array(Obligation).default([]),
   incidents: z.array(Incident).default([]),
+  targets: ScenarioTargets,
   settings: z
     .strictObject({
       'max-delay': DaysOrParameter.default(3).describe('Longest single delay a party may take (days or a parameter).'),

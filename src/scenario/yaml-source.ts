@@ -57,6 +57,13 @@ function screenText(source: SourceText): Problem | undefined {
   }
 
   let depth = 0;
+  // Nesting deeper than MAX_NESTING needs more than MAX_NESTING brackets: most files skip the lexer.
+  let brackets = 0;
+  for (let i = 0; i < text.length && brackets <= MAX_NESTING; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) brackets++;
+  }
+  if (brackets <= MAX_NESTING) return undefined;
   let offset = 0;
   for (const token of new Lexer().lex(text)) {
     if (token === '[' || token === '{') {
@@ -69,18 +76,49 @@ function screenText(source: SourceText): Problem | undefined {
   return undefined;
 }
 
-function nodeDepthProblem(doc: Document): Node | undefined {
-  let found: Node | undefined;
-  visit(doc, {
-    Node(_key, node, path) {
-      if (path.length > MAX_NESTING * 2) {
-        found = node;
-        return visit.BREAK;
+/**
+ * One walk over the syntax tree (yaml's `visit` allocates a path per node and was most of a
+ * large file's load time): the first node nested deeper than MAX_NESTING·2, duplicate and
+ * forbidden keys, numbers that are not finite, and more than MAX_ALIASES aliases — at most
+ * MAX_PROBLEMS problems, then it stops.
+ */
+function treeProblems(source: SourceText, doc: Document): Problem[] {
+  const problems: Problem[] = [];
+  const full = () => problems.length >= MAX_PROBLEMS;
+  let aliases = 0;
+  let tooDeep: Node | undefined;
+  const at = (node: { range?: readonly number[] | null } | null | undefined) => node?.range?.[0] ?? 0;
+  const walk = (node: unknown, depth: number): void => {
+    if (full() || tooDeep || node === null || typeof node !== 'object') return;
+    if (depth > MAX_NESTING * 2) {
+      tooDeep = node as Node;
+      return;
+    }
+    if (isAlias(node)) {
+      if (++aliases === MAX_ALIASES + 1) problems.push(source.problemAt(at(node), `more than ${MAX_ALIASES} aliases`, 'repeat the text instead of using so many `*aliases`'));
+    } else if (isScalar(node)) {
+      if (typeof node.value === 'number' && !Number.isFinite(node.value)) {
+        problems.push(source.problemAt(at(node), `\`${node.source ?? String(node.value)}\` is not a finite number`, 'write an ordinary number such as `0.5` or `60`'));
       }
-      return undefined;
-    },
-  });
-  return found;
+    } else if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        if (full()) return;
+        if (isScalar(pair.key)) {
+          const key = pair.key.value;
+          if (seen.has(key)) problems.push(source.problemAt(at(pair.key), 'map keys must be unique', 'each key may appear once in a mapping; remove or rename one'));
+          else if (FORBIDDEN_KEYS.has(String(key))) problems.push(source.problemAt(at(pair.key), `\`${String(key)}\` is not allowed as a key`, 'rename the key; it has a special meaning in JavaScript'));
+          seen.add(key);
+        } else walk(pair.key, depth + 2);
+        walk(pair.value, depth + 2);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) walk(item, depth + 1);
+    }
+  };
+  walk(doc.contents, 1);
+  if (tooDeep) return [source.problemAt(at(tooDeep), `nesting is deeper than ${MAX_NESTING} levels`)];
+  return problems;
 }
 
 export function parseYaml(file: string, text: string): YamlResult {
@@ -104,43 +142,7 @@ export function parseYaml(file: string, text: string): YamlResult {
   }
   if (problems.length > 0) return { ok: false, problems: withOverflowNote(problems, doc.errors.length) };
 
-  const deep = nodeDepthProblem(doc);
-  if (deep?.range) {
-    return { ok: false, problems: [source.problemAt(deep.range[0], `nesting is deeper than ${MAX_NESTING} levels`)] };
-  }
-
-  let aliasCount = 0;
-  visit(doc, {
-    Map(_key, map) {
-      if (problems.length >= MAX_PROBLEMS) return visit.BREAK;
-      const seen = new Set<unknown>();
-      for (const pair of map.items) {
-        if (!isScalar(pair.key)) continue;
-        if (problems.length >= MAX_PROBLEMS) return visit.BREAK;
-        if (seen.has(pair.key.value)) problems.push(source.problemAt(pair.key.range?.[0] ?? 0, 'map keys must be unique', 'each key may appear once in a mapping; remove or rename one'));
-        seen.add(pair.key.value);
-      }
-      return undefined;
-    },
-    Pair(_key, pair) {
-      if (problems.length >= MAX_PROBLEMS) return visit.BREAK;
-      if (isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
-        problems.push(source.problemAt(pair.key.range?.[0] ?? 0, `\`${String(pair.key.value)}\` is not allowed as a key`, 'rename the key; it has a special meaning in JavaScript'));
-      }
-    },
-    Scalar(_key, node) {
-      if (problems.length >= MAX_PROBLEMS) return visit.BREAK;
-      if (typeof node.value === 'number' && !Number.isFinite(node.value)) {
-        problems.push(source.problemAt(node.range?.[0] ?? 0, `\`${node.source ?? String(node.value)}\` is not a finite number`, 'write an ordinary number such as `0.5` or `60`'));
-      }
-    },
-    Alias(_key, node) {
-      aliasCount++;
-      if (aliasCount === MAX_ALIASES + 1) {
-        problems.push(source.problemAt(node.range?.[0] ?? 0, `more than ${MAX_ALIASES} aliases`, 'repeat the text instead of using so many `*aliases`'));
-      }
-    },
-  });
+  problems.push(...treeProblems(source, doc));
   if (problems.length > 0) return { ok: false, problems: withOverflowNote(problems, problems.length >= MAX_PROBLEMS ? problems.length + 1 : problems.length) };
 
   let data: unknown;

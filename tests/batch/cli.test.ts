@@ -58,6 +58,18 @@ describe('parley batch: bad experiment specs exit 1 with a clear message', () =>
     expect(io.err).toContain('hint: there is a parameter named `reciprocity`');
   });
 
+  it('locates values of the wrong type in an experiment file, with a hint', async () => {
+    const files = { 'c.yaml': `scenario: ${DOHA}\nruns: "ten"\n`, 'd.yaml': `scenario: ${DOHA}\nsweep: [1, 2]\n`, 'e.yaml': 'title: a study\nscenario: ""\n' };
+    const c = await cli(['batch', 'c.yaml'], fakeIO({ files }));
+    expect(c.code).toBe(1);
+    expect(c.io.err).toContain('c.yaml:2:7: error: `runs` is a whole number of at least 1');
+    expect(c.io.err).toContain('hint: e.g. `runs: 1000`');
+    const d = await cli(['batch', 'd.yaml'], fakeIO({ files }));
+    expect(d.io.err).toContain('d.yaml:2:8: error: `sweep` maps parameter names to values');
+    const e = await cli(['batch', 'e.yaml'], fakeIO({ files }));
+    expect(e.io.err).toContain('e.yaml:2:11: error: `scenario` is the path of a scenario file');
+  });
+
   it('rejects runs ≤ 0 and unknown keys in an experiment file', async () => {
     const files = { 'a.yaml': `scenario: ${DOHA}\nruns: 0\n`, 'b.yaml': `scenario: ${DOHA}\nrunz: 10\n` };
     const a = await cli(['batch', 'a.yaml'], fakeIO({ files }));

@@ -132,12 +132,16 @@ describe('names that are Object.prototype members', () => {
     ['run --set constructor=1', ['run', DOHA, '--set', 'constructor=1']],
     ['run --set __proto__=1', ['run', DOHA, '--set', '__proto__=1']],
     ['run --set valueOf=1', ['run', DOHA, '--set', 'valueOf=1']],
+    ['explore --vary constructor=0:1', ['explore', DOHA, '--method', 'lhs', '--runs', '2', '--vary', 'constructor=0:1']],
+    ['explore --vary toString=0:1', ['explore', DOHA, '--method', 'lhs', '--runs', '2', '--vary', 'toString=0:1']],
+    ['calibrate --free constructor', ['calibrate', DOHA, '--free', 'constructor']],
+    ['calibrate --free __proto__=0:1', ['calibrate', DOHA, '--free', '__proto__=0:1']],
   ];
   for (const [name, argv] of cases) {
     it(`${name} is an unknown parameter`, async () => {
       const { code, io } = await cli(argv);
       expect(code).toBe(1);
-      const param = /--(?:set|sweep)$/.test(argv[argv.length - 2]!) ? argv[argv.length - 1]!.split('=')[0] : '';
+      const param = /--(?:set|sweep|vary|free)$/.test(argv[argv.length - 2]!) ? argv[argv.length - 1]!.split('=')[0] : '';
       expect(io.err).toContain(`unknown parameter \`${param}\``);
       expectOneParagraph(io.err);
       expect(io.out).toBe('');

@@ -36,7 +36,7 @@ describe('src/batch layering', () => {
     it(`${file} imports other layers only through their index`, () => {
       const specifiers = [...code(file).matchAll(/\bfrom\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
       for (const s of specifiers) {
-        const ok = s.startsWith('./') || s === '../engine/index.ts' || s === '../scenario/index.ts' || s === 'yaml' || s === 'node:worker_threads';
+        const ok = s.startsWith('./') || s === '../engine/index.ts' || s === '../scenario/index.ts' || s === 'yaml' || s === 'zod' || s === 'node:worker_threads';
         expect(ok, `${file} imports ${s}`).toBe(true);
         if (s === 'node:worker_threads') expect(NODE_SPECIFIC.has(file)).toBe(true);
       }

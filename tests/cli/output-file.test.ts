@@ -29,6 +29,17 @@ function fullDiskAfter(room: number): OutputFs {
 }
 
 describe('output files', () => {
+  it('a file replaced keeps its permissions', () => {
+    const path = join(dir, 'scenario.yaml');
+    writeFileSync(path, 'earlier', { mode: 0o600 });
+    fs.chmodSync(path, 0o600);
+    const file = openOutputFile(path);
+    file.write('calibrated');
+    file.commit();
+    expect(readFileSync(path, 'utf8')).toBe('calibrated');
+    expect(fs.statSync(path).mode & 0o777).toBe(0o600);
+  });
+
   it('appear only when committed, complete, replacing the earlier file; no temporary file is left', () => {
     const path = join(dir, 's.json');
     writeFileSync(path, 'earlier');

@@ -16,8 +16,8 @@ function load(text: string): Scenario {
 }
 
 describe('a lapse is never silent', () => {
-  it('the 60-day draft, seed 2: a delay to day 62 says it runs past day 60, and the lapse is told when the truce ends', () => {
-    const { trace } = runOnce(compile(loadBundled(DOHA_FILE)), { seed: '2' });
+  it('the 60-day draft, seed 1: a delay to day 62 says it runs past day 60, and the lapse is told when the truce ends', () => {
+    const { trace } = runOnce(compile(loadBundled(DOHA_FILE)), { seed: '1' });
     const delayed = trace.find((e) => e.type === 'party.responded' && e.response === 'delay' && / to day 62/.test(e.text));
     expect(delayed?.text).toMatch(/after the 60-day truce's last day \(60\): it lapses unless the 60-day truce is extended/);
     const lapsed = trace.filter((e) => e.lapsed);

@@ -9,7 +9,7 @@ import { runCampaign } from './campaign.ts';
 import { bundledBases } from './bases.ts';
 import { generateCase, MUTATION_NAMES } from './mutate.ts';
 
-const CASES = 1_000;
+const CASES = 3_000;
 
 describe('fuzzing the loader and the engine', () => {
   it('cases are deterministic for a seed', () => {

@@ -80,6 +80,12 @@ describe('reference errors', () => {
     expect(p.hint).toBe('there is a party named `israel`');
   });
 
+  it('an obligation may not take the id of a per-release extension rule’s release', () => {
+    const text = BASE.replace('    length: 30\n', '    length: 30\n    extensions: { max: 3, rules: [{ per-release: { party: hamas, stock: captives, count: 2 } }] }\n') +
+      'obligations:\n  - { id: truce-extension-1-release, kind: generic, party: hamas, day: 1 }\n';
+    expectProblem(text, { at: '17:11', message: "`truce-extension-1-release` is the id Parley gives the obligations of phase `truce`'s per-release extension rule", hint: 'pick another id', token: 'truce-extension-1-release' });
+  });
+
   it('unknown obligation in `after`', () => {
     const text = `${BASE}obligations:
   - { id: first-release, kind: release, party: hamas, stock: captives, quantity: { alive: 2 }, day: 1 }

@@ -81,6 +81,7 @@ describe('history entries', () => {
     ['a partial share above 1', '  - { day: 1, obligation: handover, answer: partial 2, source: news }\n', 23, 'partial 2', /above 0 and below 1/],
     ['the wrong party', '  - { day: 1, obligation: handover, party: israel, answer: comply, source: news }\n', 23, 'israel', /`handover` is hamas's to carry out, not israel's/],
     ['an unknown source', '  - { day: 1, obligation: handover, answer: comply, source: newz }\n', 23, 'newz', /unknown source `newz`/, /news/],
+    ['a source named like an Object member', '  - { day: 1, obligation: handover, answer: comply, source: constructor }\n', 23, 'constructor', /unknown source `constructor`/],
     ['an entry that says nothing', '  - { day: 1, source: news }\n', 23, '{ day', /exactly one of `obligation`, `extension`, `incident` or `end`/],
     ['an extension of a phase without rules', '  - { day: 1, extension: next, answer: agreed, source: news }\n', 23, 'next', /phase `next` has no extension rules/],
     ['an extension answer', '  - { day: 1, extension: truce, answer: comply, source: news }\n', 23, 'comply', /`answer: agreed` or `answer: declined`/],

@@ -1,4 +1,6 @@
 import { formatSummary, mergeSummaries, missingRanges } from '../../batch/index.ts';
+import { isExploreSummaryText } from '../../batch/index.ts';
+import { mergeExploreFiles } from './explore-merge.ts';
 import { lastFlag, parseArgs } from '../args.ts';
 import type { Command } from '../command.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -10,7 +12,7 @@ import { asCliError, checkOutputs } from './batch.ts';
 export const mergeCommand: Command = {
   name: 'merge',
   usage: 'parley merge SUMMARY.json... [--summary OUT.json]',
-  summary: 'combine the summaries of shards (`batch --shard I/N`) into one, exactly as one unsharded run; refuses edited or damaged files',
+  summary: 'combine the summaries of shards (`batch` or `explore` with --shard I/N) into one, exactly as one unsharded run; refuses edited or damaged files',
   async run(argv, io) {
     const args = parseArgs(argv, { summary: 'value' });
     if (args.positional.length === 0) throw new UserError('merge needs the summary files of the shards', 'e.g. parley merge shard-*.json --summary all.json');
@@ -18,6 +20,7 @@ export const mergeCommand: Command = {
     checkOutputs(io, [['--summary', out]]);
     try {
       const files = args.positional;
+      if (isExploreSummaryText(io.readFile(files[0]!, 1_000_000_000))) return mergeExploreFiles(files, out, io);
       const merged = mergeSummaries(files.map((f) => readSummaryFile(io, f)), files);
       if (out) {
         try {

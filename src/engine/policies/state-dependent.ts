@@ -8,7 +8,7 @@ const logit = (p: number) => {
 
 /**
  * Compliance rises with trust, mediator pressure and guarantees, and falls with grievance and
- * domestic pressure (docs/model.md, "State-dependent model"):
+ * domestic pressure (docs/model.md, "Response models", state-dependent):
  *
  *   x       = logit(base-comply) + trust-weight·(trust − 0.5) − grievance-weight·grievance
  *             − domestic-weight·domestic + mediator-weight·mediator + guarantee-weight·[guaranteed]

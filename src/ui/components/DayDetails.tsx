@@ -5,6 +5,7 @@ import { markOfEvent } from '../logic/marks.ts';
 import { selectModel, selectView } from '../logic/selectors.ts';
 import { MarkIcon } from './MarkIcon.tsx';
 import { dayLabel } from '../logic/day-label.ts';
+import { hasRecord, provenanceOf, recordLastDay } from '../logic/record-follow.ts';
 
 /** One day picked on the timeline: what was planned, what happened, and a way to branch from it. */
 export function DayDetails({ day, today, onPick, onClose }: { day: number; today: number; onPick: (day: number) => void; onClose: () => void }) {
@@ -12,7 +13,9 @@ export function DayDetails({ day, today, onPick, onClose }: { day: number; today
   const model = ParleyContext.useSelector(selectModel);
   const trace = ParleyContext.useSelector((s) => selectView(s).trace);
   const planned = useMemo(() => plannedTimeline(model).filter((p) => p.day === day), [model, day]);
+  const followedUntil = ParleyContext.useSelector((s) => selectView(s).state.follow?.until);
   const events = trace.filter((e) => e.day === day);
+  const canLeaveRecord = hasRecord(model.scenario) && day < recordLastDay(model);
   return (
     <div className="day-details" aria-live="polite">
       <div className="day-details-head">
@@ -41,14 +44,27 @@ export function DayDetails({ day, today, onPick, onClose }: { day: number; today
           {events.map((e, i) => (
             <li key={i}>
               <MarkIcon mark={markOfEvent(e)} /> {e.type === 'obligation.due' ? `Due: ${e.text}` : e.text}
+              {provenanceOf(e, followedUntil) === 'recorded' && <span className="record-tag">record</span>}
             </li>
           ))}
         </ul>
       )}
-      {day <= today && (
-        <button type="button" onClick={() => send({ type: 'branch.from-day', day })}>
-          Branch from day {day}
-        </button>
+      <div className="day-actions">
+        {day <= today && (
+          <button type="button" onClick={() => send({ type: 'branch.from-day', day })}>
+            Branch from day {day}
+          </button>
+        )}
+        {canLeaveRecord && (
+          <button type="button" className="primary" onClick={() => send({ type: 'record.leave', day })} aria-describedby="leave-record-hint">
+            From here, let the model decide
+          </button>
+        )}
+      </div>
+      {canLeaveRecord && (
+        <p className="hint" id="leave-record-hint">
+          “From here, let the model decide” starts a new branch that follows the record through {dayLabel(model.scenario, day)}; from day {day + 1} each party answers by its model.
+        </p>
       )}
     </div>
   );

@@ -4,6 +4,7 @@ import { ChoiceButtons } from './ChoiceButtons.tsx';
 import { OutcomePanel } from './OutcomePanel.tsx';
 import { ProbabilityBar } from './ProbabilityBar.tsx';
 import { SourceBadge } from './SourceBadge.tsx';
+import { RecordedMove } from './RecordedMove.tsx';
 
 /** Where the run stands: the day, and the decision waiting (yours to make, or the model's). */
 export function DecisionPanel() {
@@ -56,6 +57,8 @@ export function DecisionPanel() {
                 Let the model decide for me
               </button>
             </>
+          ) : d.recorded ? (
+            <RecordedMove decision={d} phaseIndex={view.state.phaseIndex} />
           ) : (
             <>
               <p className="model-move">

@@ -9,6 +9,7 @@ import { dayLabel } from '../logic/day-label.ts';
 export function NarrativeLog() {
   const trace = ParleyContext.useSelector((s) => selectView(s).trace);
   const scenario = ParleyContext.useSelector(selectScenario);
+  const followedUntil = ParleyContext.useSelector((s) => selectView(s).state.follow?.until);
   const days = useMemo(() => groupByDay(trace), [trace]);
   const end = useRef<HTMLDivElement>(null);
   const box = useRef<HTMLDivElement>(null);
@@ -25,7 +26,7 @@ export function NarrativeLog() {
             <h3>{dayLabel(scenario, d.day)}</h3>
             <ul>
               {d.lines.map((line) => (
-                <LogEntry key={line.key} line={line} scenario={scenario} />
+                <LogEntry key={line.key} line={line} scenario={scenario} followedUntil={followedUntil} />
               ))}
             </ul>
           </section>

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { cliCommand, exampleHref, OUTCOME_LABELS, pct1, type QuickBatchResult } from '../logic/quick-batch.ts';
+import { cliCommand, exampleHref, outcomeLabel, pct1, type QuickBatchResult } from '../logic/quick-batch.ts';
 import { SurvivalChart } from './SurvivalChart.tsx';
 
 const int = (n: number) => n.toLocaleString('en-US');
@@ -17,10 +17,11 @@ export function QuickBatchResults({ result, stale }: { result: QuickBatchResult;
     <div className="qb-results" data-testid="quick-batch-results">
       <p className="qb-meta">
         {int(tally.runs)} runs · seed {input.seed} · {assumptions ? `assumptions changed: ${assumptions}` : 'default assumptions'}
+        {input.recordUntil !== undefined && ` · the record through day ${input.recordUntil}, then the models`}
       </p>
       {stale && (
         <p className="notice notice-info" role="status">
-          The seed or the assumptions have changed since this batch ran: these numbers are for the ones listed above. Run it again for the page's current values.
+          The seed, the assumptions or the start on the record have changed since this batch ran: these numbers are for the ones listed above. Run it again for the page's current values.
         </p>
       )}
       <div className="table-scroll">
@@ -37,7 +38,7 @@ export function QuickBatchResults({ result, stale }: { result: QuickBatchResult;
           <tbody>
             {result.outcomes.map(({ result: outcome, share }) => (
               <tr key={outcome} data-outcome={outcome}>
-                <th scope="row">{OUTCOME_LABELS[outcome] ?? outcome}</th>
+                <th scope="row">{outcomeLabel(input.scenario, outcome)}</th>
                 <td className="num">
                   <span className="qb-count">{int(share.count)}</span>
                   <span className="qb-cell-label"> runs</span>
@@ -57,7 +58,7 @@ export function QuickBatchResults({ result, stale }: { result: QuickBatchResult;
                     : links[outcome]!.map((l, i) => (
                         <span key={l.index}>
                           {i > 0 && ' '}
-                          <a href={l.href} onClick={() => window.scrollTo(0, 0)} aria-label={`Open run ${l.index} (${OUTCOME_LABELS[outcome] ?? outcome}, day ${l.day}) in the stepper`}>
+                          <a href={l.href} onClick={() => window.scrollTo(0, 0)} aria-label={`Open run ${l.index} (${outcomeLabel(input.scenario, outcome)}, day ${l.day}) in the stepper`}>
                             #{l.index}
                           </a>
                         </span>

@@ -11,6 +11,8 @@ import { NarrativeLog } from './NarrativeLog.tsx';
 import { NoticeBar } from './NoticeBar.tsx';
 import { PartiesPanel } from './PartiesPanel.tsx';
 import { QuickBatchPanel } from './QuickBatchPanel.tsx';
+import { RecordPanel } from './RecordPanel.tsx';
+import { hasRecord } from '../logic/record-follow.ts';
 import { SourceList } from './SourceList.tsx';
 import { StatechartPanel } from './StatechartPanel.tsx';
 import { TimelinePanel } from './TimelinePanel.tsx';
@@ -53,6 +55,7 @@ export function RunPage() {
       <div className="run-grid">
         <div className="top-main">
           <Controls />
+          {hasRecord(scenario) && <RecordPanel />}
           <DecisionPanel />
         </div>
         <div className="top-side">

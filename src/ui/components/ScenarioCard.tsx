@@ -2,6 +2,7 @@ import type { Scenario } from '../../scenario/index.ts';
 import { encodeShare } from '../logic/share-url.ts';
 import { DEFAULT_SEED } from '../logic/run-ops.ts';
 import { originsOf } from '../logic/sources.ts';
+import { hasRecord } from '../logic/record-follow.ts';
 import { SourceList } from './SourceList.tsx';
 
 /** A scenario in the library: title, period, summary and sources, with a link that opens it. */
@@ -9,6 +10,7 @@ export function ScenarioCard({ scenario, file }: { scenario: Scenario; file: str
   const href = encodeShare({ scenario: scenario.id, seed: DEFAULT_SEED, params: {}, choices: {}, at: 0 });
   const days = scenario.phases.reduce((n, p) => n + (p.length ?? 0), 0);
   const origins = originsOf(scenario);
+  const record = hasRecord(scenario) ? encodeShare({ scenario: scenario.id, seed: DEFAULT_SEED, params: {}, choices: {}, at: 0, follow: 'end' }) : undefined;
   return (
     <article className="card" aria-labelledby={`title-${scenario.id}`}>
       <h2 id={`title-${scenario.id}`}>
@@ -25,10 +27,21 @@ export function ScenarioCard({ scenario, file }: { scenario: Scenario; file: str
         <strong>Sources:</strong> {origins.length === 0 ? 'none given' : origins.join(' · ')}
       </p>
       <SourceList scenario={scenario} />
+      {record && (
+        <p className="card-record">
+          <strong>As it happened:</strong> the record of what really happened, with a source for every entry. Watch the real path, then let the parties&apos; models decide from any
+          day.
+        </p>
+      )}
       <p className="card-actions">
         <a className="button primary" href={href}>
           Step through it
         </a>
+        {record && (
+          <a className="button" href={record}>
+            As it happened
+          </a>
+        )}
         <span className="card-file">{file}</span>
       </p>
     </article>

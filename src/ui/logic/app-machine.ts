@@ -12,6 +12,7 @@ import {
   deleteBranch,
   dismissNotice,
   fork,
+  leaveRecordAfter,
   openRun,
   restart,
   selectBranch,
@@ -21,6 +22,7 @@ import {
   shareOf,
   step,
   undo,
+  watchAsItHappened,
   type Notice,
   type RunContext,
 } from './run-ops.ts';
@@ -43,6 +45,10 @@ export type AppEvent =
   | { type: 'play'; party?: string }
   | { type: 'branch.fork' }
   | { type: 'branch.from-day'; day: number }
+  /** A new branch on the record as it happened. */
+  | { type: 'record.watch' }
+  /** A new branch: the record through `day`, then the parties' models. */
+  | { type: 'record.leave'; day: number }
   | { type: 'branch.select'; id: string }
   | { type: 'branch.delete'; id: string }
   | { type: 'param.set'; id: string; value?: number }
@@ -94,6 +100,8 @@ export const appMachine = setup({
     'play a party': assign(onRun('play', (run, e) => setPlaying(run, e.party))),
     'fork': assign(onRun('branch.fork', fork)),
     'branch from a day': assign(onRun('branch.from-day', (run, e) => branchFromDay(run, e.day))),
+    'watch it as it happened': assign(onRun('record.watch', watchAsItHappened)),
+    'leave the record after a day': assign(onRun('record.leave', (run, e) => leaveRecordAfter(run, e.day))),
     'select a branch': assign(onRun('branch.select', (run, e) => selectBranch(run, e.id))),
     'delete a branch': assign(onRun('branch.delete', (run, e) => deleteBranch(run, e.id))),
     'set a parameter': assign(onRun('param.set', (run, e) => setParam(run, e.id, e.value))),
@@ -124,6 +132,8 @@ export const appMachine = setup({
         play: { actions: 'play a party' },
         'branch.fork': { actions: 'fork' },
         'branch.from-day': { actions: 'branch from a day' },
+        'record.watch': { actions: 'watch it as it happened' },
+        'record.leave': { actions: 'leave the record after a day' },
         'branch.select': { actions: 'select a branch' },
         'branch.delete': { actions: 'delete a branch' },
         'param.set': { actions: 'set a parameter' },

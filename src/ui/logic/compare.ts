@@ -1,5 +1,6 @@
 /** Branches side by side: the outcome and the totals that differ between them. */
 import { COUNTERS, type Model } from '../../engine/index.ts';
+import { followSummary, hasRecord } from './record-follow.ts';
 import { RESPONSE_TEXT } from './responses.ts';
 import type { Branch } from './run-ops.ts';
 
@@ -55,6 +56,7 @@ export function compareBranches(model: Model, branches: readonly Branch[], activ
     const list = Object.entries(b.view.choices).map(([n, r]) => `#${Number(n) + 1} ${RESPONSE_TEXT[r].label.toLowerCase()}`);
     return list.length > 0 ? list.join(', ') : 'none';
   });
+  if (hasRecord(model.scenario)) add('The record', (b) => followSummary(b.model, b.follow));
   add('Seed', (b) => b.seed);
   add('Changed assumptions', (b) => {
     const list = Object.entries(b.params).map(([k, v]) => `${k} = ${v}`);

@@ -3,6 +3,8 @@
  * Runs are folded into src/batch's `Aggregate` (the tally the CLI's `parley batch` folds), and the
  * numbers come from src/batch's `wilson`, `describe` and `survival`, so they equal what
  * `parley batch FILE --runs N --seed S --set k=v …` prints: run i uses the seed `"<S>:<i>"`.
+ * With `recordUntil`, every run follows the scenario's record through that day and then the
+ * parties' models (`--record-until N`): many futures from one day of what really happened.
  * The work is done in slices of a few milliseconds with a yield to the event loop between them,
  * so the page stays responsive.
  */
@@ -26,6 +28,8 @@ export interface QuickBatchInput {
   /** The base seed: run i uses `"<seed>:<i>"`. */
   seed: string;
   runs: number;
+  /** Every run follows the record through this day, then the models; absent: the models from day 1. */
+  recordUntil?: number;
 }
 
 export interface ExampleRun {
@@ -57,10 +61,10 @@ export interface QuickBatchResult {
 }
 
 /** Runs [from, to) of `seed` on `model`, folded into `aggregate`; the first runs of each outcome go into `examples`. */
-export function foldRuns(model: Model, seed: string, from: number, to: number, aggregate: Aggregate, examples: Record<string, ExampleRun[]>): void {
+export function foldRuns(model: Model, seed: string, from: number, to: number, aggregate: Aggregate, examples: Record<string, ExampleRun[]>, recordUntil?: number): void {
   for (let i = from; i < to; i++) {
     const runSeed = deriveRunSeed(seed, i);
-    const outcome = runOnce(model, { seed: runSeed, trace: false }).outcome;
+    const outcome = runOnce(model, { seed: runSeed, trace: false, ...(recordUntil !== undefined ? { recordUntil } : {}) }).outcome;
     aggregate.add(outcome, []);
     const list = (examples[outcome.result] ??= []);
     if (list.length < EXAMPLES_PER_OUTCOME) list.push({ index: i, seed: runSeed, result: outcome.result, day: outcome.day, ...(outcome.cause !== undefined ? { cause: outcome.cause } : {}) });
@@ -109,7 +113,7 @@ export async function runQuickBatch(input: QuickBatchInput, options: QuickBatchO
     // Small steps so a slice ends close to sliceMs whatever a run costs.
     while (done < input.runs && performance.now() - sliceStart < sliceMs) {
       const next = Math.min(input.runs, done + 10);
-      foldRuns(model, input.seed, done, next, aggregate, examples);
+      foldRuns(model, input.seed, done, next, aggregate, examples, input.recordUntil);
       done = next;
     }
     options.onProgress?.(done, input.runs);
@@ -122,26 +126,27 @@ export async function runQuickBatch(input: QuickBatchInput, options: QuickBatchO
 /** The address that opens example run `run` in the stepper, at its end. */
 export function exampleHref(input: QuickBatchInput, run: ExampleRun): string {
   const model = compile(input.scenario, { ...input.params });
-  const { session } = rebuildSession(model, run.seed, {}, { decisions: Number.MAX_SAFE_INTEGER });
-  return encodeShare({ scenario: input.scenario.id, seed: run.seed, params: input.params, choices: {}, at: session.state.decisions });
+  const { session } = rebuildSession(model, run.seed, {}, { decisions: Number.MAX_SAFE_INTEGER }, input.recordUntil);
+  return encodeShare({ scenario: input.scenario.id, seed: run.seed, params: input.params, choices: {}, at: session.state.decisions, ...(input.recordUntil !== undefined ? { follow: input.recordUntil } : {}) });
 }
 
 /** The same batch from the command line. */
-export function cliCommand(input: Pick<QuickBatchInput, 'file' | 'params' | 'seed' | 'runs'>): string {
+export function cliCommand(input: Pick<QuickBatchInput, 'file' | 'params' | 'seed' | 'runs' | 'recordUntil'>): string {
   const quote = (s: string) => (/^[\w.:@%+=,/-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
   const sets = Object.entries(input.params)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([k, v]) => ` --set ${k}=${v}`)
     .join('');
-  return `npx parley batch scenarios/${input.file} --runs ${input.runs} --seed ${quote(input.seed)}${sets}`;
+  const record = input.recordUntil !== undefined ? ` --record-until ${input.recordUntil}` : '';
+  return `npx parley batch scenarios/${input.file} --runs ${input.runs} --seed ${quote(input.seed)}${sets}${record}`;
 }
 
 /** Whole percent with one decimal, as the CLI prints shares. */
 export const pct1 = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(1)}%`);
 
 /** Does the result still describe what is on the page (same seed and assumptions)? */
-export function sameInputs(a: Pick<QuickBatchInput, 'seed' | 'params'>, b: Pick<QuickBatchInput, 'seed' | 'params'>): boolean {
-  if (a.seed !== b.seed) return false;
+export function sameInputs(a: Pick<QuickBatchInput, 'seed' | 'params' | 'recordUntil'>, b: Pick<QuickBatchInput, 'seed' | 'params' | 'recordUntil'>): boolean {
+  if (a.seed !== b.seed || a.recordUntil !== b.recordUntil) return false;
   const ka = Object.keys(a.params);
   const kb = Object.keys(b.params);
   return ka.length === kb.length && ka.every((k) => a.params[k] === b.params[k]);
@@ -155,3 +160,10 @@ export const OUTCOME_LABELS: Record<string, string> = {
   stalled: 'stalled',
   collapsed: 'collapsed',
 };
+
+/** An outcome's name for this scenario: with two phases, `advanced` says which phase opened. */
+export function outcomeLabel(scenario: Pick<Scenario, 'phases'>, result: string): string {
+  const next = scenario.phases.length === 2 ? scenario.phases[1]! : undefined;
+  if (result === 'advanced' && next) return `advanced: the ${next.name ?? next.id} opened`;
+  return OUTCOME_LABELS[result] ?? result;
+}

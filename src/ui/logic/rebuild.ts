@@ -5,6 +5,8 @@
  * no longer the same (another party or obligation, or a response not allowed there) is dropped.
  */
 import { Session, type Decision, type Model, type Response } from '../../engine/index.ts';
+import { followOptions } from './record-follow.ts';
+import type { RecordFollow } from './share-url.ts';
 
 export interface ChoiceSpec {
   response: Response;
@@ -22,8 +24,9 @@ export interface Rebuilt {
 
 export type StopAt = { decisions: number } | { day: number };
 
-export function rebuildSession(model: Model, seed: string, choices: Readonly<Record<number, ChoiceSpec>>, stop: StopAt): Rebuilt {
-  const session = Session.start(model, seed);
+/** `follow`: the run follows the scenario's record through that day (or to its end), then the models. */
+export function rebuildSession(model: Model, seed: string, choices: Readonly<Record<number, ChoiceSpec>>, stop: StopAt, follow?: RecordFollow): Rebuilt {
+  const session = Session.start(model, seed, followOptions(follow));
   const meta: Rebuilt['meta'] = {};
   let dropped = 0;
   for (;;) {

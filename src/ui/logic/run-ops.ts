@@ -5,8 +5,10 @@
 import { compile, ParameterError, Session, type AdvanceTarget, type Model, type Response } from '../../engine/index.ts';
 import type { Scenario } from '../../scenario/index.ts';
 import { rebuildSession, type ChoiceSpec, type StopAt } from './rebuild.ts';
+import { followOptions, hasRecord, recordLastDay } from './record-follow.ts';
+import { dayLabel } from './day-label.ts';
 import { viewOf, type RunView } from './run-view.ts';
-import type { ShareState } from './share-url.ts';
+import type { RecordFollow, ShareState } from './share-url.ts';
 
 export interface Branch {
   id: string;
@@ -15,6 +17,8 @@ export interface Branch {
   seed: string;
   /** Parameters changed from their defaults. */
   params: Readonly<Record<string, number>>;
+  /** The branch follows the scenario's record through this day (`end`: as it happened), then the models. */
+  follow?: RecordFollow;
   model: Model;
   session: Session;
   view: RunView;
@@ -82,12 +86,28 @@ export function openRun(scenario: Scenario, share: Partial<ShareState>, problems
     notes.push(`there is no party \`${playing}\` to play here`);
     playing = undefined;
   }
+  let follow = share.follow;
+  if (follow !== undefined && !hasRecord(scenario)) {
+    notes.push('this scenario has no record of what happened, so the run follows the parties\' models');
+    follow = undefined;
+  }
   const seed = share.seed ?? DEFAULT_SEED;
   const choices: Record<number, ChoiceSpec> = {};
   for (const [n, response] of Object.entries(share.choices ?? {})) choices[Number(n)] = { response };
-  const built = rebuildSession(model, seed, choices, { decisions: share.at ?? 0 });
+  const built = rebuildSession(model, seed, choices, { decisions: share.at ?? 0 }, follow);
   if (built.dropped > 0) notes.push(`${built.dropped} choice${built.dropped === 1 ? '' : 's'} in the link did not fit the run and ${built.dropped === 1 ? 'was' : 'were'} left to the model`);
-  const branch: Branch = { id: 'A', name: 'A', seed, params, model, session: built.session, view: viewOf(built.session), meta: built.meta, origin: 'the start' };
+  const branch: Branch = {
+    id: 'A',
+    name: 'A',
+    seed,
+    params,
+    ...(follow !== undefined ? { follow } : {}),
+    model,
+    session: built.session,
+    view: viewOf(built.session),
+    meta: built.meta,
+    origin: follow === undefined ? 'the start' : follow === 'end' ? 'the record as it happened' : `the record through day ${follow}`,
+  };
   return {
     scenario,
     playing,
@@ -100,7 +120,15 @@ export function openRun(scenario: Scenario, share: Partial<ShareState>, problems
 
 export function shareOf(run: RunContext): ShareState {
   const b = activeBranch(run);
-  return { scenario: run.scenario.id, seed: b.seed, params: b.params, choices: b.view.choices, at: b.view.decisions, ...(run.playing ? { play: run.playing } : {}) };
+  return {
+    scenario: run.scenario.id,
+    seed: b.seed,
+    params: b.params,
+    choices: b.view.choices,
+    at: b.view.decisions,
+    ...(run.playing ? { play: run.playing } : {}),
+    ...(b.follow !== undefined ? { follow: b.follow } : {}),
+  };
 }
 
 function replaceActive(run: RunContext, update: (b: Branch) => Branch, notice?: Notice): RunContext {
@@ -166,7 +194,7 @@ export function undo(run: RunContext): RunContext {
 /** Back to day 1 with a fresh session: same seed and parameters, no choices. */
 export function restart(run: RunContext): RunContext {
   return replaceActive(run, (b) => {
-    const session = Session.start(b.model, b.seed);
+    const session = Session.start(b.model, b.seed, followOptions(b.follow));
     return refreshed(b, { session, meta: {} });
   });
 }
@@ -184,7 +212,7 @@ function choicesOf(b: Branch): Record<number, ChoiceSpec> {
 
 /** Runs the branch again from its start with another model or seed, keeping its choices and position. */
 function rerun(b: Branch, model: Model, seed: string, params: Record<string, number>, stop: StopAt = { decisions: b.view.decisions }): { branch: Branch; dropped: number } {
-  const built = rebuildSession(model, seed, choicesOf(b), stop);
+  const built = rebuildSession(model, seed, choicesOf(b), stop, b.follow);
   return { branch: refreshed(b, { model, seed, params, session: built.session, meta: built.meta }), dropped: built.dropped };
 }
 
@@ -232,7 +260,7 @@ export function fork(run: RunContext): RunContext {
   const session = b.session.fork();
   return addBranch(
     run,
-    { seed: b.seed, params: b.params, model: b.model, session, view: viewOf(session), meta: { ...b.meta }, origin: `${b.name} on day ${b.view.day}` },
+    { seed: b.seed, params: b.params, ...(b.follow !== undefined ? { follow: b.follow } : {}), model: b.model, session, view: viewOf(session), meta: { ...b.meta }, origin: `${b.name} on day ${b.view.day}` },
     `Branch {name} starts here, on day ${b.view.day}: try another path. Branch ${b.name} is kept as it was.`,
   );
 }
@@ -262,4 +290,40 @@ export function deleteBranch(run: RunContext, id: string): RunContext {
 export function dismissNotice(run: RunContext): RunContext {
   const { notice: _n, ...rest } = run;
   return rest;
+}
+
+/** The branch's seed, assumptions and model, for a new branch that decides its own way of following the record. */
+function settingsOf(b: Branch): Pick<Branch, 'seed' | 'params' | 'model'> {
+  return { seed: b.seed, params: b.params, model: b.model };
+}
+
+/** A new branch on the record as it happened, from day 1 (same seed and assumptions, no choices); it becomes the active branch. */
+export function watchAsItHappened(run: RunContext): RunContext {
+  const b = activeBranch(run);
+  if (!hasRecord(run.scenario)) return { ...run, notice: { kind: 'error', text: 'This scenario has no record of what happened.' } };
+  const session = Session.start(b.model, b.seed, followOptions('end'));
+  return addBranch(
+    run,
+    { ...settingsOf(b), follow: 'end', session, view: viewOf(session), meta: {}, origin: 'the record as it happened' },
+    `Branch {name} follows the record as it happened, from day 1. Branch ${b.name} is kept as it was.`,
+  );
+}
+
+/**
+ * A new branch that follows the record through `day` and then lets the parties' models answer
+ * (`parley run --record-until day`), at its first decision after that day; same seed and
+ * assumptions as the active branch, no choices. It becomes the active branch.
+ */
+export function leaveRecordAfter(run: RunContext, day: number): RunContext {
+  const b = activeBranch(run);
+  if (!hasRecord(run.scenario)) return { ...run, notice: { kind: 'error', text: 'This scenario has no record of what happened.' } };
+  const last = recordLastDay(b.model);
+  if (!Number.isInteger(day) || day < 1 || day >= last) return { ...run, notice: { kind: 'error', text: `Pick a day from 1 to ${last - 1}: the record ends on day ${last}.` } };
+  const built = rebuildSession(b.model, b.seed, {}, { day: day + 1 }, day);
+  const when = dayLabel(run.scenario, day);
+  return addBranch(
+    run,
+    { ...settingsOf(b), follow: day, session: built.session, view: viewOf(built.session), meta: {}, origin: `the record through day ${day}` },
+    `Branch {name} follows the record through ${when}; from day ${day + 1} the parties' models decide (seed ${b.seed}). Branch ${b.name} is kept as it was.`,
+  );
 }

@@ -1,7 +1,9 @@
 /**
- * The shareable address of a run: `#/run/<scenario>?seed=…&at=…&play=…&c=…&set=…`.
+ * The shareable address of a run: `#/run/<scenario>?seed=…&at=…&play=…&rec=…&c=…&set=…`.
  * `at` is the number of decisions answered (the position), `c` the choices a person made
- * (`decision:response`), `set` the parameters changed from their defaults (`name:value`).
+ * (`decision:response`), `set` the parameters changed from their defaults (`name:value`), `rec`
+ * how the run follows the scenario's record (`end`: as it happened; `16`: through day 16, then
+ * the models). A link without `rec` is a run under the models, as links were before records.
  * With the engine's determinism, these reopen exactly the same run.
  */
 import { RESPONSES, type Response } from '../../engine/index.ts';
@@ -15,7 +17,12 @@ export interface ShareState {
   at: number;
   /** The party the reader plays, if any. */
   play?: string;
+  /** Follow the record through this day (`end`: to its end), then the models; absent: the models throughout. */
+  follow?: RecordFollow;
 }
+
+/** How a run follows the scenario's record: through day N, or to its end (as it happened). */
+export type RecordFollow = number | 'end';
 
 export type Route =
   | { page: 'library' }
@@ -26,6 +33,7 @@ export function encodeShare(s: ShareState): string {
   q.set('seed', s.seed);
   q.set('at', String(s.at));
   if (s.play) q.set('play', s.play);
+  if (s.follow !== undefined) q.set('rec', String(s.follow));
   const choices = Object.entries(s.choices)
     .map(([n, r]) => [Number(n), r] as const)
     .sort((a, b) => a[0] - b[0])
@@ -56,6 +64,12 @@ export function parseHash(hash: string): Route {
   }
   const play = q.get('play');
   if (play) share.play = play;
+  const rec = q.get('rec');
+  if (rec !== null) {
+    if (rec === 'end') share.follow = 'end';
+    else if (/^\d+$/.test(rec)) share.follow = Number(rec);
+    else problems.push(`the record setting \`rec=${rec}\` is not \`end\` or a day number`);
+  }
   const c = q.get('c');
   if (c) {
     const choices: Record<number, Response> = {};

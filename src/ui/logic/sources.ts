@@ -1,5 +1,5 @@
 /** Where a term comes from, resolved for display: a seed file and its quote, or a URL. */
-import type { Scenario, SourceRef } from '../../scenario/index.ts';
+import { own, type Scenario, type SourceRef } from '../../scenario/index.ts';
 
 export interface ResolvedSource {
   /** The id under `sources`, when the term cites one. */
@@ -15,7 +15,7 @@ export interface ResolvedSource {
 export function resolveSource(scenario: Scenario, ref: SourceRef | undefined): ResolvedSource | undefined {
   if (ref === undefined) return undefined;
   if (typeof ref === 'string') {
-    const entry = scenario.sources[ref];
+    const entry = own(scenario.sources, ref);
     if (!entry) return { id: ref, label: ref };
     return { id: ref, ...entry, label: ref };
   }
