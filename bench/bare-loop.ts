@@ -149,8 +149,10 @@ export function prepareBareLoop(model: Model): BareLoop {
   const maxDelay = model.maxDelay;
   const keep = 1 - model.grievanceDecay;
   // Terms answer with their party's model and anger the counterpart by the reciprocity defaults.
+  for (const phase of model.phases) expect(phase.endsWhen === undefined, `${phase.def.id} ends-when`);
   for (const o of model.obligations) {
     expect(o.behaviour === undefined, `${o.id} behaviour`);
+    expect(o.when === undefined, `${o.id} when`);
     expect(o.grievance.delay === r * 0.25 && o.grievance.partial === r * 0.5 && o.grievance.violate === r, `${o.id} grievance`);
   }
 

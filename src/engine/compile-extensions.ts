@@ -19,6 +19,9 @@ export function compileExtensions(scenario: Scenario, num: NumberReader, conditi
     extensionRules: [],
     idHash: nameHash(phase.id),
     schedule: [],
+    endsWhen: phase.endsWhen !== undefined ? condition(phase.endsWhen) : undefined,
+    openEnded: !phase.final && phase.length === undefined && phase.endsWhen !== undefined,
+    watch: [],
     gate: phase.gate ? { requires: condition(phase.gate.requires), text: phase.gate.text ?? phase.gate.requires, source: phase.gate.source } : undefined,
   }));
   scenario.phases.forEach((phase, pi) => {

@@ -25,6 +25,7 @@ export function startDay(run: RunContext): void {
   const s = run.st;
   s.day += 1;
   if (!runIncidents(run)) return;
+  watchConditions(run);
   let anyDue = false;
   for (const item of s.agenda) if (item.day === s.day) anyDue = true;
   if (anyDue) {
@@ -34,6 +35,16 @@ export function startDay(run: RunContext): void {
     for (const item of due) makeDue(run, item);
   }
   s.stage = 'obligations';
+}
+
+/** Obligations timed `when:` whose condition holds today fall due today (once: never made due before). */
+function watchConditions(run: RunContext): void {
+  const s = run.st;
+  for (const j of run.model.phases[s.phaseIndex]!.watch) {
+    const status = s.obligations[j]!;
+    if (status.occurrences > 0 || status.status !== 'waiting' || s.agenda.some((item) => item.obligation === j)) continue;
+    if (run.model.obligations[j]!.when!(s) !== 0) s.agenda.push(fresh(j, s.day));
+  }
 }
 
 /** Today's incidents; false when one (or the record's end) ends the truce. */
@@ -94,9 +105,16 @@ export function closeDay(run: RunContext): void {
   const s = run.st;
   applyReactions(run);
   if (checkGuaranteesAndLimits(run)) return;
-  if (s.day >= s.phaseEndDay) {
+  const phase = run.model.phases[s.phaseIndex]!;
+  // `ends-when` ends the phase today, with no extension; otherwise its last day does, extensions first.
+  const byCondition = phase.endsWhen !== undefined && phase.endsWhen(s) !== 0;
+  if (byCondition || s.day >= s.phaseEndDay) {
+    if (byCondition) {
+      run.record(() => ({ type: 'phase.ended', text: `The ${run.phaseName()}'s end condition holds: ${phase.def.endsWhen}.`, source: phase.def.source }));
+      s.phaseEndDay = s.day;
+    }
     s.stage = 'phase-end';
-    s.extensionCursor = 0;
+    s.extensionCursor = byCondition ? phase.extensionRules.length : 0;
     return;
   }
   endDay(run);

@@ -3,6 +3,7 @@
  * names resolved to indices and parameters resolved to numbers, so a run does no lookups by text.
  */
 import {
+  BOUNDS,
   isObligationKind,
   moduleOf,
   own,
@@ -65,6 +66,8 @@ export interface CompiledObligation {
   dependents: number[];
   /** Obligations due on the same day this one falls due (`alongside`). */
   alongside: number[];
+  /** `when: <condition>`: due on the first day of its phase this holds. */
+  when?: Condition;
   inReturnFor?: number;
   /** Units the paid-for release plans per occurrence (for quantity-based exchanges). */
   plannedUnits: number;
@@ -89,6 +92,12 @@ export interface CompiledPhase {
   idHash: number;
   /** Fixed-schedule occurrences in this phase: obligation index and phase day, in declaration order. */
   schedule: { obligation: number; day: number }[];
+  /** `ends-when`: the phase ends at the end of the first day this holds. */
+  endsWhen?: Condition;
+  /** No `length`: the phase runs until `ends-when` holds, at most to truce day BOUNDS.truceDays. */
+  openEnded: boolean;
+  /** Obligations of this phase timed `when: <condition>`, in declaration order. */
+  watch: number[];
   gate?: { requires: Condition; text: string; source?: SourceRef };
 }
 
@@ -180,7 +189,7 @@ export function compile(scenario: Scenario, overrides: Readonly<Record<string, n
   const condition = (text: string) => compileCondition(text, { params, obligationIndex });
   const { parties, principals } = compileParties(scenario, num, condition);
   const phases = compileExtensions(scenario, num, condition, obligationDefs, obligationIndex);
-  const obligations = compileObligations(scenario, obligationDefs, obligationIndex, parties, phases, num);
+  const obligations = compileObligations(scenario, obligationDefs, obligationIndex, parties, phases, num, condition);
   const machine = buildTruceMachine(scenario.phases);
   return {
     scenario,
@@ -229,7 +238,7 @@ function termBehaviour(def: Obligation, parties: readonly CompiledParty[], num: 
   return compileBehaviour(modelId, def.behaviour, base, num, `obligation \`${def.id}\``);
 }
 
-function compileObligations(scenario: Scenario, defs: readonly Obligation[], obligationIndex: ReadonlyMap<string, number>, parties: readonly CompiledParty[], phases: readonly CompiledPhase[], num: NumberReader): CompiledObligation[] {
+function compileObligations(scenario: Scenario, defs: readonly Obligation[], obligationIndex: ReadonlyMap<string, number>, parties: readonly CompiledParty[], phases: readonly CompiledPhase[], num: NumberReader, condition: (text: string) => Condition): CompiledObligation[] {
   const reciprocity = num(scenario.settings.reciprocity, 0.2);
   const obligations: CompiledObligation[] = defs.map((def, index) => {
     const module = moduleOf(def);
@@ -256,6 +265,7 @@ function compileObligations(scenario: Scenario, defs: readonly Obligation[], obl
       },
       dependents: [],
       alongside: [],
+      when: def.when !== undefined ? condition(def.when) : undefined,
       inReturnFor: paidFor,
       plannedUnits: planned,
       synthetic: index >= scenario.obligations.length,
@@ -265,7 +275,9 @@ function compileObligations(scenario: Scenario, defs: readonly Obligation[], obl
   for (const o of obligations) {
     if (!o.synthetic) {
       const phase = phases[o.phaseIndex]!;
-      for (const day of scheduledDays(o.def, phase.length)) phase.schedule.push({ obligation: o.index, day });
+      // An open-ended phase's `every` runs to the truce's bound unless `until` says otherwise.
+      for (const day of scheduledDays(o.def, phase.openEnded ? BOUNDS.truceDays : phase.length)) phase.schedule.push({ obligation: o.index, day });
+      if (o.when) phase.watch.push(o.index);
     }
     if (o.def.after !== undefined) obligations[obligationIndex.get(o.def.after)!]!.dependents.push(o.index);
     const along = o.def.alongside;

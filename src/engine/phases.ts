@@ -1,4 +1,5 @@
 /** Leaving a phase through its gate, and entering the next one the statechart goes to. */
+import { BOUNDS } from '../scenario/index.ts';
 import { endDay, fresh } from './day.ts';
 import { activePhase } from './machine.ts';
 import { lapseWaiting } from './lapse.ts';
@@ -28,9 +29,9 @@ export function enterPhase(run: RunContext, index: number): void {
   const phase = model.phases[index]!;
   s.phaseIndex = index;
   s.phaseStartDay = s.day + 1;
-  s.phaseEndDay = s.day + phase.length;
+  s.phaseEndDay = phase.openEnded ? Math.max(s.day + 1, BOUNDS.truceDays) : s.day + phase.length;
   s.phaseExtendedDays = 0;
   s.extensionCursor = 0;
   for (const { obligation, day } of phase.schedule) s.agenda.push(fresh(obligation, s.day + day));
-  run.record(() => ({ type: 'phase.entered', text: `The ${run.phaseName()} begins: ${phase.length} days, to day ${s.phaseEndDay}.`, source: phase.def.source }));
+  run.record(() => ({ type: 'phase.entered', text: phase.openEnded ? `The ${run.phaseName()} begins, open-ended: it lasts until ${phase.def.endsWhen}.` : `The ${run.phaseName()} begins: ${phase.length} days, to day ${s.phaseEndDay}${phase.endsWhen ? `, or until ${phase.def.endsWhen}` : ''}.`, source: phase.def.source }));
 }

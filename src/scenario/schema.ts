@@ -135,7 +135,8 @@ export type ExtensionRule = z.output<typeof ExtensionRule>;
 export const Phase = z.strictObject({
   id: Id,
   name: z.string().optional(),
-  length: Days.optional().describe('Days the phase lasts. Omit for a final phase that ends the run when reached.'),
+  length: Days.optional().describe('Days the phase lasts. Omit for a final phase that ends the run when reached, or for an open-ended phase with `ends-when`.'),
+  'ends-when': Expression.optional().describe('The phase ends at the end of the first day this condition holds (checked after the day\'s checks); without `length` it is open-ended, bounded by the truce\'s 3,650 days.'),
   final: z.boolean().default(false).describe('Reaching this phase ends the run with outcome `advanced`.'),
   extensions: z
     .strictObject({
@@ -152,7 +153,7 @@ export const Phase = z.strictObject({
     })
     .optional(),
   source: SourceRef.optional(),
-});
+}).transform(({ 'ends-when': endsWhen, ...rest }) => ({ ...rest, endsWhen }));
 export type Phase = z.output<typeof Phase>;
 
 export const Incident = z

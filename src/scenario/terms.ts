@@ -26,8 +26,8 @@ export function readHours(hours: number | string): number | undefined {
   return Number(match[2] ?? match[1]);
 }
 
-export type Timing = 'day' | 'days' | 'every' | 'after' | 'by' | 'alongside';
-export const TIMINGS: readonly Timing[] = ['day', 'days', 'every', 'after', 'by', 'alongside'];
+export type Timing = 'day' | 'days' | 'every' | 'after' | 'by' | 'alongside' | 'when';
+export const TIMINGS: readonly Timing[] = ['day', 'days', 'every', 'after', 'by', 'alongside', 'when'];
 
 export function timingsOf(obligation: ObligationBase): Timing[] {
   return TIMINGS.filter((t) => obligation[t] !== undefined);

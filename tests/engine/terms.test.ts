@@ -98,3 +98,32 @@ describe('parameters in days, extensions and incident effects', () => {
     expect(messages).toContain('19: parameter `anger` is used as an effect but its range [0, 2] goes outside [-1, 1]');
   });
 });
+
+describe('timing by condition, and open-ended phases', () => {
+  const text = `${HEAD}stocks:\n  captives: { held-by: a, count: 6 }\nphases:\n  - id: search\n    ends-when: "held(captives) == 0"\n  - { id: after, final: true }\nobligations:\n  - { id: weekly, kind: release, party: a, stock: captives, quantity: 2, every: 7 days }\n  - { id: inquiry, kind: generic, party: b, when: "released(captives) >= 4", text: open an inquiry }\n`;
+
+  it('`when:` falls due on the first day its condition holds at the start of the day, once; `ends-when` ends an open-ended phase that day', () => {
+    const sim = Simulation.start(compile(load(text)), 'w', { comply: ['a', 'b'] });
+    const outcome = sim.runToEnd();
+    const due = sim.trace!.filter((e) => e.type === 'obligation.due').map((e) => [e.day, e.obligation]);
+    // releases on days 1, 8, 15; 4 released after day 8, so the inquiry is due at the start of day 9
+    expect(due).toEqual([[1, 'weekly'], [8, 'weekly'], [9, 'inquiry'], [15, 'weekly']]);
+    expect(sim.trace!.find((e) => e.type === 'phase.entered')!.text).toBe('The search begins, open-ended: it lasts until held(captives) == 0.');
+    expect(sim.trace!.some((e) => e.type === 'phase.ended' && e.day === 15 && /end condition holds/.test(e.text))).toBe(true);
+    expect(outcome).toMatchObject({ result: 'advanced', phase: 'after', day: 15 });
+  });
+
+  it('an open-ended phase whose condition never holds ends at the truce bound, day 3,650', () => {
+    const never = text.replace('"held(captives) == 0"', '"held(captives) < 0"');
+    const outcome = Simulation.start(compile(load(never)), 'w', { trace: false, comply: ['a', 'b'] }).runToEnd();
+    expect(outcome).toMatchObject({ result: 'advanced', day: 3650 });
+  });
+
+  it('a phase with neither `length` nor `ends-when` is still rejected, and `when` is one timing among the others', () => {
+    const bad = loadScenario(text.replace('    ends-when: "held(captives) == 0"\n', '').replace('when: "released(captives) >= 4"', 'when: "released(captives) >= 4", day: 3'), 't.yaml');
+    expect(bad.ok).toBe(false);
+    const messages = bad.ok ? [] : bad.problems.map((p) => p.message);
+    expect(messages).toContain('phase `search` needs a `length`');
+    expect(messages).toContain('obligation `inquiry` has both `day` and `when`');
+  });
+});

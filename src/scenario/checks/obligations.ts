@@ -52,10 +52,11 @@ export function checkObligations(s: Scenario, report: Reporter, refs: References
 function checkTiming(s: Scenario, o: Obligation, at: At, report: Reporter, refs: References, byId: ReadonlyMap<string, Obligation>, kinds: ReadonlySet<string>): void {
   const obligationIds = s.obligations.map((x) => x.id);
   const timings = timingsOf(o);
-  if (timings.length === 0) report(at(), `obligation \`${o.id}\` never falls due`, 'add one of `day`, `days`, `every`, `after`, `by`, `alongside`');
-  if (timings.length > 1) report(at(timings[1]!), `obligation \`${o.id}\` has both \`${timings[0]}\` and \`${timings[1]}\``, 'give exactly one of `day`, `days`, `every`, `after`, `by`, `alongside`', { key: true });
+  if (timings.length === 0) report(at(), `obligation \`${o.id}\` never falls due`, 'add one of `day`, `days`, `every`, `after`, `by`, `alongside`, `when`');
+  if (timings.length > 1) report(at(timings[1]!), `obligation \`${o.id}\` has both \`${timings[0]}\` and \`${timings[1]}\``, 'give exactly one of `day`, `days`, `every`, `after`, `by`, `alongside`, `when`', { key: true });
   if ((o.from !== undefined || o.until !== undefined) && o.every === undefined) report(at(o.from !== undefined ? 'from' : 'until'), '`from` and `until` go with `every`', undefined, { key: true });
   if (o.wait !== undefined && o.after === undefined) report(at('wait'), '`wait` goes with `after`', undefined, { key: true });
+  refs.expression(at('when'), o.when);
   checkDaysInPhase(s, o, at, report, refs);
   if (o.every === 0) report(at('every'), '`every` needs at least 1 day');
   if (o.after !== undefined && !byId.has(o.after)) report(at('after'), `unknown obligation \`${o.after}\``, refs.hint('obligation', o.after, obligationIds));

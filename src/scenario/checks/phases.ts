@@ -13,7 +13,10 @@ export function checkPhases(s: Scenario, report: Reporter, refs: References): vo
     if (RESERVED_PHASE_IDS.includes(phase.id)) report(at('id'), `\`${phase.id}\` names an outcome, not a phase`, `pick another id; these are taken: ${RESERVED_PHASE_IDS.join(', ')}`);
     if (seenPhases.has(phase.id)) report(at('id'), `two phases are named \`${phase.id}\``, 'give each phase its own id');
     seenPhases.add(phase.id);
-    if (!phase.final && phase.length === undefined) report(at(), `phase \`${phase.id}\` needs a \`length\``, 'add `length: 60 days`, or `final: true` if reaching it ends the run');
+    if (!phase.final && phase.length === undefined && phase.endsWhen === undefined) report(at(), `phase \`${phase.id}\` needs a \`length\``, 'add `length: 60 days`, `ends-when: <condition>` for an open-ended phase, or `final: true` if reaching it ends the run');
+    if (phase.final && phase.endsWhen !== undefined) report(at('ends-when'), 'a final phase ends the run when reached: it has no `ends-when`', undefined, { key: true });
+    if (phase.length === undefined && phase.endsWhen !== undefined && phase.extensions) report(at('extensions'), 'an open-ended phase (`ends-when` without `length`) has no extensions', 'give it a `length`, or remove `extensions`', { key: true });
+    refs.expression(at('ends-when'), phase.endsWhen);
     if (phase.final && phase.length !== undefined) report(at('length'), 'a final phase ends the run when reached, so it has no length', 'remove `length` or `final: true`');
     if (phase.final && i === 0) report(at('final'), 'the first phase cannot be final: there would be nothing to simulate');
     if (phase.final && (phase.gate || phase.extensions)) report(at('final'), 'a final phase has no gate or extensions');

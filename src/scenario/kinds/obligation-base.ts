@@ -4,7 +4,7 @@
  * kind module adds its own fields with `obligationSchema`.
  */
 import * as z from 'zod';
-import { DayNumber, Days, DaysOrParameter, Id, NumberOrParameter, SourceRef } from '../primitives.ts';
+import { DayNumber, Days, DaysOrParameter, Expression, Id, NumberOrParameter, SourceRef } from '../primitives.ts';
 
 const BASE = {
   id: Id,
@@ -19,6 +19,7 @@ const BASE = {
   after: Id.optional().describe('Due when this obligation is carried out (fully or in part), plus `wait` days.'),
   wait: Days.optional().describe('With `after`: days to wait after it (default 0, the same day).'),
   by: DayNumber.optional().describe('A deadline: due on this day, no delay allowed.'),
+  when: Expression.optional().describe('Due on the first day of its phase this condition holds, checked at the start of each day after incidents (once).'),
   alongside: z.string().optional().describe('Due on every day an obligation with this id or kind falls due, e.g. `exchange`.'),
   grace: DaysOrParameter.optional().describe('Total days it may be delayed before counting as violated (default 3; 0 with `by`); days or a parameter.'),
   behaviour: z
