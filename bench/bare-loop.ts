@@ -152,7 +152,7 @@ export function prepareBareLoop(model: Model): BareLoop {
   for (const phase of model.phases) expect(phase.endsWhen === undefined, `${phase.def.id} ends-when`);
   for (const o of model.obligations) {
     expect(o.behaviour === undefined, `${o.id} behaviour`);
-    expect(o.when === undefined, `${o.id} when`);
+    expect(o.when === undefined && o.def.during === undefined, `${o.id} when/during`);
     expect(o.grievance.delay === r * 0.25 && o.grievance.partial === r * 0.5 && o.grievance.violate === r, `${o.id} grievance`);
   }
 

@@ -22,6 +22,7 @@ export function compileExtensions(scenario: Scenario, num: NumberReader, conditi
     endsWhen: phase.endsWhen !== undefined ? condition(phase.endsWhen) : undefined,
     openEnded: !phase.final && phase.length === undefined && phase.endsWhen !== undefined,
     watch: [],
+    duringExtension: [],
     gate: phase.gate ? { requires: condition(phase.gate.requires), text: phase.gate.text ?? phase.gate.requires, source: phase.gate.source } : undefined,
   }));
   scenario.phases.forEach((phase, pi) => {

@@ -94,6 +94,9 @@ export function answerExtension(run: RunContext, decision: Decision, choice: Res
 /** The statechart counts the extension days; the run reads them back from it. */
 function extend(run: RunContext, days: number, why: string, source: TraceEvent['source']): void {
   const s = run.st;
+  for (let day = s.phaseEndDay + 1; day <= s.phaseEndDay + days; day++) {
+    for (const j of run.model.phases[s.phaseIndex]!.duringExtension) s.agenda.push(fresh(j, day));
+  }
   s.phaseEndDay += days;
   s.phaseExtendedDays += days;
   s.counters['extensions']! += 1;

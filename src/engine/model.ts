@@ -98,6 +98,8 @@ export interface CompiledPhase {
   openEnded: boolean;
   /** Obligations of this phase timed `when: <condition>`, in declaration order. */
   watch: number[];
+  /** Obligations of this phase timed `during: extension`: due on each day an extension adds. */
+  duringExtension: number[];
   gate?: { requires: Condition; text: string; source?: SourceRef };
 }
 
@@ -278,6 +280,7 @@ function compileObligations(scenario: Scenario, defs: readonly Obligation[], obl
       // An open-ended phase's `every` runs to the truce's bound unless `until` says otherwise.
       for (const day of scheduledDays(o.def, phase.openEnded ? BOUNDS.truceDays : phase.length)) phase.schedule.push({ obligation: o.index, day });
       if (o.when) phase.watch.push(o.index);
+      if (o.def.during === 'extension') phase.duringExtension.push(o.index);
     }
     if (o.def.after !== undefined) obligations[obligationIndex.get(o.def.after)!]!.dependents.push(o.index);
     const along = o.def.alongside;

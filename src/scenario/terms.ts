@@ -26,8 +26,8 @@ export function readHours(hours: number | string): number | undefined {
   return Number(match[2] ?? match[1]);
 }
 
-export type Timing = 'day' | 'days' | 'every' | 'after' | 'by' | 'alongside' | 'when';
-export const TIMINGS: readonly Timing[] = ['day', 'days', 'every', 'after', 'by', 'alongside', 'when'];
+export type Timing = 'day' | 'days' | 'every' | 'after' | 'by' | 'alongside' | 'when' | 'during';
+export const TIMINGS: readonly Timing[] = ['day', 'days', 'every', 'after', 'by', 'alongside', 'when', 'during'];
 
 export function timingsOf(obligation: ObligationBase): Timing[] {
   return TIMINGS.filter((t) => obligation[t] !== undefined);
@@ -38,7 +38,8 @@ export function phaseOf(scenario: Scenario, obligation: ObligationBase): Phase {
 }
 
 /**
- * Phase days on which a fixed-schedule obligation falls due (before any delay).
+ * Phase days on which a fixed-schedule obligation falls due (before any delay). Days past
+ * `phaseLength` (written for extension days) are listed too: they fall due only if reached.
  * `after` and `alongside` obligations are scheduled by events, so this returns [].
  */
 export function scheduledDays(obligation: ObligationBase, phaseLength: number): number[] {
@@ -47,7 +48,7 @@ export function scheduledDays(obligation: ObligationBase, phaseLength: number): 
   if (obligation.days !== undefined) return [...new Set(obligation.days)].sort((a, b) => a - b);
   if (obligation.every !== undefined && obligation.every > 0) {
     const days: number[] = [];
-    const last = Math.min(obligation.until ?? phaseLength, phaseLength);
+    const last = obligation.until ?? phaseLength;
     for (let d = obligation.from ?? 1; d <= last; d += obligation.every) days.push(d);
     return days;
   }
@@ -60,7 +61,7 @@ export function occurrenceCount(obligation: ObligationBase, phaseLength: number)
   if (obligation.days !== undefined) return new Set(obligation.days).size;
   if (obligation.every !== undefined && obligation.every > 0) {
     const first = obligation.from ?? 1;
-    const last = Math.min(obligation.until ?? phaseLength, phaseLength);
+    const last = obligation.until ?? phaseLength;
     return last < first ? 0 : Math.floor((last - first) / obligation.every) + 1;
   }
   return 0;

@@ -127,3 +127,30 @@ describe('timing by condition, and open-ended phases', () => {
     expect(messages).toContain('obligation `inquiry` has both `day` and `when`');
   });
 });
+
+describe('terms on extension days', () => {
+  const text = (chance: number) => `${HEAD}phases:\n  - id: truce\n    length: 3\n    extensions: { max: 2, rules: [{ while: "day > 0", days: 2, chance: ${chance} }] }\n  - { id: next, final: true }\nobligations:\n  - { id: extra-day, kind: generic, party: a, during: extension, text: release one more }\n  - { id: day-five, kind: generic, party: b, day: 5, text: hand over the list }\n`;
+
+  it('`during: extension` falls due on each day an extension adds, and a day past the length falls due when the phase reaches it', () => {
+    const sim = Simulation.start(compile(load(text(1))), 'e', { comply: ['a', 'b'] });
+    sim.runToEnd();
+    const due = sim.trace!.filter((e) => e.type === 'obligation.due').map((e) => [e.day, e.obligation]);
+    expect(due).toEqual([[4, 'extra-day'], [5, 'extra-day'], [5, 'day-five']]);
+    expect(sim.trace!.filter((e) => e.lapsed)).toEqual([]);
+  });
+
+  it('without the extension, the day-5 term lapses with a trace event, and validate warns of it at load time', () => {
+    const sim = Simulation.start(compile(load(text(0))), 'e', { comply: ['a', 'b'] });
+    sim.runToEnd();
+    expect(sim.trace!.filter((e) => e.type === 'obligation.due')).toEqual([]);
+    expect(sim.trace!.filter((e) => e.lapsed).map((e) => e.text)).toEqual(["b's obligation to hand over the list (due on day 5) lapsed when the truce ended."]);
+    const loaded = loadScenario(text(0), 't.yaml');
+    expect(loaded.ok && loaded.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual(['14: day 5 is past the 3 days of phase `truce`: `day-five` falls due then only if the phase is extended that far, and otherwise lapses']);
+  });
+
+  it('a day beyond what every extension could reach is still an error', () => {
+    const bad = loadScenario(text(1).replace('day: 5', 'day: 6'), 't.yaml');
+    expect(bad.ok).toBe(false);
+    expect(bad.ok ? [] : bad.problems.map((p) => p.message)).toContain('day 6 is outside its phase, which lasts 3 days and at most 5 with every extension');
+  });
+});

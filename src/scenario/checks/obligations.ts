@@ -2,6 +2,7 @@
  * Checks of each obligation: its id, party and timing (shared by every kind), the stock it moves
  * (for kinds that move one), then the kind module's own checks.
  */
+import { BOUNDS } from '../bounds.ts';
 import type { CheckContext, StockTerms } from '../kinds/kind.ts';
 import { moduleOf, OBLIGATION_KINDS } from '../kinds/registry.ts';
 import { own } from '../own.ts';
@@ -52,8 +53,8 @@ export function checkObligations(s: Scenario, report: Reporter, refs: References
 function checkTiming(s: Scenario, o: Obligation, at: At, report: Reporter, refs: References, byId: ReadonlyMap<string, Obligation>, kinds: ReadonlySet<string>): void {
   const obligationIds = s.obligations.map((x) => x.id);
   const timings = timingsOf(o);
-  if (timings.length === 0) report(at(), `obligation \`${o.id}\` never falls due`, 'add one of `day`, `days`, `every`, `after`, `by`, `alongside`, `when`');
-  if (timings.length > 1) report(at(timings[1]!), `obligation \`${o.id}\` has both \`${timings[0]}\` and \`${timings[1]}\``, 'give exactly one of `day`, `days`, `every`, `after`, `by`, `alongside`, `when`', { key: true });
+  if (timings.length === 0) report(at(), `obligation \`${o.id}\` never falls due`, 'add one of `day`, `days`, `every`, `after`, `by`, `alongside`, `when`, `during`');
+  if (timings.length > 1) report(at(timings[1]!), `obligation \`${o.id}\` has both \`${timings[0]}\` and \`${timings[1]}\``, 'give exactly one of `day`, `days`, `every`, `after`, `by`, `alongside`, `when`, `during`', { key: true });
   if ((o.from !== undefined || o.until !== undefined) && o.every === undefined) report(at(o.from !== undefined ? 'from' : 'until'), '`from` and `until` go with `every`', undefined, { key: true });
   if (o.wait !== undefined && o.after === undefined) report(at('wait'), '`wait` goes with `after`', undefined, { key: true });
   refs.expression(at('when'), o.when);
@@ -79,13 +80,17 @@ function checkDaysInPhase(s: Scenario, o: Obligation, at: At, report: Reporter, 
   if (phase.final) report(at('phase'), `phase \`${phase.id}\` is final: nothing falls due in it`);
   const phaseLength = phase.length;
   if (phaseLength === undefined) return;
+  if (o.during !== undefined && !phase.extensions) report(at('during'), `phase \`${phase.id}\` has no extensions, so \`during: extension\` never falls due`, 'add `extensions:` to the phase, or another timing');
+  // Days past the length are allowed up to the most its extensions may add: they fall due only if it is extended that far.
+  const reach = phaseLength + (typeof phase.extensions?.max === 'number' ? phase.extensions.max : phase.extensions ? BOUNDS.truceDays : 0);
   const laterPhase = s.phases.slice(phaseIds.indexOf(phase.id) + 1).find((p) => !p.final)?.id;
+  const outside = (d: number) => `day ${d} is outside its phase, which lasts ${phaseLength} days${reach > phaseLength ? ` and at most ${reach} with every extension` : ''}`;
   for (const key of ['day', 'by', 'from', 'until'] as const) {
     const d = o[key];
-    if (d !== undefined && d > phaseLength) report(at(key), `day ${d} is outside its phase, which lasts ${phaseLength} days`, `use a day from 1 to ${phaseLength}${laterPhase ? `, or set \`phase: ${laterPhase}\`` : ''}`);
+    if (d !== undefined && d > reach) report(at(key), outside(d), `use a day from 1 to ${reach}${laterPhase ? `, or set \`phase: ${laterPhase}\`` : ''}`);
   }
   o.days?.forEach((d, k) => {
-    if (d > phaseLength) report(at('days', k), `day ${d} is outside its phase, which lasts ${phaseLength} days`, `use a day from 1 to ${phaseLength}`);
+    if (d > reach) report(at('days', k), outside(d), `use a day from 1 to ${reach}`);
   });
 }
 

@@ -20,6 +20,7 @@ const BASE = {
   wait: Days.optional().describe('With `after`: days to wait after it (default 0, the same day).'),
   by: DayNumber.optional().describe('A deadline: due on this day, no delay allowed.'),
   when: Expression.optional().describe('Due on the first day of its phase this condition holds, checked at the start of each day after incidents (once).'),
+  during: z.literal('extension', { error: 'the only value is `extension`' }).optional().describe('`extension`: due on each day an extension of its phase adds.'),
   alongside: z.string().optional().describe('Due on every day an obligation with this id or kind falls due, e.g. `exchange`.'),
   grace: DaysOrParameter.optional().describe('Total days it may be delayed before counting as violated (default 3; 0 with `by`); days or a parameter.'),
   behaviour: z
