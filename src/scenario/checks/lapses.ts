@@ -18,14 +18,13 @@ export function checkLapses(s: Scenario, warn: Reporter): void {
     if (length === undefined || phase.final) return;
     const unless = phase.extensions ? ` unless the phase is extended` : '';
     const lastDay = lastScheduledDay(o, length, byId, s);
-    const pastLength = [o.day, o.by, o.until, ...(o.days ?? [])].find((d) => d !== undefined && d > length);
-    if (pastLength !== undefined) {
-      const at = o.day !== undefined ? 'day' : o.by !== undefined ? 'by' : o.until !== undefined ? 'until' : 'days';
-      warn(['obligations', i, at], `day ${pastLength} is past the ${length} days of phase \`${phase.id}\`: \`${o.id}\` falls due then only if the phase is extended that far, and otherwise lapses`, 'this is what you want for a term of the extension days; otherwise use an earlier day');
-      return;
-    }
     if (o.after !== undefined && lastDay !== undefined && (o.wait ?? 0) > 0 && lastDay > length) {
       warn(['obligations', i, 'wait'], `\`${o.id}\` falls due ${o.wait} days after \`${o.after}\`, on day ${lastDay} if it is on time: past the last day (${length}) of phase \`${phase.id}\`, so it lapses${unless}`, `shorten \`wait\`, or move \`${o.after}\` earlier`);
+      return;
+    }
+    if (lastDay !== undefined && lastDay > length) {
+      const at = (['day', 'by', 'until', 'days', 'after'] as const).find((k) => o[k] !== undefined)!;
+      warn(['obligations', i, at], `day ${lastDay} is past the ${length} days of phase \`${phase.id}\`: \`${o.id}\` falls due then only if the phase is extended that far, and otherwise lapses`, 'this is what you want for a term of the extension days; otherwise use an earlier day', { key: at === 'after' });
       return;
     }
     const grace = o.by !== undefined ? 0 : (typeof o.grace === 'number' ? o.grace : DEFAULT_GRACE);
