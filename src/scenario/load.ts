@@ -5,6 +5,7 @@
 import type * as z from 'zod';
 import { BOUNDS_HINT } from './bounds.ts';
 import { checkScenario } from './checks.ts';
+import { resolveDates } from './dates.ts';
 import { checkLapses } from './checks/lapses.ts';
 import { referenceHint } from './near-match.ts';
 import { MAX_PROBLEMS, withOverflowNote, type Problem } from './problem.ts';
@@ -21,6 +22,9 @@ export function loadScenario(text: string, file = 'scenario.yaml'): LoadResult {
   if (!parsed.ok) return parsed;
   const { yaml } = parsed;
 
+  const dated = resolveDates(yaml.data);
+  if (dated.problems.length > 0) return { ok: false, problems: sortProblems(dated.problems.slice(0, MAX_PROBLEMS).map((p) => yaml.problemAt(p.path, p.message, p.hint))) };
+  yaml.data = dated.data;
   const shaped = Scenario.safeParse(yaml.data);
   if (shaped.success) {
     const problems = meaningProblems(yaml, shaped.data);

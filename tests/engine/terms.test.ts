@@ -154,3 +154,20 @@ describe('terms on extension days', () => {
     expect(bad.ok ? [] : bad.problems.map((p) => p.message)).toContain('day 6 is outside its phase, which lasts 3 days and at most 5 with every extension');
   });
 });
+
+describe('dates wherever a day is written', () => {
+  const text = `${HEAD}start: 2025-01-19\nphases:\n  - { id: one, length: 10 }\n  - { id: two, length: 10 }\n  - { id: end, final: true }\nobligations:\n  - { id: first, kind: generic, party: a, day: 2025-01-25 }\n  - { id: second, kind: generic, party: b, phase: two, days: [2025-01-29, 2025-02-02] }\nincidents:\n  - { id: strike, text: a strike, day: 2025-02-01 }\n`;
+
+  it('become day numbers: truce days for incidents, days of its phase for obligations', () => {
+    const s = load(text);
+    expect(s.obligations.map((o) => [o.day, o.days])).toEqual([[7, undefined], [undefined, [1, 5]]]);
+    expect(s.incidents[0]!.day).toBe(14);
+  });
+
+  it('without `start`, or in a phase whose first day is not fixed, a date is a located error', () => {
+    const noStart = loadScenario(text.replace('start: 2025-01-19\n', ''), 't.yaml');
+    expect(noStart.ok ? [] : noStart.problems.map((p) => `${p.line}:${p.col} ${p.message}`)).toContain("12:48 the date 2025-01-25 needs the scenario's start date");
+    const extended = loadScenario(text.replace('{ id: one, length: 10 }', '{ id: one, length: 10, extensions: { max: 2, rules: [{ while: "day > 0", days: 2 }] } }'), 't.yaml');
+    expect(extended.ok ? [] : extended.problems.map((p) => p.message)).toContain("the date 2025-01-29 cannot be turned into a day of phase `two`: the phase's first day is not fixed");
+  });
+});
