@@ -2,10 +2,14 @@
  * The analyst's side of the browser in real Chromium: the quick batch's Stop button, and the lab
  * (sweeps in Web Workers, charts, downloads, any run in the stepper).
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectConsole, launchChromium, startApp } from './support.ts';
+import { collectConsole, launchChromium, ROOT, screenshot, startApp } from './support.ts';
 
 let server: ViteDevServer;
 let url: string;
@@ -60,6 +64,99 @@ describe('quick batch: Stop', () => {
         const run = panel.getByRole('button', { name: 'Run 5,000 seeds' });
         expect(await run.evaluate((el) => el === document.activeElement)).toBe(true);
       }
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('the lab', () => {
+  it('runs a two-parameter sweep in workers, draws its heat map, and downloads the summary and CSV `parley batch` writes, byte for byte', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    try {
+      const page = await openPage(context, 'lab sweep', url);
+      await page.getByRole('link', { name: /^Lab/ }).click();
+      await page.getByRole('heading', { name: /^Lab/ }).waitFor({ timeout: 30_000 });
+      const form = page.getByRole('form', { name: 'Experiment' });
+      await form.getByLabel('Runs per variation').fill('300');
+      await form.getByLabel('Base seed').fill('e2e-7');
+      await form.getByLabel('Add a sweep of').selectOption('reciprocity');
+      await form.getByLabel('Values of reciprocity').fill('0.1,0.4');
+      await form.getByLabel('Add a sweep of').selectOption('clash-rate');
+      await form.getByLabel('Values of clash-rate').fill('0:0.1:0.05');
+      await form.getByRole('button', { name: 'Run' }).click();
+      const results = page.getByTestId('lab-results');
+      await results.waitFor({ timeout: 60_000 });
+      const heat = results.getByTestId('lab-heatmap');
+      await heat.waitFor({ timeout: 20_000 });
+      expect(await heat.locator('rect').count()).toBe(6);
+
+      // The CLI, given the command the page shows, writes the same files.
+      const command = await page.getByTestId('lab-cli').innerText();
+      expect(command).toBe("npx parley batch scenarios/doha-60-day-draft.yaml --runs 300 --seed e2e-7 --sweep reciprocity=0.1,0.4 --sweep clash-rate=0:0.1:0.05 --summary summary.json --runs-csv runs.csv");
+      const dir = mkdtempSync(join(tmpdir(), 'parley-lab-'));
+      execFileSync(process.execPath, [join(ROOT, 'bin/parley.mjs'), 'batch', 'scenarios/doha-60-day-draft.yaml', '--runs', '300', '--seed', 'e2e-7', '--sweep', 'reciprocity=0.1,0.4', '--sweep', 'clash-rate=0:0.1:0.05', '--summary', join(dir, 'summary.json'), '--runs-csv', join(dir, 'runs.csv'), '--workers', '1'], { cwd: ROOT, stdio: 'pipe' });
+      const cliSummary = readFileSync(join(dir, 'summary.json'), 'utf8');
+      const cliCsv = readFileSync(join(dir, 'runs.csv'), 'utf8');
+
+      const fetchDownload = async (name: RegExp) => {
+        const [download] = await Promise.all([page.waitForEvent('download'), results.getByRole('button', { name }).click()]);
+        return readFileSync((await download.path())!, 'utf8');
+      };
+      expect(await fetchDownload(/summary JSON/)).toBe(cliSummary);
+      const csv = await fetchDownload(/runs CSV/);
+      expect(csv.split('\n').length - 2).toBe(6 * 300);
+      expect(csv).toBe(cliCsv);
+
+      // The heat map's cells are the summary's collapse shares.
+      const summary = JSON.parse(cliSummary) as { variations: { outcomes: { collapsed: { p: number } } }[] };
+      const cell = await results.getByTestId('lab-heat-table').locator('td[data-variation="5"]').innerText();
+      expect(cell).toBe(`${(100 * summary.variations[5]!.outcomes.collapsed.p).toFixed(1)}%`);
+      await screenshot(page, 'lab-sweep-1280x900', true);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('the lab: a long batch', () => {
+  it('keeps the page responsive, and Stop ends the workers and keeps the partial results', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await openPage(context, 'lab stop', `${url}#/lab/doha-60-day-draft`);
+      await page.getByRole('heading', { name: /^Lab/ }).waitFor({ timeout: 30_000 });
+      // Long tasks on the page's main thread: from Run (start-up included), and once the batch is under way.
+      await page.evaluate(() => {
+        const w = window as unknown as { longTasks: { at: number; duration: number }[] };
+        w.longTasks = [];
+        new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push({ at: e.startTime, duration: e.duration }))).observe({ type: 'longtask' });
+      });
+      const form = page.getByRole('form', { name: 'Experiment' });
+      await form.getByLabel('Runs per variation').fill('1000000');
+      await form.getByLabel('keep the per-run table (CSV)').uncheck();
+      await form.getByRole('button', { name: 'Run' }).click();
+      const progress = page.getByTestId('lab-progress');
+      await progress.waitFor();
+      await page.waitForFunction(() => /runs\/s/.test(document.querySelector('[data-testid="lab-progress"]')?.textContent ?? ''), undefined, { timeout: 30_000 });
+      const underWay = await page.evaluate(() => performance.now());
+      await page.waitForTimeout(4_000);
+      const longTasks = await page.evaluate(() => (window as unknown as { longTasks: { at: number; duration: number }[] }).longTasks);
+      const whileRunning = longTasks.filter((t) => t.at >= underWay);
+      const ms = (tasks: { duration: number }[]) => tasks.map((t) => Math.round(t.duration)).join(', ') || 'none';
+      console.log(`lab: ${await progress.innerText()}; long tasks (>50 ms) on the main thread: from Run ${ms(longTasks)}; during 4 s of the running batch ${ms(whileRunning)}`);
+      await screenshot(page, 'lab-running-1280x900');
+      await form.getByRole('button', { name: 'Stop' }).click();
+      const partial = page.getByTestId('lab-partial');
+      await partial.waitFor({ timeout: 2_000 });
+      expect(await partial.innerText()).toContain('stopped in the lab');
+      const heading = await page.getByTestId('lab-results').locator('h2').innerText();
+      const done = Number(/([\d,]+) of 1,000,000 runs/.exec(heading)![1]!.replace(/,/g, ''));
+      expect(done).toBeGreaterThan(0);
+      expect(done % 500).toBe(0);
+      // The workers are gone: no worker target remains a moment after Stop.
+      await page.waitForTimeout(500);
+      expect(page.workers().length).toBe(0);
+      expect(whileRunning).toEqual([]);
     } finally {
       await context.close();
     }
