@@ -114,6 +114,14 @@ describe('the lab', () => {
       const summary = JSON.parse(cliSummary) as { variations: { outcomes: { collapsed: { p: number } } }[] };
       const cell = await results.getByTestId('lab-heat-table').locator('td[data-variation="5"]').innerText();
       expect(cell).toBe(`${(100 * summary.variations[5]!.outcomes.collapsed.p).toFixed(1)}%`);
+      // A heat-map cell lists example runs of its variation, each opening in the stepper.
+      await heat.locator('g[data-variation="4"]').click();
+      const examples = results.getByTestId('lab-examples');
+      await examples.waitFor();
+      expect(await examples.locator('h3').innerText()).toContain('reciprocity 0.4, clash-rate 0.05');
+      const firstCollapse = await examples.locator('li[data-outcome="collapsed"] a').first().innerText();
+      const collapseRow = csv.split('\n').find((line) => line.startsWith('4,0.4,0.05,') && line.split(',')[5] === 'collapsed')!;
+      expect(firstCollapse).toBe(`#${collapseRow.split(',')[3]}`);
       await screenshot(page, 'lab-sweep-1280x900', true);
 
       // A summary made by the CLI imports and shows the same heat map.

@@ -6,7 +6,7 @@ import { inlinePool, parseCsv, type PoolFactory } from '../../src/batch/index.ts
 import { compile, runOnce } from '../../src/engine/index.ts';
 import { hashOf, route } from '../../src/ui/logic/app-machine.ts';
 import { heatGrid, survivalDays, survivalFloor } from '../../src/ui/logic/lab-charts.ts';
-import { defaultSweepValues, importSummary, labCliCommand, labExperiment, labSpec, runHref, runLab, summaryFileText, type LabDraft } from '../../src/ui/logic/lab.ts';
+import { defaultSweepValues, exampleRuns, importSummary, labCliCommand, labExperiment, labSpec, runHref, runLab, summaryFileText, type LabDraft } from '../../src/ui/logic/lab.ts';
 import { rebuildSession } from '../../src/ui/logic/rebuild.ts';
 import { parseHash } from '../../src/ui/logic/share-url.ts';
 import { diskCatalog, flagship } from './helpers.ts';
@@ -84,6 +84,18 @@ describe('running a lab experiment', () => {
     const expected = runOnce(model, { seed: 'lab-test:7', trace: false }).outcome;
     expect(session.outcome?.result).toBe(expected.result);
     expect(session.outcome?.day).toBe(expected.day);
+  });
+});
+
+describe('example runs of a variation', () => {
+  it('are the first runs (by index) that ended in each outcome, as the engine replays them', async () => {
+    const experiment = await labExperiment(source, sweepDraft);
+    const run = await runLab(experiment, { pool: inlinePool, workers: 1, csv: true });
+    const examples = exampleRuns(source.scenario, run.summary, 4, 2);
+    const rows = parseCsv(run.csv!.join('')).slice(1).filter((r) => r[0] === '4');
+    const expected: Record<string, number[]> = {};
+    for (const r of rows) if ((expected[r[5]!] ??= []).length < 2) expected[r[5]!]!.push(Number(r[3]));
+    expect(examples).toEqual(expected);
   });
 });
 

@@ -9,17 +9,19 @@ const COLOURS = ['#1f6f8b', '#c0392b', '#7d3c98', '#d68910', '#1e8449', '#5d6d7e
 /** Most variations drawn as lines on the survival chart (all are in its table). */
 const MAX_CURVES = 8;
 
-export default function LabCharts({ summary, scenario }: { summary: Summary; scenario: Scenario | undefined }) {
+type Select = (variation: number) => void;
+
+export default function LabCharts({ summary, scenario, onSelect }: { summary: Summary; scenario: Scenario | undefined; onSelect: Select }) {
   return (
     <div className="lab-charts">
-      <OutcomeShares summary={summary} scenario={scenario} />
+      <OutcomeShares summary={summary} scenario={scenario} onSelect={onSelect} />
       <SurvivalCurves summary={summary} scenario={scenario} />
-      <HeatMap summary={summary} />
+      <HeatMap summary={summary} onSelect={onSelect} />
     </div>
   );
 }
 
-function OutcomeShares({ summary, scenario }: { summary: Summary; scenario: Scenario | undefined }) {
+function OutcomeShares({ summary, scenario, onSelect }: { summary: Summary; scenario: Scenario | undefined; onSelect: Select }) {
   const outcomes = outcomesSeen(summary);
   // Short names in the chart and table (`advanced`, not the phase it opened); the caption says the rest.
   const advanced = scenario && outcomes.includes('advanced') ? outcomeLabel(scenario, 'advanced') : undefined;
@@ -73,13 +75,13 @@ function OutcomeShares({ summary, scenario }: { summary: Summary; scenario: Scen
             );
           })}
         </svg>
-        <OutcomeTable summary={summary} outcomes={outcomes} />
+        <OutcomeTable summary={summary} outcomes={outcomes} onSelect={onSelect} />
       </div>
     </figure>
   );
 }
 
-function OutcomeTable({ summary, outcomes }: { summary: Summary; outcomes: readonly string[] }) {
+function OutcomeTable({ summary, outcomes, onSelect }: { summary: Summary; outcomes: readonly string[]; onSelect: Select }) {
   return (
     <div className="lab-table-wrap">
       <table className="lab-table">
@@ -97,7 +99,9 @@ function OutcomeTable({ summary, outcomes }: { summary: Summary; outcomes: reado
           {summary.variations.map((v) => (
             <tr key={v.index} data-variation={v.index}>
               <th scope="row">
-                #{v.index} {variationLabel(summary, v.index)}
+                <button type="button" className="link-button" onClick={() => onSelect(v.index)} title="List example runs of this variation">
+                  #{v.index} {variationLabel(summary, v.index)}
+                </button>
               </th>
               {outcomes.map((o) => {
                 const s = v.outcomes[o];
@@ -192,7 +196,7 @@ function SurvivalCurves({ summary, scenario }: { summary: Summary; scenario: Sce
   );
 }
 
-function HeatMap({ summary }: { summary: Summary }) {
+function HeatMap({ summary, onSelect }: { summary: Summary; onSelect: Select }) {
   const grid = heatGrid(summary);
   if (!grid) return null;
   const top = Math.max(0, ...grid.cells.map((c) => c.share ?? 0));
@@ -226,7 +230,7 @@ function HeatMap({ summary }: { summary: Summary }) {
             </text>
           ))}
           {grid.cells.map((c) => (
-            <g key={c.variation} data-variation={c.variation}>
+            <g key={c.variation} data-variation={c.variation} className="heat-cell" onClick={() => onSelect(c.variation)}>
               <rect x={left + c.col * cellW} y={topPad + c.row * cellH} width={cellW - 1} height={cellH - 1} fill={heatColour(c.share, top)}>
                 <title>{`${grid.rowName} ${grid.rows[c.row]}, ${grid.colName} ${grid.cols[c.col]}: ${c.count} of ${c.runs} collapsed (${pct1(c.share)})`}</title>
               </rect>
@@ -258,7 +262,9 @@ function HeatMap({ summary }: { summary: Summary }) {
                     .filter((c) => c.row === i)
                     .map((c) => (
                       <td key={c.variation} data-variation={c.variation}>
-                        {pct1(c.share)}
+                        <button type="button" className="link-button" onClick={() => onSelect(c.variation)} title="List example runs of this cell">
+                          {pct1(c.share)}
+                        </button>
                       </td>
                     ))}
                 </tr>

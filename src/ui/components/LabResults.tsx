@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import type { Summary } from '../../batch/index.ts';
 import type { Scenario } from '../../scenario/index.ts';
-import { importSummary, runHref, summaryFileText, type LabRun } from '../logic/lab.ts';
+import { EXAMPLE_SCAN, exampleRuns, importSummary, runHref, summaryFileText, variationLabel, type LabRun } from '../logic/lab.ts';
 
 const LabCharts = lazy(() => import('./LabCharts.tsx'));
 
@@ -76,10 +76,38 @@ function OpenRun({ summary, scenario }: { summary: Summary; scenario: Scenario |
   );
 }
 
+/** The first runs of a variation that ended in each outcome, each a link into the stepper. */
+function ExampleRuns({ summary, scenario, variation }: { summary: Summary; scenario: Scenario; variation: number }) {
+  const examples = exampleRuns(scenario, summary, variation);
+  const outcomes = Object.entries(summary.variations[variation]?.outcomes ?? {}).filter(([, s]) => s.count > 0);
+  return (
+    <section className="lab-examples" data-testid="lab-examples" aria-label={`Example runs of variation ${variation}`}>
+      <h3>
+        Example runs of #{variation} {variationLabel(summary, variation)}
+      </h3>
+      <ul>
+        {outcomes.map(([outcome]) => (
+          <li key={outcome} data-outcome={outcome}>
+            {outcome}:{' '}
+            {(examples[outcome] ?? []).map((i) => (
+              <a key={i} href={runHref(scenario, summary, variation, i)}>
+                #{i}
+              </a>
+            ))}
+            {(examples[outcome] ?? []).length === 0 && <span className="hint">none in its first {EXAMPLE_SCAN} runs (open one by number above)</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** The results: counts, speed, downloads, any run in the stepper and the charts (loaded on demand). */
 export function LabResults({ shown, scenario }: { shown: Shown; scenario: Scenario | undefined }) {
   const summary = shown.from === 'run' ? shown.run.summary : shown.summary;
   const own = scenario && summary.scenario.id === scenario.id ? scenario : undefined;
+  const [selected, setSelected] = useState<{ summary: Summary; variation: number }>();
+  const variation = selected?.summary === summary ? selected.variation : undefined;
   return (
     <section className="panel lab-results" data-testid="lab-results" aria-label="Results">
       <h2>
@@ -103,8 +131,10 @@ export function LabResults({ shown, scenario }: { shown: Shown; scenario: Scenar
         )}
       </p>
       <OpenRun summary={summary} scenario={own} />
+      <p className="hint">Click a variation in a table, or a cell of the heat map, to list example runs of it.</p>
+      {own && variation !== undefined && <ExampleRuns summary={summary} scenario={own} variation={variation} />}
       <Suspense fallback={<p className="hint">Loading the charts…</p>}>
-        <LabCharts summary={summary} scenario={own} />
+        <LabCharts summary={summary} scenario={own} onSelect={(v) => setSelected({ summary, variation: v })} />
       </Suspense>
     </section>
   );

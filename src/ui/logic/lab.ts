@@ -23,7 +23,7 @@ import {
   type PoolFactory,
   type Summary,
 } from '../../batch/index.ts';
-import { compile } from '../../engine/index.ts';
+import { compile, runOnce } from '../../engine/index.ts';
 import type { Scenario } from '../../scenario/index.ts';
 import { rebuildSession } from './rebuild.ts';
 import { encodeShare } from './share-url.ts';
@@ -156,4 +156,24 @@ export function variationLabel(summary: Pick<Summary, 'variations'>, index: numb
   const params = summary.variations[index]?.params ?? {};
   const parts = Object.entries(params).map(([k, v]) => `${k} ${v}`);
   return parts.length ? parts.join(', ') : 'defaults';
+}
+
+/** Runs looked at, at most, to find examples of a variation's outcomes. */
+export const EXAMPLE_SCAN = 200;
+
+/**
+ * The first runs (by index) of a variation that ended in each outcome, found by replaying runs
+ * 0, 1, … with the engine (at most EXAMPLE_SCAN of them; up to `perOutcome` each).
+ */
+export function exampleRuns(scenario: Scenario, summary: Summary, variation: number, perOutcome = 3): Record<string, number[]> {
+  const model = compile(scenario, { ...variationOverrides(summary, variation) });
+  const wanted = Object.entries(summary.variations[variation]?.outcomes ?? {}).filter(([, s]) => s.count > 0).map(([o]) => o);
+  const found: Record<string, number[]> = {};
+  for (let i = 0; i < Math.min(EXAMPLE_SCAN, summary.runsPerVariation); i++) {
+    if (wanted.every((o) => (found[o]?.length ?? 0) >= perOutcome)) break;
+    const result = runOnce(model, { seed: `${summary.seed}:${i}`, trace: false, ...summary.replay }).outcome.result;
+    const list = (found[result] ??= []);
+    if (list.length < perOutcome) list.push(i);
+  }
+  return found;
 }
