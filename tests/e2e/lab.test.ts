@@ -189,6 +189,15 @@ describe('the lab: a long batch', () => {
       // measured by `npm run bench:lab` on a quiet machine; here other test files share the 2 cores,
       // and a starved main thread can show a short task stretched past 50 ms.)
       expect(whileRunning.filter((t) => t.duration > 250)).toEqual([]);
+
+      // Readable in one column at 390 px, partial results and charts included.
+      await page.getByTestId('lab-survival').waitFor();
+      await page.setViewportSize({ width: 390, height: 844 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (overflow > 0) console.log(await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(0, 8).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`).join('\n')));
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.getByTestId('lab-results').scrollIntoViewIfNeeded();
+      await screenshot(page, 'lab-partial-390x844');
     } finally {
       await context.close();
     }
