@@ -1,13 +1,23 @@
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+/**
+ * Levenshtein distance of `a` and `b`, or `limit + 1` as soon as it must exceed `limit` (every cell
+ * of a row above the limit): thousands of candidates are compared per hint in a hostile file.
+ */
+function editDistance(a: string, b: string, limit: number): number {
+  const row = new Int32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) row[j] = j;
   for (let i = 1; i <= a.length; i++) {
     let diagonal = row[0]!;
     row[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
       const above = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const value = Math.min(above + 1, row[j - 1]! + 1, diagonal + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      row[j] = value;
+      if (value < rowMin) rowMin = value;
       diagonal = above;
     }
+    if (rowMin > limit) return limit + 1;
   }
   return row[b.length]!;
 }
@@ -17,10 +27,12 @@ export function nearMatch(wanted: string, candidates: Iterable<string>): string 
   let best: string | undefined;
   let bestDistance = Infinity;
   const tolerance = Math.max(2, Math.floor(wanted.length / 3));
+  const lower = wanted.toLowerCase();
   for (const candidate of candidates) {
     // The distance is at least the difference in length: skip what cannot be close (keeps long lists cheap).
-    if (Math.abs(candidate.length - wanted.length) > Math.min(tolerance, bestDistance)) continue;
-    const distance = editDistance(wanted.toLowerCase(), candidate.toLowerCase());
+    const limit = Math.min(tolerance, bestDistance);
+    if (Math.abs(candidate.length - wanted.length) > limit) continue;
+    const distance = editDistance(lower, candidate.toLowerCase(), limit);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

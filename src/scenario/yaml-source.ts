@@ -109,7 +109,9 @@ function treeProblems(source: SourceText, doc: Document): Problem[] {
           if (seen.has(key)) problems.push(source.problemAt(at(pair.key), 'map keys must be unique', 'each key may appear once in a mapping; remove or rename one'));
           else if (FORBIDDEN_KEYS.has(String(key))) problems.push(source.problemAt(at(pair.key), `\`${String(key)}\` is not allowed as a key`, 'rename the key; it has a special meaning in JavaScript'));
           seen.add(key);
-        } else walk(pair.key, depth + 2);
+        } else if (pair.key !== null) {
+          problems.push(source.problemAt(at(pair.key as Node), 'a key must be a plain word, not a list or a mapping', 'write the key as text, like `id:`; a `? ` line starts a complex key'));
+        }
         walk(pair.value, depth + 2);
       }
     } else if (isSeq(node)) {

@@ -191,6 +191,18 @@ describe('range and quantity errors', () => {
 });
 
 describe('shape errors', () => {
+  it('a key that is a mapping is located, and yaml prints no warning', () => {
+    const warnings: string[] = [];
+    const listener = (w: Error) => warnings.push(w.message);
+    process.on('warning', listener);
+    try {
+      expectProblem(`${BASE}? { a: 1 }\n: 2\n`, { at: '15:3', message: 'a key must be a plain word, not a list or a mapping', token: '{ a: 1 }' });
+    } finally {
+      process.off('warning', listener);
+    }
+    expect(warnings).toEqual([]);
+  });
+
   it('an unknown key, with the near key named', () => {
     const text = `${BASE}obligations:\n  - { id: a, kind: generic, party: hamas, dya: 1 }\n`;
     expectProblem(text, { at: '16:43', message: 'unknown key `dya`', hint: 'there is a key named `day`', token: 'dya' });

@@ -95,7 +95,8 @@ describe('the quick batch panel', () => {
         <App />
       </ParleyContext.Provider>,
     );
-    const panel = screen.getByRole('region', { name: /Quick batch/ });
+    // The panel loads after the stepper (its code is split from the first page).
+    const panel = await screen.findByRole('region', { name: /Quick batch/ }, { timeout: 10_000 });
     const details = panel.querySelector('details')!;
     expect(details.open).toBe(false);
     act(() => {

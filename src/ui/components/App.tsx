@@ -1,14 +1,18 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { ParleyContext } from '../logic/app-context.ts';
 import { hashOf } from '../logic/app-machine.ts';
-import { LIBRARY_HASH } from '../logic/share-url.ts';
+import { labHash, LIBRARY_HASH } from '../logic/share-url.ts';
 import { Library } from './Library.tsx';
 import { RunPage } from './RunPage.tsx';
+
+/** The lab and its charts load only when opened, so the library and the stepper stay light. */
+const LabPage = lazy(() => import('./LabPage.tsx'));
 
 /** The page frame; keeps the address bar in step with the run (and follows links pasted into it). */
 export function App() {
   const actor = ParleyContext.useActorRef();
-  const page = ParleyContext.useSelector((s) => (s.matches('run') ? 'run' : 'library'));
+  const page = ParleyContext.useSelector((s) => (s.matches('run') ? 'run' : s.matches('lab') ? 'lab' : 'library'));
+  const openScenario = ParleyContext.useSelector((s) => s.context.run?.scenario.id);
   const hash = ParleyContext.useSelector((s) => hashOf(s.context));
 
   useEffect(() => {
@@ -35,13 +39,20 @@ export function App() {
           Parley
         </a>
         <span className="tagline">step through a phased truce</span>
-        {page === 'run' && (
-          <a className="back" href={LIBRARY_HASH}>
-            ← All scenarios
-          </a>
-        )}
+        <span className="back">
+          {page !== 'library' && <a href={LIBRARY_HASH}>← All scenarios</a>}{' '}
+          {page !== 'lab' && <a href={labHash(openScenario)}>Lab: many runs and charts</a>}
+        </span>
       </header>
-      {page === 'run' ? <RunPage /> : <Library />}
+      {page === 'run' ? (
+        <RunPage />
+      ) : page === 'lab' ? (
+        <Suspense fallback={<main id="main">Loading the lab…</main>}>
+          <LabPage />
+        </Suspense>
+      ) : (
+        <Library />
+      )}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { ParleyContext } from '../logic/app-context.ts';
 import { DEFAULT_QUICK_RUNS, QUICK_BATCH_SIZES, runQuickBatch, sameInputs, type QuickBatchResult } from '../logic/quick-batch.ts';
 import { selectBranch, selectQuickBatchFile, selectScenario, selectView } from '../logic/selectors.ts';
@@ -33,6 +33,14 @@ export function QuickBatchPanel() {
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [result, setResult] = useState<QuickBatchResult>();
   const abort = useRef<AbortController | undefined>(undefined);
+  // After Stop, the Run button that replaces it takes the focus (for keyboard users).
+  const focusRunWhenShown = useRef(false);
+  const runButton = (button: HTMLButtonElement | null) => {
+    if (button && focusRunWhenShown.current) {
+      focusRunWhenShown.current = false;
+      button.focus();
+    }
+  };
 
   // A batch belongs to its scenario: forget it when another scenario opens, and stop it then or
   // when the page closes.
@@ -63,9 +71,11 @@ export function QuickBatchPanel() {
       if (!controller.signal.aborted) setStatus({ kind: 'failed', message: (error as Error).message });
     }
   };
-  const stop = () => {
+  const stop = (event: MouseEvent) => {
+    event.preventDefault();
     abort.current?.abort();
     setStatus({ kind: 'idle' });
+    focusRunWhenShown.current = true;
   };
 
   const running = status.kind === 'running';
@@ -120,12 +130,14 @@ export function QuickBatchPanel() {
               </label>
             ))}
           </fieldset>
+          {/* Two elements (distinct keys), never one reused: a reused button turned back into the
+              submit button while its click is being handled would submit the form again. */}
           {running ? (
-            <button type="button" onClick={stop}>
+            <button key="stop" type="button" onClick={stop}>
               Stop
             </button>
           ) : (
-            <button type="submit" className="primary" disabled={useRecord && !dayOk}>
+            <button key="run" ref={runButton} type="submit" className="primary" disabled={useRecord && !dayOk}>
               Run {int(runs)} {useRecord ? 'futures' : 'seeds'}
             </button>
           )}

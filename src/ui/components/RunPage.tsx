@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { ParleyContext } from '../logic/app-context.ts';
 import { keyToEvent } from '../logic/keyboard.ts';
 import { selectRun } from '../logic/selectors.ts';
@@ -10,12 +10,14 @@ import { DecisionPanel } from './DecisionPanel.tsx';
 import { NarrativeLog } from './NarrativeLog.tsx';
 import { NoticeBar } from './NoticeBar.tsx';
 import { PartiesPanel } from './PartiesPanel.tsx';
-import { QuickBatchPanel } from './QuickBatchPanel.tsx';
 import { RecordPanel } from './RecordPanel.tsx';
 import { hasRecord } from '../logic/record-follow.ts';
 import { SourceList } from './SourceList.tsx';
 import { StatechartPanel } from './StatechartPanel.tsx';
 import { TimelinePanel } from './TimelinePanel.tsx';
+
+/** The quick batch (and src/batch with it) loads after the stepper, keeping the first page light. */
+const QuickBatchPanel = lazy(() => import('./QuickBatchPanel.tsx').then((m) => ({ default: m.QuickBatchPanel })));
 
 /** The stepper: a run of one scenario, with its branches. */
 export function RunPage() {
@@ -67,7 +69,9 @@ export function RunPage() {
         <BranchesPanel />
         <StatechartPanel />
         <AssumptionsPanel />
-        <QuickBatchPanel />
+        <Suspense fallback={null}>
+          <QuickBatchPanel />
+        </Suspense>
       </div>
     </main>
   );

@@ -26,11 +26,13 @@ import {
   type Notice,
   type RunContext,
 } from './run-ops.ts';
-import { encodeShare, LIBRARY_HASH, parseHash } from './share-url.ts';
+import { encodeShare, labHash, LIBRARY_HASH, parseHash } from './share-url.ts';
 
 export interface AppContext {
   catalog: readonly CatalogEntry[];
   run?: RunContext;
+  /** The lab is open (on this scenario id, if one was named). */
+  lab?: { scenario?: string };
   /** A message for the library page (e.g. a link to a scenario that does not exist). */
   notice?: Notice;
 }
@@ -62,6 +64,7 @@ export interface AppInput {
 
 /** The hash that describes what is on screen. */
 export function hashOf(context: AppContext): string {
+  if (context.lab) return labHash(context.lab.scenario);
   return context.run ? encodeShare(shareOf(context.run)) : LIBRARY_HASH;
 }
 
@@ -69,6 +72,7 @@ export function hashOf(context: AppContext): string {
 export function route(context: AppContext, hash: string): AppContext {
   const target = parseHash(hash);
   if (target.page === 'library') return { catalog: context.catalog };
+  if (target.page === 'lab') return { catalog: context.catalog, lab: target.scenario !== undefined ? { scenario: target.scenario } : {} };
   if (context.run && hashOf(context) === hash) return context;
   const scenario = findScenario(context.catalog, target.scenario);
   if (!scenario) return { catalog: context.catalog, notice: { kind: 'error', text: `There is no bundled scenario \`${target.scenario}\`. Pick one below.` } };
@@ -89,6 +93,7 @@ export const appMachine = setup({
   },
   guards: {
     'a run is open': ({ context }) => context.run !== undefined,
+    'the lab is open': ({ context }) => context.lab !== undefined,
   },
   actions: {
     'follow the link': assign(({ context, event }) => (event.type === 'route.changed' ? route(context, event.hash) : {})),
@@ -117,11 +122,12 @@ export const appMachine = setup({
   },
   states: {
     routing: {
-      always: [{ guard: 'a run is open', target: 'run' }, { target: 'library' }],
+      always: [{ guard: 'a run is open', target: 'run' }, { guard: 'the lab is open', target: 'lab' }, { target: 'library' }],
     },
     library: {
       on: { 'notice.dismiss': { actions: 'dismiss the notice' } },
     },
+    lab: {},
     run: {
       on: {
         step: { actions: 'step' },

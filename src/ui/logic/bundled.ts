@@ -6,3 +6,9 @@ const files = import.meta.glob('../../../scenarios/*.yaml', { query: '?raw', imp
 export function bundledCatalog(): CatalogEntry[] {
   return buildCatalog(files);
 }
+
+/** The text of a bundled scenario file by its name (e.g. `doha-60-day-draft.yaml`): the lab hashes it as the CLI does. */
+export function bundledText(file: string): string | undefined {
+  for (const [path, text] of Object.entries(files)) if (path.split('/').pop() === file) return text;
+  return undefined;
+}

@@ -26,6 +26,8 @@ export type RecordFollow = number | 'end';
 
 export type Route =
   | { page: 'library' }
+  /** The analyst's lab, on a scenario if one is named. */
+  | { page: 'lab'; scenario?: string }
   | { page: 'run'; scenario: string; share: Partial<ShareState>; problems: string[] };
 
 export function encodeShare(s: ShareState): string {
@@ -46,9 +48,16 @@ export function encodeShare(s: ShareState): string {
 
 export const LIBRARY_HASH = '#/';
 
+/** The lab's address, on a scenario: `#/lab/<scenario>`. */
+export function labHash(scenario?: string): string {
+  return scenario ? `#/lab/${encodeURIComponent(scenario)}` : '#/lab';
+}
+
 /** Reads a location hash. Anything unreadable in it is reported, never thrown. */
 export function parseHash(hash: string): Route {
   const body = hash.replace(/^#/, '');
+  const lab = /^\/lab(?:\/([^?/]+))?\/?$/.exec(body);
+  if (lab) return lab[1] ? { page: 'lab', scenario: safeDecode(lab[1]) } : { page: 'lab' };
   const match = /^\/run\/([^?]+)(?:\?(.*))?$/.exec(body);
   if (!match) return { page: 'library' };
   const scenario = safeDecode(match[1]!);

@@ -1,0 +1,95 @@
+/**
+ * The Web Worker pool: the browser's sibling of node-pool.ts. Each worker gets the job once,
+ * compiles the models it needs and answers one message per chunk of runs. `close` terminates
+ * every worker at once, so a stopped batch stops using the CPU (the chunks in flight are dropped).
+ * A worker runs `serveWebWorker` (web-pool-worker.ts); a bundler (Vite) builds it from the URL.
+ */
+import { ChunkRunner, type BatchJob, type ChunkResult } from './chunk.ts';
+import { ChunkFailure, type PoolFactory } from './pool.ts';
+
+type ToWorker = { type: 'job'; job: BatchJob } | { type: 'chunk'; chunk: number };
+type FromWorker = { type: 'done'; result: ChunkResult } | { type: 'failed'; chunk: number; message: string };
+
+/** Chunks queued at one worker, so it never waits for the page between chunks. */
+const DEPTH = 2;
+
+type Task = { chunk: number; resolve(r: ChunkResult): void; reject(e: Error): void };
+
+/** Workers for a batch when none are asked for: the cores the browser reports. */
+export function browserWorkerCount(): number {
+  return Math.max(1, globalThis.navigator?.hardwareConcurrency ?? 2);
+}
+
+export const webPool: PoolFactory = async (job, workers) => {
+  const slots: { worker: Worker; inFlight: Map<number, Task> }[] = [];
+  const waiting: Task[] = [];
+  let closed = false;
+
+  const pump = () => {
+    while (waiting.length > 0 && !closed) {
+      let best: (typeof slots)[number] | undefined;
+      for (const slot of slots) if (slot.inFlight.size < DEPTH && (!best || slot.inFlight.size < best.inFlight.size)) best = slot;
+      if (!best) return;
+      const task = waiting.shift()!;
+      best.inFlight.set(task.chunk, task);
+      best.worker.postMessage({ type: 'chunk', chunk: task.chunk } satisfies ToWorker);
+    }
+  };
+
+  for (let i = 0; i < Math.max(1, workers); i++) {
+    const worker = new Worker(new URL('./web-pool-worker.ts', import.meta.url), { type: 'module', name: `parley batch worker ${i + 1}` });
+    const slot = { worker, inFlight: new Map<number, Task>() };
+    worker.onmessage = (event: MessageEvent<FromWorker>) => {
+      const message = event.data;
+      const chunk = message.type === 'done' ? message.result.chunk : message.chunk;
+      const task = slot.inFlight.get(chunk);
+      if (!task) return;
+      slot.inFlight.delete(chunk);
+      if (message.type === 'done') task.resolve(message.result);
+      else task.reject(new ChunkFailure(message.message, [chunk]));
+      pump();
+    };
+    worker.onerror = (event: ErrorEvent) => {
+      event.preventDefault();
+      const lost = [...slot.inFlight.values()];
+      slot.inFlight.clear();
+      const error = new ChunkFailure(`a batch worker failed: ${event.message || 'it could not start'}`, lost.map((t) => t.chunk));
+      for (const task of lost) task.reject(error);
+      for (const task of waiting.splice(0)) task.reject(error);
+    };
+    worker.postMessage({ type: 'job', job } satisfies ToWorker);
+    slots.push(slot);
+  }
+
+  return {
+    size: slots.length,
+    run(chunk) {
+      return new Promise<ChunkResult>((resolve, reject) => {
+        if (closed) return reject(new Error('the pool is closed'));
+        waiting.push({ chunk, resolve, reject });
+        pump();
+      });
+    },
+    async close() {
+      closed = true;
+      for (const slot of slots) slot.worker.terminate();
+    },
+  };
+};
+
+/** The worker's side: takes the job, then answers each chunk. */
+export function serveWebWorker(scope: { onmessage: ((event: MessageEvent<ToWorker>) => void) | null; postMessage(message: FromWorker): void }): void {
+  let runner: ChunkRunner | undefined;
+  scope.onmessage = (event) => {
+    const message = event.data;
+    if (message.type === 'job') {
+      runner = new ChunkRunner(message.job);
+      return;
+    }
+    try {
+      scope.postMessage({ type: 'done', result: runner!.run(message.chunk) });
+    } catch (error) {
+      scope.postMessage({ type: 'failed', chunk: message.chunk, message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+}
