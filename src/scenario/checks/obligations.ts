@@ -51,7 +51,8 @@ export function checkObligations(s: Scenario, report: Reporter, refs: References
 }
 
 function checkTiming(s: Scenario, o: Obligation, at: At, report: Reporter, refs: References, byId: ReadonlyMap<string, Obligation>, kinds: ReadonlySet<string>): void {
-  const obligationIds = s.obligations.map((x) => x.id);
+  // Listed only for a hint: building it for every obligation made the checks quadratic.
+  const obligationIds = () => s.obligations.map((x) => x.id);
   const timings = timingsOf(o);
   if (timings.length === 0) report(at(), `obligation \`${o.id}\` never falls due`, 'add one of `day`, `days`, `every`, `after`, `by`, `alongside`, `when`, `during`');
   if (timings.length > 1) report(at(timings[1]!), `obligation \`${o.id}\` has both \`${timings[0]}\` and \`${timings[1]}\``, 'give exactly one of `day`, `days`, `every`, `after`, `by`, `alongside`, `when`, `during`', { key: true });
@@ -60,10 +61,10 @@ function checkTiming(s: Scenario, o: Obligation, at: At, report: Reporter, refs:
   refs.expression(at('when'), o.when);
   checkDaysInPhase(s, o, at, report, refs);
   if (o.every === 0) report(at('every'), '`every` needs at least 1 day');
-  if (o.after !== undefined && !byId.has(o.after)) report(at('after'), `unknown obligation \`${o.after}\``, refs.hint('obligation', o.after, obligationIds));
+  if (o.after !== undefined && !byId.has(o.after)) report(at('after'), `unknown obligation \`${o.after}\``, refs.hint('obligation', o.after, obligationIds()));
   if (o.after === o.id) report(at('after'), `\`${o.id}\` cannot come after itself`);
   if (o.alongside !== undefined && !kinds.has(o.alongside) && !byId.has(o.alongside)) {
-    report(at('alongside'), `\`${o.alongside}\` is neither an obligation nor a kind`, refs.hint('obligation or kind', o.alongside, [...obligationIds, ...OBLIGATION_KINDS]));
+    report(at('alongside'), `\`${o.alongside}\` is neither an obligation nor a kind`, refs.hint('obligation or kind', o.alongside, [...obligationIds(), ...OBLIGATION_KINDS]));
   }
   if (o.alongside !== undefined && (o.alongside === o.id || o.alongside === o.kind)) report(at('alongside'), `\`${o.id}\` cannot fall due alongside itself`);
   refs.value(at('grace'), o.grace, 'days');
