@@ -1,6 +1,6 @@
 /** Quantities of a stock in words and in units, shared by the kinds that move stocks. */
 import type { Quantity } from '../primitives.ts';
-import type { WordingContext } from './kind.ts';
+import type { EffectContext, EffectResult, WordingContext } from './kind.ts';
 
 /** "a, b and c" */
 export function listPhrase(items: readonly string[]): string {
@@ -22,4 +22,10 @@ export function scaled(quantity: Quantity | undefined, categories: readonly stri
   const out: Record<string, number> = {};
   for (const [category, amount] of Object.entries(q)) out[category] = Math.floor(amount * factor + 1e-9);
   return out;
+}
+
+/** Frees `quantity` of `stock` scaled by the fraction carried out: the effect of release and recover-remains. */
+export function releaseQuantity(o: { stock: string; quantity: Quantity }, ctx: EffectContext, fraction: number): EffectResult {
+  const moved = ctx.moveStock(o.stock, scaled(o.quantity, ctx.categories(o.stock), fraction));
+  return { ...moved, text: `released ${moved.text}` };
 }

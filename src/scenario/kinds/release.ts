@@ -2,7 +2,7 @@
 import { Id, Quantity } from '../primitives.ts';
 import { defineKind } from './kind.ts';
 import { obligationSchema } from './obligation-base.ts';
-import { quantityPhrase, scaled } from './quantity.ts';
+import { quantityPhrase, releaseQuantity } from './quantity.ts';
 
 export const release = defineKind({
   kind: 'release',
@@ -12,10 +12,7 @@ export const release = defineKind({
   }),
   stock: (o) => ({ stock: o.stock, quantity: o.quantity }),
   payable: true,
-  effect(o, ctx, fraction) {
-    const moved = ctx.moveStock(o.stock, scaled(o.quantity, ctx.categories(o.stock), fraction));
-    return { ...moved, text: `released ${moved.text}` };
-  },
+  effect: releaseQuantity,
   wording: (o, ctx) => `release ${quantityPhrase(ctx, o.stock, o.quantity)}`,
   track: 'releases',
   counters: [],
