@@ -2,26 +2,15 @@
  * src/batch is pure apart from its Node pool: no clock, randomness, console, process, file system
  * or Node modules outside node-pool.ts; and it imports other layers only through their index.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { codeOf, IMPURE } from './pure-code.ts';
 
 const DIR = 'src/batch';
 const NODE_SPECIFIC = new Set(['node-pool.ts', 'node-pool-worker.cjs']);
-const FORBIDDEN: [string, RegExp][] = [
-  ['Math.random', /\bMath\s*\.\s*random\b/],
-  ['Date.now', /\bDate\s*\.\s*now\b/],
-  ['new Date(', /\bnew\s+Date\s*\(/],
-  ['performance.now', /\bperformance\s*\.\s*now\b/],
-  ['console.', /\bconsole\s*\./],
-  ['process.', /\bprocess\s*\./],
-  ['a Node module', /\bfrom\s*['"]node:|\bimport\s*\(\s*['"]node:/],
-  ['require(', /\brequire\s*\(/],
-];
+const FORBIDDEN: readonly [string, RegExp][] = [...IMPURE, ['a Node module', /\bfrom\s*['"]node:|\bimport\s*\(\s*['"]node:/]];
 
-const code = (file: string) =>
-  readFileSync(`${DIR}/${file}`, 'utf8')
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/^\s*\/\/.*$/gm, '');
+const code = (file: string) => codeOf(`${DIR}/${file}`);
 
 describe('src/batch layering', () => {
   const files = readdirSync(DIR).filter((f) => f.endsWith('.ts'));

@@ -2,23 +2,12 @@
  * src/batch/explore is pure: no clock, no unseeded randomness, no console, process or Node
  * modules; it imports only its own files, the batch errors and seedrandom.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { codeOf, IMPURE as FORBIDDEN } from '../pure-code.ts';
 
 const DIR = 'src/batch/explore';
-const FORBIDDEN: [string, RegExp][] = [
-  ['Math.random', /\bMath\s*\.\s*random\b/],
-  ['Date.now', /\bDate\s*\.\s*now\b/],
-  ['new Date(', /\bnew\s+Date\s*\(/],
-  ['performance.now', /\bperformance\s*\.\s*now\b/],
-  ['console.', /\bconsole\s*\./],
-  ['process.', /\bprocess\s*\./],
-  ['require(', /\brequire\s*\(/],
-];
-const code = (file: string) =>
-  readFileSync(`${DIR}/${file}`, 'utf8')
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/^\s*\/\/.*$/gm, '');
+const code = (file: string) => codeOf(`${DIR}/${file}`);
 
 describe('src/batch/explore purity', () => {
   const files = readdirSync(DIR).filter((f) => f.endsWith('.ts'));
