@@ -1,5 +1,4 @@
-import { hasOwn } from '../../batch/index.ts';
-import { compile, ParameterError, recordOf, runOnce } from '../../engine/index.ts';
+import { compile, recordOf, runOnce } from '../../engine/index.ts';
 import { lastFlag, parseArgs, parseAssignments } from '../args.ts';
 import type { Command } from '../command.ts';
 import { UserError } from '../io.ts';
@@ -17,8 +16,6 @@ export const runCommand: Command = {
     const scenario = loadScenarioFile(args.positional[0]!, io);
     const seed = lastFlag(args, 'seed') ?? '1';
     const overrides = parseAssignments(args.flags.get('set'));
-    // Names are checked here as own keys: `constructor` or `__proto__` is an unknown parameter, never an inherited member.
-    for (const name of Object.keys(overrides)) if (!hasOwn(scenario.parameters, name)) throw ParameterError.unknown(name, Object.keys(scenario.parameters));
     const model = compile(scenario, overrides);
     const replay = readRecordFlags(args, scenario);
     const result = { ...runOnce(model, { seed, ...replay }), ...replay };
