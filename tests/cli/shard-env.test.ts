@@ -94,7 +94,7 @@ describe('when it cannot tell', () => {
   it('the CLI: exit 5, one message with a hint, nothing run', async () => {
     const io = fakeIO();
     expect(await runCli(['batch', DOHA, '--runs', '20', '--workers', '1', '--shard', 'auto', '--summary', 's.json'], io)).toBe(EXIT.shardUnknown);
-    expect(io.err).toMatch(/^parley batch: --shard auto: no job-array index in the environment .*\n  hint: docs\/cluster\.md .*--shard I\/N\n$/);
+    expect(io.err).toMatch(/^parley batch: --shard auto: no job-array index in the environment .*\n {2}hint: docs\/cluster\.md .*--shard I\/N\n$/);
     expect(io.files.has('s.json')).toBe(false);
   });
 
