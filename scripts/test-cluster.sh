@@ -31,7 +31,7 @@ cleanup() {
   for pidfile in "$work/slurmd.pid" "$work/slurmctld.pid" "$work/munge/munged.pid"; do
     if [ -f "$pidfile" ]; then kill "$(cat "$pidfile")" 2> /dev/null || true; fi
   done
-  sleep 1
+  sleep 3
   if [ $status -ne 0 ]; then
     for log in "$work"/*.log "$work"/munge/*.log "$work"/*/logs/*; do
       [ -f "$log" ] && { echo "--- $log (last lines)"; tail -n 20 "$log"; }
@@ -103,7 +103,7 @@ CONF
       say "one-node cluster up: $host, $cpus CPUs"
       return
     fi
-    sleep 1
+    sleep 3
   done
   sinfo || true
   fail "the node did not come up in 60 s"
@@ -113,7 +113,7 @@ CONF
 wait_gone() {
   for _ in $(seq 1 "${2:-900}"); do
     if [ -z "$(squeue -h -j "$1" 2> /dev/null)" ]; then return; fi
-    sleep 1
+    sleep 3
   done
   squeue
   fail "job $1 still queued"
@@ -156,24 +156,24 @@ batch_array() {
 
 cancel_and_retry() {
   say "2. a larger 4-task array; task 3 is cancelled mid-run, re-submitted with --retry 3, merged again"
-  local out=$work/retry line array merge retry_line retry_merge study=(batch "$scenario" --runs 40000)
+  local out=$work/retry line array merge retry_line retry_merge study=(batch "$scenario" --runs 60000)
   line=$(submit --shards 4 --out "$out" -- "${study[@]}")
   say "  $line"
   read -r array merge <<< "$(ids_of "$line")"
   # Cancel task 3 once Parley in it has its SIGTERM handler (before that, a signal would end it
-  # with nothing written, as it would any program still starting) and has run for two seconds.
+  # with nothing written, as it would any program still starting) and has run for three seconds.
   for _ in $(seq 1 600); do
     catches_sigterm "${array}_3" && break
     sleep 0.5
   done
   catches_sigterm "${array}_3" || fail "task ${array}_3 did not start Parley in 300 s"
-  sleep 2
+  sleep 3
   [ "$(job_state "${array}_3")" = RUNNING ] || fail "task ${array}_3 is $(job_state "${array}_3"), not running: make the study larger"
   scancel "${array}_3"
   wait_gone "$array"
   grep -q '"partial": *true' "$out/shard-3.json" || fail "the cancelled shard did not leave a partial summary"
   grep -q 'stopped by SIGTERM' "$out/shard-3.json" || fail "the partial summary does not say it was stopped by SIGTERM"
-  say "  task 3 cancelled: $(grep -oE '"runs": *[0-9]+' "$out/shard-3.json" | tail -1), partial, stopped by SIGTERM; merge job $merge is $(job_state "$merge") ($(squeue -h -j "$merge" -o %r))"
+  say "  task 3 cancelled: $(node -e 'const c = require(process.argv[1]).coverage; console.log(`${c.runs} runs of its ${c.of / 4}`)' "$out/shard-3.json"), partial, stopped by SIGTERM; merge job $merge is $(job_state "$merge") ($(squeue -h -j "$merge" -o %r))"
   $PARLEY merge "$out"/shard-{1,2,3,4}.json > /dev/null 2> "$work/merge-incomplete.txt"
   grep -q 'missing: shard 3/4 .* is partial: stopped by SIGTERM' "$work/merge-incomplete.txt" || fail "merge did not name shard 3: $(cat "$work/merge-incomplete.txt")"
   grep -q -- '--retry 3' "$work/merge-incomplete.txt" || fail "merge did not print the retry"
