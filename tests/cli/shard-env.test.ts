@@ -108,3 +108,11 @@ describe('when it cannot tell', () => {
     expect(JSON.parse(explore.files.get('e.json')!).shard).toBe('2/2');
   });
 });
+
+describe('calibrate', () => {
+  it('says it does not shard, and why, instead of an unknown option', async () => {
+    const io = fakeIO();
+    expect(await runCli(['calibrate', DOHA, '--free', 'clash-rate', '--shard', 'auto'], io)).toBe(EXIT.mistake);
+    expect(io.err).toMatch(/^parley calibrate: calibrate does not shard: each SMC generation is drawn from the one before.*\n {2}hint: run calibrate on one machine .*--workers N/);
+  });
+});
