@@ -18,7 +18,6 @@ work=$(mktemp -d /tmp/parley-cluster.XXXXXX)
 export SLURM_CONF=$work/slurm.conf
 export PARLEY="node $repo/bin/parley.mjs"
 scenario=scenarios/doha-60-day-draft.yaml
-pids=()
 say() { printf 'test-cluster: %s\n' "$*"; }
 fail() {
   say "FAILED: $*"
@@ -173,7 +172,7 @@ cancel_and_retry() {
   wait_gone "$array"
   grep -q '"partial": *true' "$out/shard-3.json" || fail "the cancelled shard did not leave a partial summary"
   grep -q 'stopped by SIGTERM' "$out/shard-3.json" || fail "the partial summary does not say it was stopped by SIGTERM"
-  say "  task 3 cancelled: $(node -e 'const c = require(process.argv[1]).coverage; console.log(`${c.runs} runs of its ${c.of / 4}`)' "$out/shard-3.json"), partial, stopped by SIGTERM; merge job $merge is $(job_state "$merge") ($(squeue -h -j "$merge" -o %r))"
+  say "  task 3 cancelled: $(node -e 'const c = require(process.argv[1]).coverage; console.log(c.runs + " runs of its " + c.of / 4)' "$out/shard-3.json"), partial, stopped by SIGTERM; merge job $merge is $(job_state "$merge") ($(squeue -h -j "$merge" -o %r))"
   $PARLEY merge "$out"/shard-{1,2,3,4}.json > /dev/null 2> "$work/merge-incomplete.txt"
   grep -q 'missing: shard 3/4 .* is partial: stopped by SIGTERM' "$work/merge-incomplete.txt" || fail "merge did not name shard 3: $(cat "$work/merge-incomplete.txt")"
   grep -q -- '--retry 3' "$work/merge-incomplete.txt" || fail "merge did not print the retry"
