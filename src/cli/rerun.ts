@@ -68,10 +68,13 @@ export function findScenario(io: CliIO, scenario: { id: string; sha256: string }
   return `SCENARIO.yaml`;
 }
 
-/** Every way to write `file` as a template around its shard number `n`: `out/s-3.json` → `out/s-\0.json`. */
+/** Every way to write `file` as a template around its shard number `n` in its name (not its folder): `out2/s-2.json` → `out2/s-\0.json`. */
 function templatesOf(file: string, n: number): string[] {
   const out: string[] = [];
-  for (const m of file.matchAll(/\d+/g)) if (Number(m[0]) === n) out.push(`${file.slice(0, m.index)}\0${file.slice(m.index + m[0].length)}`);
+  const nameStart = file.lastIndexOf('/') + 1;
+  for (const m of file.matchAll(/\d+/g)) {
+    if (m.index >= nameStart && Number(m[0]) === n) out.push(`${file.slice(0, m.index)}\0${file.slice(m.index + m[0].length)}`);
+  }
   return out;
 }
 

@@ -9,6 +9,8 @@ describe('the file a missing shard should write', () => {
     expect(shardFileName(['out/s-1.json', 'out/s-4.json'], [1, 4], 3)).toBe('out/s-3.json');
     expect(shardFileName(['run2/part-1-of-3.json', 'run2/part-3-of-3.json'], [1, 3], 2)).toBe('run2/part-2-of-3.json');
     expect(shardFileName(['only-2.json'], [2], 1)).toBe('only-1.json');
+    expect(shardFileName(['/tmp/run-2/shard-2.json'], [2], 1)).toBe('/tmp/run-2/shard-1.json');
+    expect(shardFileName(['s-3-of-3.json'], [3], 1)).toBe('s-1-of-3.json');
   });
   it('is shard-I.json beside the first file when the names share no pattern', () => {
     expect(shardFileName(['out/first.json', 'out/second.json'], [1, 2], 3)).toBe('out/shard-3.json');
