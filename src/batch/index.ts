@@ -40,7 +40,7 @@ export {
   type SensitivityEntry,
   type Coverage,
 } from './summary.ts';
-export { parseSummary, mergeSummaries, missingRanges } from './merge.ts';
+export { parseSummary, mergeSummaries, missingRanges, shardGaps, type ShardGap } from './merge.ts';
 export { tallyDigest, verifySummary, CHECK_NOTE, type Hasher } from './summary-check.ts';
 export { chunkAt, chunkCount, shardChunks, parseShard, runsIn, type Chunk, type ChunkPlan, type Shard } from './plan.ts';
 export { csvHeader, csvField, parseCsv, parameterColumns } from './csv.ts';

@@ -5,7 +5,7 @@
  */
 import { Aggregate, type AggregateData } from './aggregate.ts';
 import { ExperimentError } from './errors.ts';
-import { chunkCount, runsIn, type ChunkPlan } from './plan.ts';
+import { chunkCount, parseShard, runsIn, shardChunks, type ChunkPlan, type Shard } from './plan.ts';
 import { verifySummary, type Hasher } from './summary-check.ts';
 import { buildSummary, normaliseRanges, stringifySummary, type Summary, type SummaryIdentity } from './summary.ts';
 
@@ -93,4 +93,46 @@ export function missingRanges(summary: Summary): [number, number][] {
   }
   if (at < summary.coverage.chunks) missing.push([at, summary.coverage.chunks]);
   return missing;
+}
+
+/** A shard of a sharded study that the files given to merge do not hold in full. */
+export interface ShardGap {
+  shard: Shard;
+  /** The shard's own file, when one was given (it is partial); absent when no file holds the shard. */
+  file?: string;
+  /** Runs the file holds, and the shard's runs. */
+  runs: number;
+  of: number;
+  /** Why the shard's run stopped, as its summary says (`stopped by SIGTERM`). */
+  stopped?: string;
+}
+
+interface ShardPart {
+  shard?: string;
+  stopped?: string;
+  coverage: { done: [number, number][]; runs: number };
+}
+
+/**
+ * Which shards are missing or partial, when every file is one shard's own summary of the same
+ * N shards; undefined otherwise (merged or unsharded files: only chunk ranges can be named then).
+ */
+export function shardGaps(parts: readonly ShardPart[], files: readonly string[], plan: ChunkPlan): { count: number; gaps: ShardGap[] } | undefined {
+  const shards = parts.map((p) => (p.shard === undefined ? undefined : parseShard(p.shard)));
+  const count = shards[0]?.count;
+  if (count === undefined || shards.some((s) => s?.count !== count)) return undefined;
+  const gaps: ShardGap[] = [];
+  for (let index = 1; index <= count; index++) {
+    const shard = { index, count };
+    const [lo, hi] = shardChunks(plan, shard);
+    const of = runsIn(plan, lo, hi);
+    const i = shards.findIndex((s) => s!.index === index);
+    if (i < 0) {
+      if (of > 0) gaps.push({ shard, runs: 0, of });
+      continue;
+    }
+    const part = parts[i]!;
+    if (part.coverage.runs < of) gaps.push({ shard, file: files[i], runs: part.coverage.runs, of, ...(part.stopped ? { stopped: part.stopped } : {}) });
+  }
+  return { count, gaps };
 }

@@ -8,6 +8,7 @@ import { COMMANDS } from './commands/index.ts';
 import { EXIT, EXIT_CODE_TABLE } from './exit-codes.ts';
 import { UserError, type CliIO } from './io.ts';
 import { OutputError } from './output-file.ts';
+import { ShardEnvironmentError } from './shard-env.ts';
 
 export function helpText(): string {
   return [
@@ -61,6 +62,10 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     if (error instanceof ScenarioRejected) {
       io.stderr(`${error.message}\n`);
       return EXIT.mistake;
+    }
+    if (error instanceof ShardEnvironmentError) {
+      io.stderr(`parley${command ? ` ${command.name}` : ''}: ${error.message}\n  hint: ${error.hint}\n`);
+      return EXIT.shardUnknown;
     }
     if (error instanceof UserError || error instanceof ParameterError) {
       io.stderr(`parley${command ? ` ${command.name}` : ''}: ${error.message}\n${error.hint ? `  hint: ${error.hint}\n` : ''}`);

@@ -12,6 +12,8 @@ export const EXIT = {
   outputFailed: 3,
   /** A batch worker died (out of memory, killed) or a run failed; what was done is kept, marked partial. */
   workerFailed: 4,
+  /** `--shard auto` could not tell this task's shard from the job array's environment, or its values disagree; nothing was run. */
+  shardUnknown: 5,
 } as const;
 
 export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -35,6 +37,7 @@ export const EXIT_CODE_TABLE: readonly [string, string][] = [
   ['2', 'an internal error in Parley (please report it with the command you ran)'],
   ['3', 'an output could not be written (full disk, I/O error); earlier files at those paths are unchanged'],
   ['4', 'a batch worker died (out of memory, killed) or a run failed; the runs done are kept in a summary marked partial'],
+  ['5', '`--shard auto` could not tell which shard this task is from the scheduler\'s environment, or the values disagree (a message says which); nothing was run'],
   ['129', 'stopped by SIGHUP (terminal closed); the runs done are written, marked partial'],
   ['130', 'stopped by Ctrl-C (SIGINT); the runs done are written, marked partial'],
   ['143', 'stopped by SIGTERM (timeout, docker stop, a cluster preempting the job); the runs done are written, marked partial'],

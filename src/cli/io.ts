@@ -21,6 +21,8 @@ export interface CliIO {
   samePath(a: string, b: string): boolean;
   /** Starts writing an output file beside its path; nothing replaces the path until `commit`. */
   createOutput(path: string): OutputFile;
+  /** The process environment (`--shard auto` reads a job array's task index from it); absent means empty. */
+  env?: Readonly<Record<string, string | undefined>>;
   /** stderr is an interactive terminal (progress bars only then). */
   isTTY: boolean;
   /**
@@ -36,6 +38,7 @@ export function nodeIO(): CliIO {
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
+    env: process.env,
     readFile(path, maxBytes = MAX_INPUT_BYTES) {
       let size: number;
       try {

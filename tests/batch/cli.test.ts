@@ -155,7 +155,12 @@ describe('parley batch: outputs', () => {
     io.err = '';
     expect((await cli(['merge', 's1.json', 's2.json', '--summary', 'some.json'], io)).code).toBe(0);
     expect(JSON.parse(io.files.get('some.json')!).partial).toBe(true);
-    expect(io.err).toMatch(/incomplete: chunks .* are in none of these files/);
+    expect(io.err).toContain('parley merge: missing: shard 3/3 is in none of these files (80 runs)\n');
+    expect(io.err).toContain(' --shard 3/3 --summary s3.json\n');
+    // A merged file is no shard's own: merge can only name the chunks it lacks.
+    io.err = '';
+    expect((await cli(['merge', 'some.json'], io)).code).toBe(0);
+    expect(io.err).toMatch(/incomplete: chunks .* are in none of these files, or their runs stopped early/);
     io.err = '';
     expect((await cli(['merge', 's1.json', 'all.json'], io)).code).toBe(1);
     expect(io.err).toMatch(/s1.json both hold chunks? [\d–]+, so those runs would count twice|all.json and s1.json both hold/);

@@ -9,7 +9,6 @@ import {
   nodePool,
   parseExperimentFile,
   parseRuns,
-  parseShard,
   parseSweepFlag,
   runBatch,
   type ExperimentSpec,
@@ -25,6 +24,7 @@ import { EXIT, signalExitCode, signalName, type StopSignal } from '../exit-codes
 import { UserError, type CliIO, type OutputFile } from '../io.ts';
 import { OutputError } from '../output-file.ts';
 import { readRecordFlags, RECORD_FLAGS } from '../record-flags.ts';
+import { resolveShard } from '../shard-env.ts';
 import { writeSummaryFile } from '../summary-file.ts';
 
 export const DEFAULT_RUNS = 1000;
@@ -153,7 +153,7 @@ async function readExperiment(argv: readonly string[], io: CliIO) {
   spec.replay = readRecordFlags(args, loaded.scenario);
   const experiment = await defineExperiment(loaded.scenario, { text: scenarioText, file: scenarioFile }, spec, pkg.version);
   const shardText = lastFlag(args, 'shard');
-  const shard: Shard | undefined = shardText === undefined ? undefined : parseShard(shardText);
+  const shard: Shard | undefined = resolveShard(shardText, io.env ?? {});
   return { experiment, shard, workers: await parseWorkers(lastFlag(args, 'workers')), workerHeapMb: parseWorkerHeap(lastFlag(args, 'worker-heap')), summaryPath, csvPath, scenarioFile };
 }
 
@@ -164,7 +164,7 @@ export function makeBatchCommand(pool: PoolFactory = nodePool): Command {
     usage: 'parley batch FILE [--runs N] [--sweep NAME=VALUES]... [options]',
     summary:
       'seeded runs over a parameter grid: outcome odds with 95% intervals, survival, sensitivity; ' +
-      'options --seed S, --set NAME=V, --sweep NAME=a,b,c|lo:hi:step, --metric NAME, --workers N, --shard I/N, --summary OUT.json, --runs-csv OUT.csv, --worker-heap MB, --record-until N (futures from day N of the record), --comply all|PARTY,... (docs/batch.md)',
+      'options --seed S, --set NAME=V, --sweep NAME=a,b,c|lo:hi:step, --metric NAME, --workers N, --shard I/N|auto|auto/N (auto: the task of a job array, docs/cluster.md), --summary OUT.json, --runs-csv OUT.csv, --worker-heap MB, --record-until N (futures from day N of the record), --comply all|PARTY,... (docs/batch.md)',
     async run(argv, io) {
       try {
         return await batch(argv, io, pool);

@@ -54,7 +54,11 @@ async function calibrate(argv: readonly string[], io: CliIO, pool: PoolFactory):
     summary: 'value',
     write: 'boolean',
     date: 'value',
+    shard: 'value',
   });
+  if (args.flags.has('shard')) {
+    throw new UserError('calibrate does not shard: each SMC generation is drawn from the one before, so the generations cannot run as separate jobs', 'run calibrate on one machine and give it its cores with --workers N; `batch` and `explore` shard (docs/cluster.md)');
+  }
   if (args.positional.length !== 1) throw new UserError('calibrate needs exactly one scenario file', 'e.g. parley calibrate scenarios/doha-60-day-draft.yaml --free clash-rate reciprocity --runs 200');
   const file = args.positional[0]!;
   const source = readSource(file, args, io);

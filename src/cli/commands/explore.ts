@@ -5,7 +5,6 @@ import {
   formatExplore,
   nodePool,
   parseRange,
-  parseShard,
   runExplore,
   stringifySummary,
   type ExploreMethod,
@@ -16,6 +15,7 @@ import type { Command } from '../command.ts';
 import { UserError, type CliIO } from '../io.ts';
 import { EXIT, signalExitCode, signalName, type StopSignal } from '../exit-codes.ts';
 import { clearProgress, isScenarioPath, parseCount, parseRunsFlag, parseWorkers, progressLine, readSource, spreadValues, writeOutputs } from '../study-options.ts';
+import { resolveShard } from '../shard-env.ts';
 import { asCliError, checkOutputs, DEFAULT_SEED } from './batch.ts';
 
 export const DEFAULT_EXPLORE_RUNS = 100;
@@ -26,7 +26,7 @@ export function makeExploreCommand(pool: PoolFactory = nodePool): Command {
     usage: 'parley explore FILE --method lhs|morris|sobol --vary NAME=LO:HI... [options]',
     summary:
       'global sensitivity and scenario discovery: R seeded runs per design point; Morris μ*/σ or Sobol S1/ST with bootstrap intervals for P(collapse), P(advanced), mean captives released; ' +
-      'options --runs R, --samples N, --metric M, --discover "collapsed before day 30", --seed S, --set NAME=V, --workers N, --shard I/N, --summary OUT.json, --csv OUT.csv (docs/explore.md)',
+      'options --runs R, --samples N, --metric M, --discover "collapsed before day 30", --seed S, --set NAME=V, --workers N, --shard I/N|auto|auto/N, --summary OUT.json, --csv OUT.csv (docs/explore.md)',
     async run(argv, io) {
       try {
         return await explore(argv, io, pool);
@@ -63,7 +63,7 @@ async function explore(argv: readonly string[], io: CliIO, pool: PoolFactory): P
   const samples = parseCount(lastFlag(args, 'samples'), 'samples', DEFAULT_SAMPLES[method], `e.g. --samples ${DEFAULT_SAMPLES[method]}`);
   const runs = parseRunsFlag(lastFlag(args, 'runs'), DEFAULT_EXPLORE_RUNS);
   const shardText = lastFlag(args, 'shard');
-  const shard = shardText === undefined ? undefined : parseShard(shardText);
+  const shard = resolveShard(shardText, io.env ?? {});
   const workers = await parseWorkers(lastFlag(args, 'workers'));
   const summaryPath = lastFlag(args, 'summary');
   const csvPath = lastFlag(args, 'csv');

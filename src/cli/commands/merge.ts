@@ -1,4 +1,5 @@
-import { formatSummary, mergeSummaries, missingRanges } from '../../batch/index.ts';
+import { formatSummary, mergeSummaries, missingRanges, shardGaps } from '../../batch/index.ts';
+import { batchStudyArgs, rerunNotes } from '../rerun.ts';
 import { isExploreSummaryText } from '../../batch/index.ts';
 import { mergeExploreFiles } from './explore-merge.ts';
 import { lastFlag, parseArgs } from '../args.ts';
@@ -12,7 +13,7 @@ import { asCliError, checkOutputs } from './batch.ts';
 export const mergeCommand: Command = {
   name: 'merge',
   usage: 'parley merge SUMMARY.json... [--summary OUT.json]',
-  summary: 'combine the summaries of shards (`batch` or `explore` with --shard I/N) into one, exactly as one unsharded run; refuses edited or damaged files',
+  summary: 'combine the summaries of shards (`batch` or `explore` with --shard I/N) into one, exactly as one unsharded run; refuses edited or damaged files; names missing or partial shards and prints the commands that re-run them (docs/cluster.md)',
   async run(argv, io) {
     const args = parseArgs(argv, { summary: 'value' });
     if (args.positional.length === 0) throw new UserError('merge needs the summary files of the shards', 'e.g. parley merge shard-*.json --summary all.json');
@@ -21,7 +22,8 @@ export const mergeCommand: Command = {
     try {
       const files = args.positional;
       if (isExploreSummaryText(io.readFile(files[0]!, 1_000_000_000))) return mergeExploreFiles(files, out, io);
-      const merged = mergeSummaries(files.map((f) => readSummaryFile(io, f)), files);
+      const parts = files.map((f) => readSummaryFile(io, f));
+      const merged = mergeSummaries(parts, files);
       if (out) {
         try {
           writeSummaryFile(io, out, merged).commit();
@@ -33,12 +35,17 @@ export const mergeCommand: Command = {
       }
       io.stdout(formatSummary(merged));
       const notes = [`merged ${files.length} summar${files.length === 1 ? 'y' : 'ies'}: ${merged.coverage.runs.toLocaleString('en-US')} of ${merged.coverage.of.toLocaleString('en-US')} runs`];
-      if (merged.partial) {
+      const plan = { variationCount: merged.variationCount, runs: merged.runsPerVariation, chunkSize: merged.chunkSize };
+      const sharded = merged.partial ? shardGaps(parts, files, plan) : undefined;
+      if (sharded) {
+        notes.push(`incomplete: ${sharded.gaps.length} of ${sharded.count} shards are missing or partial; the result is marked "partial": true`);
+        notes.push(...rerunNotes(io, 'batch', { scenario: merged.scenario, args: batchStudyArgs(merged) }, sharded.gaps, files, parts.map((p) => Number(p.shard!.split('/')[0])), out));
+      } else if (merged.partial) {
         const missing = missingRanges(merged).map(([a, b]) => (b - a === 1 ? `${a}` : `${a}–${b - 1}`));
-        notes.push(`incomplete: chunks ${missing.join(', ')} are in none of these files; the result is marked "partial": true`);
+        notes.push(`incomplete: chunks ${missing.join(', ')} are in none of these files, or their runs stopped early; the result is marked "partial": true`);
       }
       if (out) notes.push(`summary: ${out}`);
-      io.stderr(`${notes.map((n) => `parley merge: ${n}`).join('\n')}\n`);
+      io.stderr(`${notes.map((n) => (n.startsWith('  ') ? n : `parley merge: ${n}`)).join('\n')}\n`);
       return EXIT.ok;
     } catch (error) {
       throw asCliError(error);

@@ -1,0 +1,209 @@
+#!/bin/bash
+# npm run test:cluster — Parley on a real Slurm scheduler (docs/cluster.md, "Tested on Slurm").
+#
+# Installs Debian's slurm-wlm and munge when absent (needs root and apt), starts a one-node
+# cluster on this machine (munged, slurmctld, slurmd; no systemd), and through
+# deploy/slurm/submit.sh:
+#   1. a 4-task array of the 60-day draft (batch) and its dependent merge job: the merged summary
+#      must equal the unsharded run byte for byte;
+#   2. a larger 4-task array; one task is cancelled mid-run (SIGTERM): its shard is left partial,
+#      merge names it, submit.sh --retry re-runs it and re-merges: equal to the unsharded run again;
+#   3. a 4-task Sobol explore and its merge: equal to the unsharded study.
+# Stops every daemon it started and removes its files, also on failure.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cd "$repo"
+started=$(date +%s)
+work=$(mktemp -d /tmp/parley-cluster.XXXXXX)
+export SLURM_CONF=$work/slurm.conf
+export PARLEY="node $repo/bin/parley.mjs"
+scenario=scenarios/doha-60-day-draft.yaml
+say() { printf 'test-cluster: %s\n' "$*"; }
+fail() {
+  say "FAILED: $*"
+  exit 1
+}
+
+cleanup() {
+  status=$?
+  if command -v scancel > /dev/null && [ -f "$SLURM_CONF" ]; then scancel --user=root 2> /dev/null || true; fi
+  for pidfile in "$work/slurmd.pid" "$work/slurmctld.pid" "$work/munge/munged.pid"; do
+    if [ -f "$pidfile" ]; then kill "$(cat "$pidfile")" 2> /dev/null || true; fi
+  done
+  sleep 3
+  if [ $status -ne 0 ]; then
+    for log in "$work"/*.log "$work"/munge/*.log "$work"/*/logs/*; do
+      [ -f "$log" ] && { echo "--- $log (last lines)"; tail -n 20 "$log"; }
+    done
+  fi
+  rm -rf "$work"
+  say "wall time $(($(date +%s) - started)) s"
+  exit $status
+}
+trap cleanup EXIT
+
+install_slurm() {
+  if command -v slurmctld > /dev/null && command -v slurmd > /dev/null && command -v munged > /dev/null; then return; fi
+  [ "$(id -u)" -eq 0 ] || fail "slurm-wlm and munge are not installed and this is not root: apt-get install slurm-wlm munge"
+  say "installing slurm-wlm and munge (apt-get)"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq slurm-wlm munge > "$work/apt.log"
+}
+
+start_cluster() {
+  local host cpus
+  host=$(hostname -s)
+  cpus=$(nproc)
+  [ -f /etc/munge/munge.key ] || { /usr/sbin/mungekey --create 2> /dev/null || /usr/sbin/create-munge-key -f; }
+  chown munge:munge /etc/munge/munge.key && chmod 400 /etc/munge/munge.key
+  mkdir -p /run/munge /var/log/munge /var/lib/munge
+  chown munge:munge /run/munge /var/log/munge /var/lib/munge
+  chmod 755 /run/munge
+  # Our own munged socket and files, so a munged already running on the machine is left alone.
+  chmod 755 "$work"
+  mkdir -p "$work/munge" && chown munge:munge "$work/munge"
+  runuser -u munge -- /usr/sbin/munged --socket=/run/munge/parley-test.socket --pid-file="$work/munge/munged.pid" --log-file="$work/munge/munged.log" --seed-file="$work/munge/munged.seed"
+  mkdir -p "$work/spool" "$work/state"
+  cat > "$SLURM_CONF" << CONF
+ClusterName=parleytest
+SlurmctldHost=$host
+SlurmctldPort=16817
+SlurmdPort=16818
+AuthType=auth/munge
+AuthInfo=socket=/run/munge/parley-test.socket,cred_expire=10
+CredType=cred/munge
+SlurmUser=root
+SlurmdUser=root
+ProctrackType=proctrack/linuxproc
+TaskPlugin=task/none
+MpiDefault=none
+SchedulerType=sched/backfill
+SelectType=select/cons_tres
+SelectTypeParameters=CR_Core
+AccountingStorageType=accounting_storage/none
+JobAcctGatherType=jobacct_gather/none
+JobCompType=jobcomp/none
+ReturnToService=2
+KillWait=30
+MinJobAge=600
+SlurmctldPidFile=$work/slurmctld.pid
+SlurmdPidFile=$work/slurmd.pid
+SlurmdSpoolDir=$work/spool
+StateSaveLocation=$work/state
+SlurmctldLogFile=$work/slurmctld.log
+SlurmdLogFile=$work/slurmd.log
+NodeName=$host CPUs=$cpus State=UNKNOWN
+PartitionName=parley Nodes=$host Default=YES MaxTime=INFINITE State=UP
+CONF
+  /usr/sbin/slurmctld -f "$SLURM_CONF" -i
+  /usr/sbin/slurmd -f "$SLURM_CONF"
+  for _ in $(seq 1 60); do
+    if sinfo -h -o '%t' 2> /dev/null | grep -qE '^(idle|mix|alloc)'; then
+      say "one-node cluster up: $host, $cpus CPUs"
+      return
+    fi
+    sleep 3
+  done
+  sinfo || true
+  fail "the node did not come up in 60 s"
+}
+
+# Waits until job $1 (and, for an array, all its tasks) has left the queue.
+wait_gone() {
+  for _ in $(seq 1 "${2:-900}"); do
+    if [ -z "$(squeue -h -j "$1" 2> /dev/null)" ]; then return; fi
+    sleep 3
+  done
+  squeue
+  fail "job $1 still queued"
+}
+
+# True once a process of job $1 catches SIGTERM (bit 15 of SigCgt in /proc/PID/status).
+catches_sigterm() {
+  local job pid mask
+  job=$(squeue -h -j "$1" -o %A 2> /dev/null) || return 1
+  [ -n "$job" ] || return 1
+  for pid in $(scontrol listpids "$job" 2> /dev/null | awk 'NR > 1 { print $1 }'); do
+    mask=$(awk '/^SigCgt/ { print $2 }' "/proc/$pid/status" 2> /dev/null) || continue
+    [ -n "$mask" ] && (((16#$mask >> 14) & 1)) && return 0
+  done
+  return 1
+}
+
+job_state() { scontrol show job "$1" 2> /dev/null | grep -oE 'JobState=[A-Z_]+' | head -1 | cut -d= -f2; }
+
+submit() { deploy/slurm/submit.sh --sbatch "--cpus-per-task=1" "$@"; }
+ids_of() { sed -E 's/^array job ([0-9]+) .*merge job ([0-9]+) .*/\1 \2/' <<< "$1"; }
+
+same_file() {
+  cmp -s "$1" "$2" || fail "$1 differs from $2"
+  say "  $1 equals $2 byte for byte ($(wc -c < "$1") bytes)"
+}
+
+batch_array() {
+  say "1. a 4-task array of $scenario, 4,000 runs, and its merge job"
+  local out=$work/batch line array merge
+  line=$(submit --shards 4 --out "$out" -- batch "$scenario" --runs 4000 --sweep clash-rate=0,0.05)
+  say "  $line"
+  read -r array merge <<< "$(ids_of "$line")"
+  wait_gone "$array"
+  wait_gone "$merge"
+  [ "$(job_state "$merge")" = COMPLETED ] || fail "merge job $merge is $(job_state "$merge"): $(cat "$out/merge.log" 2> /dev/null)"
+  $PARLEY batch "$scenario" --runs 4000 --sweep clash-rate=0,0.05 --summary "$work/batch-whole.json" > /dev/null 2>&1
+  same_file "$out/merged.json" "$work/batch-whole.json"
+}
+
+cancel_and_retry() {
+  say "2. a larger 4-task array; task 3 is cancelled mid-run, re-submitted with --retry 3, merged again"
+  local out=$work/retry line array merge retry_line retry_merge study=(batch "$scenario" --runs 60000)
+  line=$(submit --shards 4 --out "$out" -- "${study[@]}")
+  say "  $line"
+  read -r array merge <<< "$(ids_of "$line")"
+  # Cancel task 3 once Parley in it has its SIGTERM handler (before that, a signal would end it
+  # with nothing written, as it would any program still starting) and has run for three seconds.
+  for _ in $(seq 1 600); do
+    catches_sigterm "${array}_3" && break
+    sleep 0.5
+  done
+  catches_sigterm "${array}_3" || fail "task ${array}_3 did not start Parley in 300 s"
+  sleep 3
+  [ "$(job_state "${array}_3")" = RUNNING ] || fail "task ${array}_3 is $(job_state "${array}_3"), not running: make the study larger"
+  scancel "${array}_3"
+  wait_gone "$array"
+  grep -q '"partial": *true' "$out/shard-3.json" || fail "the cancelled shard did not leave a partial summary"
+  grep -q 'stopped by SIGTERM' "$out/shard-3.json" || fail "the partial summary does not say it was stopped by SIGTERM"
+  say "  task 3 cancelled: $(node -e 'const c = require(process.argv[1]).coverage; console.log(c.runs + " runs of its " + c.of / 4)' "$out/shard-3.json"), partial, stopped by SIGTERM; merge job $merge is $(job_state "$merge") ($(squeue -h -j "$merge" -o %r))"
+  $PARLEY merge "$out"/shard-{1,2,3,4}.json > /dev/null 2> "$work/merge-incomplete.txt"
+  grep -q 'missing: shard 3/4 .* is partial: stopped by SIGTERM' "$work/merge-incomplete.txt" || fail "merge did not name shard 3: $(cat "$work/merge-incomplete.txt")"
+  grep -q -- '--retry 3' "$work/merge-incomplete.txt" || fail "merge did not print the retry"
+  retry_line=$(submit --shards 4 --out "$out" --retry 3 -- "${study[@]}")
+  say "  $retry_line"
+  read -r array retry_merge <<< "$(ids_of "$retry_line")"
+  wait_gone "$array"
+  wait_gone "$retry_merge"
+  [ -z "$(squeue -h -j "$merge" 2> /dev/null)" ] || fail "the old merge job $merge is still queued"
+  [ "$(job_state "$retry_merge")" = COMPLETED ] || fail "merge job $retry_merge is $(job_state "$retry_merge"): $(cat "$out/merge.log" 2> /dev/null)"
+  $PARLEY "${study[@]}" --summary "$work/retry-whole.json" > /dev/null 2>&1
+  same_file "$out/merged.json" "$work/retry-whole.json"
+}
+
+explore_array() {
+  say "3. a 4-task Sobol explore and its merge job"
+  local out=$work/explore line array merge study=(explore "$scenario" --method sobol --vary clash-rate=0:0.1 reciprocity=0:0.5 --samples 16 --runs 20)
+  line=$(submit --shards 4 --out "$out" -- "${study[@]}")
+  say "  $line"
+  read -r array merge <<< "$(ids_of "$line")"
+  wait_gone "$array"
+  wait_gone "$merge"
+  [ "$(job_state "$merge")" = COMPLETED ] || fail "merge job $merge is $(job_state "$merge"): $(cat "$out/merge.log" 2> /dev/null)"
+  $PARLEY "${study[@]}" --summary "$work/explore-whole.json" > /dev/null 2>&1
+  same_file "$out/merged.json" "$work/explore-whole.json"
+}
+
+install_slurm
+node scripts/build-cli.mjs > /dev/null
+start_cluster
+batch_array
+cancel_and_retry
+explore_array
+say "all passed"
