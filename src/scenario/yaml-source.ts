@@ -10,7 +10,7 @@ import { MAX_PROBLEMS, withOverflowNote, type Problem } from './problem.ts';
 import { MAX_NESTING, screenText } from './screen.ts';
 import { SourceText } from './source-text.ts';
 
-export { MAX_BYTES, MAX_NESTING, MAX_TOKENS } from './screen.ts';
+export { MAX_BYTES, MAX_NESTING } from './screen.ts';
 const MAX_ALIASES = 100;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 

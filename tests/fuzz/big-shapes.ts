@@ -4,6 +4,7 @@
  * comments, duplicated blocks. Each is made up to `bytes` characters (a little under), so the
  * loader's cost can be measured per shape and size (`npm run bench`, `npm run fuzz`).
  */
+import { countText, MAX_BYTES, MAX_TOKENS } from '../../src/scenario/screen.ts';
 
 export const HEAD = 'parley: 1\nid: big\ntitle: Big\nparties:\n  a: { role: principal }\n  b: { role: principal }\n';
 const PHASE = 'phases:\n  - { id: truce, length: 3650 }\n';
@@ -50,6 +51,30 @@ export const BIG_SHAPES: Record<string, (bytes: number) => string> = {
   'many comments': (bytes) => fill(`${HEAD}${PHASE}# comments\n`, bytes, (i) => `# ${prose(i, 10)}\n`, 'summary: x\n'),
   /** A bundled scenario's obligations copied with fresh ids, as the fuzzer's `many lines` does. */
   'duplicated blocks': (bytes) => fill(`${HEAD}${PHASE}obligations:\n`, bytes, (i) => `  - id: o${i}\n    kind: generic\n    party: a\n    day: 3\n    # copy ${i}\n    text: "${prose(i, 6)}"\n    source: s\n`, 'sources:\n  s: { url: x }\n'),
+  /** Blank lines: each line break is a token to yaml. */
+  'blank lines': (bytes) => fill(`${HEAD}${PHASE}`, bytes, () => '\n', 'summary: x\n'),
+  /** List items with nothing in them. */
+  'empty items': (bytes) => fill(`${HEAD}${PHASE}obligations:\n`, bytes, () => '-\n'),
+  /** A flow sequence of commas only: a syntax error per comma. */
+  'commas': (bytes) => fill(`${HEAD}${PHASE}summary: [`, bytes, () => ',', ']\n'),
+  /** Anchors and tags piled on one value: a syntax error per pile. */
+  'piled anchors and tags': (bytes) => fill(`${HEAD}${PHASE}summary: `, bytes, (i) => (i % 2 ? '&a ' : '!t '), 'x\n'),
 };
 
 export const BIG_SHAPE_NAMES = Object.keys(BIG_SHAPES);
+
+/**
+ * The shape at the largest size (to within 1 KB) whose token estimate stays within MAX_TOKENS,
+ * so the pre-screen lets it through to the parser: the most work a file of that shape can ask.
+ */
+export function largestUnderTokenBound(make: (bytes: number) => string): string {
+  const fits = (bytes: number) => countText(make(bytes)).tokenEstimate <= MAX_TOKENS;
+  if (fits(MAX_BYTES)) return make(MAX_BYTES);
+  let [lo, hi] = [0, MAX_BYTES];
+  while (hi - lo > 1000) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid;
+  }
+  return make(lo);
+}
