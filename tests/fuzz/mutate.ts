@@ -3,6 +3,7 @@
  * (seedrandom): case `i` of seed `s` is the same file on every machine and every run.
  */
 import seedrandom from 'seedrandom';
+import { BIG_SHAPE_NAMES, BIG_SHAPES } from './big-shapes.ts';
 
 export interface FuzzCase {
   index: number;
@@ -99,16 +100,31 @@ const MUTATIONS: Record<string, Mutation> = {
 
 export const MUTATION_NAMES = Object.keys(MUTATIONS);
 
-export function generateCase(seed: string, index: number, bases: readonly { name: string; text: string }[]): FuzzCase {
+/**
+ * Case `index` of `seed`. With `bigShare` > 0, that share of the cases is instead a big file of one
+ * of the shapes in big-shapes.ts (20 KB to 1 MB), given 0 to 2 mutations; with 0, cases are what
+ * they were before big files were added (a seed's earlier campaigns can be replayed).
+ */
+export function generateCase(seed: string, index: number, bases: readonly { name: string; text: string }[], bigShare = 0): FuzzCase {
   const r = seedrandom(`${seed}:${index}`);
+  if (bigShare > 0 && r() < bigShare) {
+    const shape = pick(r, BIG_SHAPE_NAMES);
+    return mutate({ index, base: `big: ${shape}`, mutations: [], text: BIG_SHAPES[shape]!(int(r, 20_000, 1_000_000)) }, r, int(r, 0, 2), BIG_CASE_MUTATIONS);
+  }
   const base = pick(r, bases);
-  let text = base.text;
+  return mutate({ index, base: base.name, mutations: [], text: base.text }, r, r() < 0.6 ? 1 : int(r, 2, 4), MUTATION_NAMES);
+}
+
+/** `many lines` would copy a big file's list up to 60 times: tens of MB that only test the size limit. */
+const BIG_CASE_MUTATIONS = MUTATION_NAMES.filter((name) => name !== 'many lines');
+
+function mutate(start: FuzzCase, r: Rand, n: number, names: readonly string[]): FuzzCase {
+  let text = start.text;
   const mutations: string[] = [];
-  const n = r() < 0.6 ? 1 : int(r, 2, 4);
   for (let k = 0; k < n; k++) {
-    const name = pick(r, MUTATION_NAMES);
+    const name = pick(r, names);
     text = MUTATIONS[name]!(text, r);
     mutations.push(name);
   }
-  return { index, base: base.name, mutations, text };
+  return { ...start, mutations, text };
 }
