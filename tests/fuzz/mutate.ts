@@ -23,6 +23,9 @@ const WEIRD_NUMBERS = ['1e400', '-1e400', '.inf', '-.inf', '.nan', '.NaN', 'NaN'
 const TAGS = ['!!str', '!!int', '!!float', '!!bool', '!!null', '!!binary', '!!js/function', '!!set', '!!omap', '!!map', '!!seq', '!custom', '!<tag:yaml.org,2002:str>', '!!timestamp'];
 const FLIPS = ['~', 'null', 'true', 'no', '[]', '{}', '[1, 2]', '{ a: 1 }', '""', "'x'", '-5', '0', '12', '3.7', 'text with spaces', '"60 days"', '"0 days"', 'yes'];
 
+// Whitespace in lookbehinds is bounded (\s{0,40}, not \s*): each position would otherwise scan
+// back over a whole run, and a big file of blank lines took minutes to mutate.
+
 function lines(text: string): string[] {
   return text.split('\n');
 }
@@ -47,14 +50,14 @@ function replaceValue(text: string, r: Rand, make: (value: string) => string): s
 
 /** Replaces one token of a flow mapping or plain value (`length: 60` inside `{ … }`) too. */
 function replaceNumber(text: string, r: Rand, make: () => string): string {
-  const spots = [...text.matchAll(/(?<=[:[,]\s*)-?\d+(?:\.\d+)?(?=\s*[,}\]\n])/g)];
+  const spots = [...text.matchAll(/(?<=[:[,]\s{0,40})-?\d+(?:\.\d+)?(?=\s{0,40}[,}\]\n])/g)];
   if (spots.length === 0) return text;
   const m = pick(r, spots);
   return text.slice(0, m.index) + make() + text.slice(m.index! + m[0].length);
 }
 
 function replaceId(text: string, r: Rand, make: () => string): string {
-  const spots = [...text.matchAll(/(?<=(?:id|party|stock|zone|crossing|after|phase|held-by|counterpart|model|mediator|in-return-for|alongside|category|source|guarantees):\s*)[a-z][a-z0-9-]*/g)];
+  const spots = [...text.matchAll(/(?<=(?:id|party|stock|zone|crossing|after|phase|held-by|counterpart|model|mediator|in-return-for|alongside|category|source|guarantees):\s{0,40})[a-z][a-z0-9-]*/g)];
   if (spots.length === 0) return text;
   const m = pick(r, spots);
   return text.slice(0, m.index) + make() + text.slice(m.index! + m[0].length);
@@ -73,7 +76,7 @@ const MUTATIONS: Record<string, Mutation> = {
   'nan word': (t, r) => replaceValue(t, r, () => pick(r, ['.nan', '.inf', '-.inf', 'NaN', 'Infinity', '1e400'])),
   'proto id': (t, r) => replaceId(t, r, () => pick(r, PROTO_NAMES)),
   'proto key': (t, r) => { const ls = lines(t); const at = valueLine(ls, r); if (!at) return t; ls[at.i] = at.head.replace(/[\w-]+(?=:)/, pick(r, PROTO_NAMES)) + at.value; return ls.join('\n'); },
-  'other id': (t, r) => { const ids = [...t.matchAll(/(?<=id:\s*)[a-z][a-z0-9-]*/g)].map((m) => m[0]); return ids.length ? replaceId(t, r, () => pick(r, ids)) : t; },
+  'other id': (t, r) => { const ids = [...t.matchAll(/(?<=id:\s{0,40})[a-z][a-z0-9-]*/g)].map((m) => m[0]); return ids.length ? replaceId(t, r, () => pick(r, ids)) : t; },
   'proto in condition': (t, r) => t.replace(/((?:when|requires|while|withdraw-when):\s*"?)/, `$1${pick(r, ['constructor > 0 or ', 'held(constructor) > 0 and ', 'toString(a) or ', '__proto__ == 1 or ', 'done(constructor) or ', 'held(captives.constructor) > 0 or '])}`),
   'condition noise': (t, r) => t.replace(/((?:when|requires|while|withdraw-when):\s*"?)/, `$1${pick(r, ['(', ')', 'not ', '((((((((((', '1 / 0 > ', 'day - ', '= ', 'and ', '9e999 > ', 'x.y.z ', '"'])}`),
   'anchor and alias': (t, r) => { const ls = lines(t); const at = valueLine(ls, r); const to = valueLine(ls, r); if (!at || !to) return t; ls[at.i] = `${at.head}&x ${at.value}`; ls[to.i] = `${to.head}*x`; return ls.join('\n'); },
