@@ -5,6 +5,7 @@
  *   node --import tsx bench/child.ts bare   RUNS           → the bare-loop reference (bench/bare-loop.ts) on one thread
  *   node --import tsx bench/child.ts check  RUNS           → engine and bare loop on the same seeds: same tallies, or exit 1
  *   node --import tsx bench/child.ts sobol  N WORKERS RUNS → `parley explore --method sobol` of six parameters, N base samples, RUNS per point
+ *   node --import tsx bench/child.ts validate              → the loader's CPU time on big files (bench/validate.ts prints its own line)
  * Prints one JSON line: runs, seconds, runs/s, peak RSS (whole process, worker threads included).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -54,6 +55,8 @@ if (mode === 'engine') {
     process.exit(1);
   }
   process.stdout.write(`${JSON.stringify({ runs, identical: true, outcomes: engine.outcomes })}\n`);
+} else if (mode === 'validate') {
+  await import('./validate.ts');
 } else if (mode === 'sobol') {
   const perPoint = Number(process.argv[5]);
   const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'));

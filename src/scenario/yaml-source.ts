@@ -1,16 +1,16 @@
 /**
  * YAML text → plain data plus a way back from a data path to `line:col`.
  * Hostile input is turned away before and after parsing, never by crashing:
- * size and nesting are checked on the raw text first (a too-deep document can abort
- * the yaml parser), then keys, numbers and aliases are checked on the syntax tree.
+ * size, nesting and the number of tokens are checked on the raw text first (screen.ts: a too-deep
+ * document can abort the yaml parser, a huge one take seconds), then keys, numbers and aliases
+ * are checked on the syntax tree.
  */
-import { Lexer, LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
+import { parseDocument, isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
 import { MAX_PROBLEMS, withOverflowNote, type Problem } from './problem.ts';
+import { MAX_NESTING, screenText } from './screen.ts';
 import { SourceText } from './source-text.ts';
 
-export const MAX_BYTES = 1_000_000;
-export const MAX_NESTING = 64;
-const MAX_INDENT = 400;
+export { MAX_BYTES, MAX_NESTING } from './screen.ts';
 const MAX_ALIASES = 100;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -28,53 +28,6 @@ export interface ParsedYaml {
 }
 
 export type YamlResult = { ok: true; yaml: ParsedYaml } | { ok: false; problems: Problem[] };
-
-/**
- * Cheap checks on raw text that keep the parser away from input that could exhaust it: size,
- * binary content, block nesting (indentation plus `- `, `? `, `: ` indicators on a line) and flow
- * nesting (brackets, counted with yaml's own non-recursive lexer so quotes and comments are honoured).
- */
-function screenText(source: SourceText): Problem | undefined {
-  const text = source.text;
-  if (text.length > MAX_BYTES) {
-    return source.problemAt(0, `the file is ${(text.length / 1e6).toFixed(1)} MB; scenario files are at most ${MAX_BYTES / 1e6} MB`, 'split the scenario or remove generated content');
-  }
-  const bad = text.search(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD]/);
-  if (bad >= 0) return source.problemAt(bad, 'the file contains binary or control characters, not text', 'save the scenario as plain UTF-8 text');
-
-  const indicator = /(?:^|[ \t])[-?:](?=[ \t]|$)/g;
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    const nl = text.indexOf('\n', lineStart);
-    const end = nl < 0 ? text.length : nl;
-    const line = text.slice(lineStart, end);
-    const indent = /^[ \t]*/.exec(line)![0].length;
-    if (indent > MAX_INDENT || indent + 2 * (line.match(indicator)?.length ?? 0) > MAX_INDENT) {
-      return source.problemAt(lineStart + Math.min(line.length, MAX_INDENT), 'nesting is deeper than this format allows', 'scenarios need only a few levels of nesting');
-    }
-    if (nl < 0) break;
-    lineStart = nl + 1;
-  }
-
-  let depth = 0;
-  // Nesting deeper than MAX_NESTING needs more than MAX_NESTING brackets: most files skip the lexer.
-  let brackets = 0;
-  for (let i = 0; i < text.length && brackets <= MAX_NESTING; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 91 || c === 123) brackets++;
-  }
-  if (brackets <= MAX_NESTING) return undefined;
-  let offset = 0;
-  for (const token of new Lexer().lex(text)) {
-    if (token === '[' || token === '{') {
-      depth++;
-      if (depth > MAX_NESTING) return source.problemAt(offset, `brackets are nested more than ${MAX_NESTING} deep`, 'scenarios need only a few levels of nesting');
-    } else if (token === ']' || token === '}') depth = Math.max(0, depth - 1);
-    // The lexer also yields one-character control markers that are not in the text.
-    if (!(token.length === 1 && token < ' ' && token !== '\n' && token !== '\t')) offset += token.length;
-  }
-  return undefined;
-}
 
 /**
  * One walk over the syntax tree (yaml's `visit` allocates a path per node and was most of a
@@ -128,11 +81,11 @@ export function parseYaml(file: string, text: string): YamlResult {
   const screened = screenText(source);
   if (screened) return { ok: false, problems: [screened] };
 
-  const lineCounter = new LineCounter();
   let doc: Document;
   try {
     // yaml's own `uniqueKeys` compares each key with every earlier one (30,000 keys took 4 s): duplicates are found below with a set.
-    doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
+    // Positions come from SourceText, so yaml needs no LineCounter.
+    doc = withoutStackTraces(() => parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: true }));
   } catch (error) {
     return { ok: false, problems: [source.problemAt(0, `the YAML parser gave up: ${(error as Error).message}`)] };
   }
@@ -149,7 +102,7 @@ export function parseYaml(file: string, text: string): YamlResult {
 
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    data = withoutStackTraces(() => doc.toJS({ maxAliasCount: MAX_ALIASES }));
   } catch (error) {
     const firstAlias = findFirst(doc, (node) => isAlias(node));
     return { ok: false, problems: [source.problemAt(firstAlias?.range?.[0] ?? 0, `this document expands too much: ${(error as Error).message}`, 'aliases that refer to aliases multiply; write the content out instead')] };
@@ -203,6 +156,20 @@ export function parseYaml(file: string, text: string): YamlResult {
     },
   };
   return { ok: true, yaml };
+}
+
+/**
+ * yaml makes an Error per syntax problem, and capturing each one's stack was most of the time of
+ * a file full of them (a line of 50,000 commas: 390 ms of 460); only their messages are kept.
+ */
+function withoutStackTraces<T>(work: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return work();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 function findFirst(doc: Document, predicate: (node: Node) => boolean): Node | undefined {

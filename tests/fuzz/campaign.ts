@@ -21,6 +21,8 @@ export interface CampaignOptions {
   caseTimeoutMs?: number;
   /** Heap limit of each child, so a runaway allocation is a quick crash (default 1024 MB). */
   heapMb?: number;
+  /** Share of cases that are big files of the shapes in big-shapes.ts (default 0; mutate.ts). */
+  bigShare?: number;
   onResult?: (result: CaseResult) => void;
 }
 
@@ -35,8 +37,12 @@ export interface CampaignReport {
   accepted: number;
   rejected: number;
   failures: CampaignFailure[];
-  /** Validate times (ms) of files up to 1 MB. */
+  /** Validate CPU times (ms) of files up to 1 MB. */
   validateMs: number[];
+  /** The same, of files from 100 KB to 1 MB. */
+  bigValidateMs: number[];
+  /** The file up to 1 MB that took the most validate CPU time. */
+  slowest?: { index: number; bytes: number; validateMs: number };
 }
 
 function kindOf(failure: string): CampaignFailure['kind'] {
@@ -50,7 +56,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
   const end = start + options.count;
   const batch = options.batch ?? 500;
   const caseTimeoutMs = options.caseTimeoutMs ?? 20_000;
-  const report: CampaignReport = { cases: 0, accepted: 0, rejected: 0, failures: [], validateMs: [] };
+  const report: CampaignReport = { cases: 0, accepted: 0, rejected: 0, failures: [], validateMs: [], bigValidateMs: [] };
   let next = start;
   const takeRange = (): [number, number] | undefined => {
     if (next >= end) return undefined;
@@ -61,7 +67,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
 
   const runRange = (from: number, to: number): Promise<void> =>
     new Promise((resolve) => {
-      const child = spawn(process.execPath, [`--max-old-space-size=${options.heapMb ?? 1024}`, '--import', 'tsx', join(ROOT, 'tests/fuzz/worker.ts'), options.seed, String(from), String(to - from)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [`--max-old-space-size=${options.heapMb ?? 1024}`, '--import', 'tsx', join(ROOT, 'tests/fuzz/worker.ts'), options.seed, String(from), String(to - from), String(options.bigShare ?? 0)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
       let current: number | undefined;
       let buffered = '';
       let stderr = '';
@@ -91,7 +97,11 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
           report.cases++;
           if (message.accepted) report.accepted++;
           else report.rejected++;
-          if (message.bytes <= 1_000_000) report.validateMs.push(message.validateMs);
+          if (message.bytes <= 1_000_000) {
+            report.validateMs.push(message.validateMs);
+            if (message.bytes >= 100_000) report.bigValidateMs.push(message.validateMs);
+            if (message.validateMs > (report.slowest?.validateMs ?? -1)) report.slowest = { index: message.index, bytes: message.bytes, validateMs: message.validateMs };
+          }
           if (message.failure) report.failures.push({ index: message.index, kind: kindOf(message.failure), detail: message.failure });
           options.onResult?.(message);
         }

@@ -10,17 +10,21 @@ import { bundledBases } from './bases.ts';
 import { generateCase, MUTATION_NAMES } from './mutate.ts';
 
 const CASES = 3_000;
+/** A share of the cases are big files (up to 1 MB) of the shapes in big-shapes.ts. */
+const BIG_SHARE = 0.02;
 
 describe('fuzzing the loader and the engine', () => {
   it('cases are deterministic for a seed', () => {
     const bases = bundledBases();
     expect(generateCase('s', 17, bases)).toEqual(generateCase('s', 17, bases));
     expect(generateCase('s', 17, bases).text).not.toEqual(generateCase('t', 17, bases).text);
+    expect(generateCase('s', 17, bases, 1)).toEqual(generateCase('s', 17, bases, 1));
+    expect(generateCase('s', 17, bases, 1).base).toMatch(/^big: /);
     expect(MUTATION_NAMES.length).toBeGreaterThan(30);
   });
 
   it(`${CASES} mutated scenarios: no crash, hang, uncaught exception, unlocated rejection or failed run`, async () => {
-    const report = await runCampaign({ seed: 'npm-test', count: CASES, batch: CASES / 2, jobs: 2, caseTimeoutMs: 30_000 });
+    const report = await runCampaign({ seed: 'npm-test', count: CASES, batch: CASES / 2, jobs: 2, caseTimeoutMs: 30_000, bigShare: BIG_SHARE });
     expect(report.failures).toEqual([]);
     expect(report.cases).toBe(CASES);
     // The property test needs accepted files to say anything.

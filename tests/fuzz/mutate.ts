@@ -3,6 +3,7 @@
  * (seedrandom): case `i` of seed `s` is the same file on every machine and every run.
  */
 import seedrandom from 'seedrandom';
+import { BIG_SHAPE_NAMES, BIG_SHAPES } from './big-shapes.ts';
 
 export interface FuzzCase {
   index: number;
@@ -21,6 +22,9 @@ const PROTO_NAMES = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', '
 const WEIRD_NUMBERS = ['1e400', '-1e400', '.inf', '-.inf', '.nan', '.NaN', 'NaN', '9000000000000000', '9007199254740993', '1e308', '-0', '0x7fffffff', '0o777', '1_000', '3651', '3650', '100000000', '-1', '-600', '0', '0.5', '2.5', '1e-320'];
 const TAGS = ['!!str', '!!int', '!!float', '!!bool', '!!null', '!!binary', '!!js/function', '!!set', '!!omap', '!!map', '!!seq', '!custom', '!<tag:yaml.org,2002:str>', '!!timestamp'];
 const FLIPS = ['~', 'null', 'true', 'no', '[]', '{}', '[1, 2]', '{ a: 1 }', '""', "'x'", '-5', '0', '12', '3.7', 'text with spaces', '"60 days"', '"0 days"', 'yes'];
+
+// Whitespace in lookbehinds is bounded (\s{0,40}, not \s*): each position would otherwise scan
+// back over a whole run, and a big file of blank lines took minutes to mutate.
 
 function lines(text: string): string[] {
   return text.split('\n');
@@ -46,14 +50,14 @@ function replaceValue(text: string, r: Rand, make: (value: string) => string): s
 
 /** Replaces one token of a flow mapping or plain value (`length: 60` inside `{ … }`) too. */
 function replaceNumber(text: string, r: Rand, make: () => string): string {
-  const spots = [...text.matchAll(/(?<=[:[,]\s*)-?\d+(?:\.\d+)?(?=\s*[,}\]\n])/g)];
+  const spots = [...text.matchAll(/(?<=[:[,]\s{0,40})-?\d+(?:\.\d+)?(?=\s{0,40}[,}\]\n])/g)];
   if (spots.length === 0) return text;
   const m = pick(r, spots);
   return text.slice(0, m.index) + make() + text.slice(m.index! + m[0].length);
 }
 
 function replaceId(text: string, r: Rand, make: () => string): string {
-  const spots = [...text.matchAll(/(?<=(?:id|party|stock|zone|crossing|after|phase|held-by|counterpart|model|mediator|in-return-for|alongside|category|source|guarantees):\s*)[a-z][a-z0-9-]*/g)];
+  const spots = [...text.matchAll(/(?<=(?:id|party|stock|zone|crossing|after|phase|held-by|counterpart|model|mediator|in-return-for|alongside|category|source|guarantees):\s{0,40})[a-z][a-z0-9-]*/g)];
   if (spots.length === 0) return text;
   const m = pick(r, spots);
   return text.slice(0, m.index) + make() + text.slice(m.index! + m[0].length);
@@ -72,7 +76,7 @@ const MUTATIONS: Record<string, Mutation> = {
   'nan word': (t, r) => replaceValue(t, r, () => pick(r, ['.nan', '.inf', '-.inf', 'NaN', 'Infinity', '1e400'])),
   'proto id': (t, r) => replaceId(t, r, () => pick(r, PROTO_NAMES)),
   'proto key': (t, r) => { const ls = lines(t); const at = valueLine(ls, r); if (!at) return t; ls[at.i] = at.head.replace(/[\w-]+(?=:)/, pick(r, PROTO_NAMES)) + at.value; return ls.join('\n'); },
-  'other id': (t, r) => { const ids = [...t.matchAll(/(?<=id:\s*)[a-z][a-z0-9-]*/g)].map((m) => m[0]); return ids.length ? replaceId(t, r, () => pick(r, ids)) : t; },
+  'other id': (t, r) => { const ids = [...t.matchAll(/(?<=id:\s{0,40})[a-z][a-z0-9-]*/g)].map((m) => m[0]); return ids.length ? replaceId(t, r, () => pick(r, ids)) : t; },
   'proto in condition': (t, r) => t.replace(/((?:when|requires|while|withdraw-when):\s*"?)/, `$1${pick(r, ['constructor > 0 or ', 'held(constructor) > 0 and ', 'toString(a) or ', '__proto__ == 1 or ', 'done(constructor) or ', 'held(captives.constructor) > 0 or '])}`),
   'condition noise': (t, r) => t.replace(/((?:when|requires|while|withdraw-when):\s*"?)/, `$1${pick(r, ['(', ')', 'not ', '((((((((((', '1 / 0 > ', 'day - ', '= ', 'and ', '9e999 > ', 'x.y.z ', '"'])}`),
   'anchor and alias': (t, r) => { const ls = lines(t); const at = valueLine(ls, r); const to = valueLine(ls, r); if (!at || !to) return t; ls[at.i] = `${at.head}&x ${at.value}`; ls[to.i] = `${to.head}*x`; return ls.join('\n'); },
@@ -99,16 +103,31 @@ const MUTATIONS: Record<string, Mutation> = {
 
 export const MUTATION_NAMES = Object.keys(MUTATIONS);
 
-export function generateCase(seed: string, index: number, bases: readonly { name: string; text: string }[]): FuzzCase {
+/**
+ * Case `index` of `seed`. With `bigShare` > 0, that share of the cases is instead a big file of one
+ * of the shapes in big-shapes.ts (20 KB to 1 MB), given 0 to 2 mutations; with 0, cases are what
+ * they were before big files were added (a seed's earlier campaigns can be replayed).
+ */
+export function generateCase(seed: string, index: number, bases: readonly { name: string; text: string }[], bigShare = 0): FuzzCase {
   const r = seedrandom(`${seed}:${index}`);
+  if (bigShare > 0 && r() < bigShare) {
+    const shape = pick(r, BIG_SHAPE_NAMES);
+    return mutate({ index, base: `big: ${shape}`, mutations: [], text: BIG_SHAPES[shape]!(int(r, 20_000, 1_000_000)) }, r, int(r, 0, 2), BIG_CASE_MUTATIONS);
+  }
   const base = pick(r, bases);
-  let text = base.text;
+  return mutate({ index, base: base.name, mutations: [], text: base.text }, r, r() < 0.6 ? 1 : int(r, 2, 4), MUTATION_NAMES);
+}
+
+/** `many lines` would copy a big file's list up to 60 times: tens of MB that only test the size limit. */
+const BIG_CASE_MUTATIONS = MUTATION_NAMES.filter((name) => name !== 'many lines');
+
+function mutate(start: FuzzCase, r: Rand, n: number, names: readonly string[]): FuzzCase {
+  let text = start.text;
   const mutations: string[] = [];
-  const n = r() < 0.6 ? 1 : int(r, 2, 4);
   for (let k = 0; k < n; k++) {
-    const name = pick(r, MUTATION_NAMES);
+    const name = pick(r, names);
     text = MUTATIONS[name]!(text, r);
     mutations.push(name);
   }
-  return { index, base: base.name, mutations, text };
+  return { ...start, mutations, text };
 }

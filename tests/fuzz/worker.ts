@@ -8,10 +8,10 @@ import { bundledBases } from './bases.ts';
 import { checkCase } from './check-case.ts';
 import { generateCase } from './mutate.ts';
 
-const [seed, start, count] = [process.argv[2]!, Number(process.argv[3]), Number(process.argv[4])];
+const [seed, start, count, bigShare] = [process.argv[2]!, Number(process.argv[3]), Number(process.argv[4]), Number(process.argv[5] ?? 0)];
 const bases = bundledBases();
 for (let i = start; i < start + count; i++) {
   writeSync(1, `${JSON.stringify({ begin: i })}\n`);
-  const c = generateCase(seed, i, bases);
+  const c = generateCase(seed, i, bases, bigShare);
   writeSync(1, `${JSON.stringify(checkCase(i, c.text, `case-${i}.yaml`))}\n`);
 }

@@ -202,8 +202,8 @@ describe('hostile input through the real CLI', () => {
     expect(run.stdout).toContain('scenarios/doha-60-day-draft.yaml: ok');
   });
 
-  // The raw-text screen in yaml-source.ts skips the rest of a line after a `"`, `'` or `#` and does
-  // not count `-<TAB>` as indentation, so deep nesting can reach the yaml parser. The parser then
+  // The raw-text screen (once in yaml-source.ts, now screen.ts) skipped the rest of a line after a `"`, `'` or `#` and did
+  // not count `-<TAB>` as indentation, so deep nesting could reach the yaml parser. The parser then
   // overflows the stack and, on a later parse in the same process, Node aborts (exit 134,
   // "FATAL ERROR: RegExpCompiler Allocation failed"). See the report for the reproduction.
   const evasions: Record<string, string> = {

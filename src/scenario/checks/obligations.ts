@@ -19,6 +19,8 @@ export function checkObligations(s: Scenario, report: Reporter, refs: References
   for (const o of s.obligations) if (!byId.has(o.id)) byId.set(o.id, o);
   const seen = new Map<string, number>();
   const kinds = new Set<string>(OBLIGATION_KINDS);
+  let idsAndKinds: readonly string[] | undefined;
+  const candidates: HintCandidates = { ids: obligationIds, idsAndKinds: () => (idsAndKinds ??= [...obligationIds, ...OBLIGATION_KINDS]) };
   s.obligations.forEach((o, i) => {
     const at: At = (...rest) => ['obligations', i, ...rest];
     if (seen.has(o.id)) report(at('id'), `two obligations are named \`${o.id}\``, `the first is obligation ${seen.get(o.id)! + 1}; give each its own id`);
@@ -26,7 +28,7 @@ export function checkObligations(s: Scenario, report: Reporter, refs: References
     if (kinds.has(o.id)) report(at('id'), `\`${o.id}\` is the name of a kind; pick another id so \`alongside\` stays unambiguous`);
     refs.party(at('party'), o.party, ['principal']);
     refs.source(at('source'), o.source);
-    checkTiming(s, o, at, report, refs, byId, kinds);
+    checkTiming(s, o, at, report, refs, byId, kinds, candidates);
     checkTermBehaviour(s, o, at, report, refs);
     const module = moduleOf(o);
     const terms = module.stock?.(o);
@@ -50,9 +52,13 @@ export function checkObligations(s: Scenario, report: Reporter, refs: References
   });
 }
 
-function checkTiming(s: Scenario, o: Obligation, at: At, report: Reporter, refs: References, byId: ReadonlyMap<string, Obligation>, kinds: ReadonlySet<string>): void {
-  // Listed only for a hint: building it for every obligation made the checks quadratic.
-  const obligationIds = () => s.obligations.map((x) => x.id);
+/** Candidates for near-name hints, built once: building them per unknown name made the checks quadratic. */
+interface HintCandidates {
+  ids: readonly string[];
+  idsAndKinds(): readonly string[];
+}
+
+function checkTiming(s: Scenario, o: Obligation, at: At, report: Reporter, refs: References, byId: ReadonlyMap<string, Obligation>, kinds: ReadonlySet<string>, candidates: HintCandidates): void {
   const timings = timingsOf(o);
   if (timings.length === 0) report(at(), `obligation \`${o.id}\` never falls due`, 'add one of `day`, `days`, `every`, `after`, `by`, `alongside`, `when`, `during`');
   if (timings.length > 1) report(at(timings[1]!), `obligation \`${o.id}\` has both \`${timings[0]}\` and \`${timings[1]}\``, 'give exactly one of `day`, `days`, `every`, `after`, `by`, `alongside`, `when`, `during`', { key: true });
@@ -61,10 +67,10 @@ function checkTiming(s: Scenario, o: Obligation, at: At, report: Reporter, refs:
   refs.expression(at('when'), o.when);
   checkDaysInPhase(s, o, at, report, refs);
   if (o.every === 0) report(at('every'), '`every` needs at least 1 day');
-  if (o.after !== undefined && !byId.has(o.after)) report(at('after'), `unknown obligation \`${o.after}\``, refs.hint('obligation', o.after, obligationIds()));
+  if (o.after !== undefined && !byId.has(o.after)) report(at('after'), `unknown obligation \`${o.after}\``, refs.hint('obligation', o.after, candidates.ids));
   if (o.after === o.id) report(at('after'), `\`${o.id}\` cannot come after itself`);
   if (o.alongside !== undefined && !kinds.has(o.alongside) && !byId.has(o.alongside)) {
-    report(at('alongside'), `\`${o.alongside}\` is neither an obligation nor a kind`, refs.hint('obligation or kind', o.alongside, [...obligationIds(), ...OBLIGATION_KINDS]));
+    report(at('alongside'), `\`${o.alongside}\` is neither an obligation nor a kind`, refs.hint('obligation or kind', o.alongside, candidates.idsAndKinds()));
   }
   if (o.alongside !== undefined && (o.alongside === o.id || o.alongside === o.kind)) report(at('alongside'), `\`${o.id}\` cannot fall due alongside itself`);
   refs.value(at('grace'), o.grace, 'days');
