@@ -10,6 +10,7 @@ import { followingToday, recordedAnswer, recordedNote } from './record.ts';
 import { pickResponse, type Response } from './response.ts';
 import { PURPOSE } from './rng.ts';
 import type { RunContext } from './run-context.ts';
+import type { AgendaItem } from './state.ts';
 import { describeObligation } from './wording.ts';
 
 const TRUST_GAIN_ON_COMPLY = 0.02;
@@ -28,7 +29,7 @@ export function respond(run: RunContext, decision: Decision, choice: Response | 
   run.recordedNow = follow ? { note: recordedNote(recorded, s.day), source: recorded?.source, recorded: recorded !== undefined } : undefined;
   try {
     if (response === 'comply' || response === 'partial') carryOut(run, o, response, chosen, occurrence, attempt, recorded?.fraction);
-    else if (response === 'delay') delay(run, o, chosen, item.firstDue, occurrence, attempt, follow ? recorded?.days : undefined, follow);
+    else if (response === 'delay') delay(run, o, chosen, item, follow ? recorded?.days : undefined, follow);
     else {
       if (run.trace) run.record(() => ({ type: 'party.responded', party: o.party, obligation: o.id, kind: o.kind, response, chosen, text: `${run.partyName(o.party)} ${response === 'violate' ? 'violated the obligation to' : 'refused to'} ${describeObligation(run.model, o)}.`, source: o.def.source }));
       fail(run, o, response);
@@ -47,7 +48,6 @@ function carryOut(run: RunContext, o: CompiledObligation, response: 'comply' | '
   status.status = response === 'comply' ? 'done' : 'partial';
   status.lastUnits = effect.units;
   status.times += 1;
-  status.delayed = 0;
   const name = run.trace ? run.partyName(o.party) : '';
   if (response === 'comply') {
     party.complied += 1;
@@ -64,30 +64,29 @@ function carryOut(run: RunContext, o: CompiledObligation, response: 'comply' | '
   }
 }
 
-function delay(run: RunContext, o: CompiledObligation, chosen: true | undefined, firstDue: number, occurrence: number, attempt: number, recordedDays: number | undefined, follow: boolean): void {
+function delay(run: RunContext, o: CompiledObligation, chosen: true | undefined, item: AgendaItem, recordedDays: number | undefined, follow: boolean): void {
   const s = run.st;
   const status = s.obligations[o.index]!;
-  const days = recordedDays ?? 1 + Math.floor(run.draw(PURPOSE.delayDays, o.idHash, occurrence, attempt) * run.model.maxDelay);
+  const days = recordedDays ?? 1 + Math.floor(run.draw(PURPOSE.delayDays, o.idHash, item.occurrence, item.attempt) * run.model.maxDelay);
   s.parties[o.party]!.delays += 1;
   const name = run.trace ? run.partyName(o.party) : '';
   // A recorded delay never expires: the record, not the grace rule, says what happened next.
-  if (!follow && status.delayed + days > o.grace) {
+  if (!follow && item.delayed + days > o.grace) {
     if (run.trace) run.record(() => ({ type: 'party.responded', party: o.party, obligation: o.id, kind: o.kind, response: 'delay', chosen, expired: true, text: o.grace === 0 ? `${name} let the deadline to ${describeObligation(run.model, o)} pass: it counts as a violation.` : `${name} delayed again (${describeObligation(run.model, o)}), past the ${o.grace} days of grace: it counts as a violation.`, source: o.def.source }));
     fail(run, o, 'expired');
     return;
   }
-  status.delayed += days;
+  const delayed = item.delayed + days;
   status.status = 'waiting';
-  s.agenda.push({ obligation: o.index, day: s.day + days, firstDue, occurrence, attempt: attempt + 1 });
+  s.agenda.push({ obligation: o.index, day: s.day + days, firstDue: item.firstDue, occurrence: item.occurrence, attempt: item.attempt + 1, delayed });
   react(run, o, 0, o.grievance.delay, run.trace ? `${name} delayed` : '');
-  if (run.trace) run.record(() => ({ type: 'party.responded', party: o.party, obligation: o.id, kind: o.kind, response: 'delay', chosen, text: `${name} delayed (${describeObligation(run.model, o)}) by ${days} day${days === 1 ? '' : 's'}, to day ${s.day + days}${s.day + days > s.phaseEndDay ? `, after the ${run.phaseName()}'s last day (${s.phaseEndDay}): it lapses unless the ${run.phaseName()} is extended` : ''} (${status.delayed} of ${o.grace} days of grace used).`, source: o.def.source }));
+  if (run.trace) run.record(() => ({ type: 'party.responded', party: o.party, obligation: o.id, kind: o.kind, response: 'delay', chosen, text: `${name} delayed (${describeObligation(run.model, o)}) by ${days} day${days === 1 ? '' : 's'}, to day ${s.day + days}${s.day + days > s.phaseEndDay ? `, after the ${run.phaseName()}'s last day (${s.phaseEndDay}): it lapses unless the ${run.phaseName()} is extended` : ''} (${delayed} of ${o.grace} days of grace used).`, source: o.def.source }));
 }
 
 function fail(run: RunContext, o: CompiledObligation, why: 'violate' | 'refuse' | 'expired'): void {
   const s = run.st;
   const model = run.model;
   s.obligations[o.index]!.status = 'failed';
-  s.obligations[o.index]!.delayed = 0;
   s.parties[o.party]!.violations += 1;
   run.effects.fail(o);
   const name = run.partyName(o.party);

@@ -12,8 +12,6 @@ export type ObligationStatus = 'waiting' | 'due' | 'done' | 'partial' | 'failed'
 
 export interface ObligationState {
   status: ObligationStatus;
-  /** Days of delay taken so far (against its grace). */
-  delayed: number;
   /** Units the last execution actually moved (what an exchange `in-return-for` it pays for). */
   lastUnits: number;
   /** Times carried out, fully or in part. */
@@ -45,6 +43,8 @@ export interface AgendaItem {
    * attempt at it (0, then 1 after a delay, …): the identity its draws are keyed by. */
   occurrence: number;
   attempt: number;
+  /** Days of delay this occurrence has taken so far, counted against its obligation's grace. */
+  delayed: number;
 }
 
 /** A party-state change waiting for the "counterparts and mediators react" step of the day. */
