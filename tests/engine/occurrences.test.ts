@@ -65,8 +65,45 @@ history:
   });
 
   it('an occurrence expires when its own delay days would pass the grace', () => {
-    const day4 = responses(run.trace, 'aid').find((e) => e.day === 4)!;
-    expect(day4).toMatchObject({ response: 'delay', expired: true });
+    const day4 = responses(run.trace, 'aid').filter((e) => e.day === 4);
+    expect(day4.map((e) => [e.response, e.expired ?? false])).toEqual([['delay', true], ['comply', false]]);
     expect(run.outcome.metrics.violations).toEqual({ a: 1, b: 0 });
+  });
+
+  it('two waiting occurrences coming back on the same day are both listed and answered, in due order', () => {
+    expect(run.decisions.filter((d) => d.day === 4)).toEqual([
+      { day: 4, obligation: 'aid', occurrence: 0, attempt: 1 },
+      { day: 4, obligation: 'aid', occurrence: 1, attempt: 2 },
+    ]);
+  });
+});
+
+describe('an obligation is on a day\'s list once', () => {
+  // `halt` joins both talks terms; `swap` is listed before `halt`'s own delayed entry.
+  const m = model(`phases:
+  - { id: truce, length: 4 }
+obligations:
+  - { id: swap, kind: start-talks, party: a, day: 1, text: swap }
+  - { id: trade, kind: start-talks, party: a, day: 1, text: trade }
+  - { id: halt, kind: generic, party: b, alongside: start-talks, text: halt }
+`);
+  const run = play(m, (d) => (d.day === 1 && d.obligation !== 'trade' ? 'delay' : 'comply'));
+
+  it('two fresh copies made due the same day: the first is listed and numbered, the second dropped unnumbered', () => {
+    expect(run.decisions.filter((d) => d.day === 1)).toEqual([
+      { day: 1, obligation: 'swap', occurrence: 0, attempt: 0 },
+      { day: 1, obligation: 'trade', occurrence: 0, attempt: 0 },
+      { day: 1, obligation: 'halt', occurrence: 0, attempt: 0 },
+    ]);
+    expect(run.trace.filter((e) => e.day === 1 && e.type === 'obligation.due' && e.obligation === 'halt')).toHaveLength(1);
+  });
+
+  it('a delayed entry coming back is listed and answered; the fresh copy its joiner would make due is dropped unnumbered', () => {
+    expect(run.decisions.filter((d) => d.day === 2)).toEqual([
+      { day: 2, obligation: 'swap', occurrence: 0, attempt: 1 },
+      { day: 2, obligation: 'halt', occurrence: 0, attempt: 1 },
+    ]);
+    expect(run.sim.state.obligations[2]!.occurrences).toBe(1);
+    expect(run.trace.find((e) => e.day === 2 && e.type === 'obligation.due' && e.obligation === 'halt')!.text).toBe('b must halt (delayed from day 1).');
   });
 });
