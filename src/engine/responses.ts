@@ -68,7 +68,6 @@ function delay(run: RunContext, o: CompiledObligation, chosen: true | undefined,
   const s = run.st;
   const status = s.obligations[o.index]!;
   const days = recordedDays ?? 1 + Math.floor(run.draw(PURPOSE.delayDays, o.idHash, item.occurrence, item.attempt) * run.model.maxDelay);
-  s.parties[o.party]!.delays += 1;
   const name = run.trace ? run.partyName(o.party) : '';
   // A recorded delay never expires: the record, not the grace rule, says what happened next.
   if (!follow && item.delayed + days > o.grace) {
@@ -76,6 +75,7 @@ function delay(run: RunContext, o: CompiledObligation, chosen: true | undefined,
     fail(run, o, 'expired');
     return;
   }
+  s.parties[o.party]!.delays += 1;
   const delayed = item.delayed + days;
   status.status = 'waiting';
   s.agenda.push({ obligation: o.index, day: s.day + days, firstDue: item.firstDue, occurrence: item.occurrence, attempt: item.attempt + 1, delayed });

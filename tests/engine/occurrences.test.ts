@@ -70,6 +70,13 @@ history:
     expect(run.outcome.metrics.violations).toEqual({ a: 1, b: 0 });
   });
 
+  it('a delay past grace counts as a violation only: `delays` counts the delays granted', () => {
+    const granted = responses(run.trace, 'aid').filter((e) => e.response === 'delay' && !e.expired);
+    expect(granted).toHaveLength(3);
+    expect(run.outcome.metrics.delays).toEqual({ a: 3, b: 0 });
+    expect(run.sim.state.parties['a']!.delays).toBe(3);
+  });
+
   it('two waiting occurrences coming back on the same day are both listed and answered, in due order', () => {
     expect(run.decisions.filter((d) => d.day === 4)).toEqual([
       { day: 4, obligation: 'aid', occurrence: 0, attempt: 1 },
