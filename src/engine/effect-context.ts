@@ -61,13 +61,14 @@ export class RunEffects implements EffectContext {
     return { text: `${list} ${this.stockName(stock)}`, changes, units };
   }
 
-  paidForUnits(): number | undefined {
+  payment(): { released: number; paid: number; planned: number } | undefined {
     const paidFor = this.obligation.inReturnFor;
-    return paidFor !== undefined ? this.state.obligations[paidFor]!.lastUnits : undefined;
+    if (paidFor === undefined) return undefined;
+    return { released: this.state.obligations[paidFor]!.units, paid: this.state.obligations[this.obligation.index]!.paid, planned: this.obligation.plannedUnits };
   }
 
-  paidForPlannedUnits(): number {
-    return this.obligation.plannedUnits;
+  pay(units: number): void {
+    this.state.obligations[this.obligation.index]!.paid += units;
   }
 
   count(counter: string, amount: number): void {

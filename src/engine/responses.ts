@@ -46,7 +46,7 @@ function carryOut(run: RunContext, o: CompiledObligation, response: 'comply' | '
   const fraction = response === 'comply' ? 1 : (recordedFraction ?? 0.25 + 0.5 * run.draw(PURPOSE.partialFraction, o.idHash, occurrence, attempt));
   const effect = run.effects.carryOut(o, fraction);
   status.status = response === 'comply' ? 'done' : 'partial';
-  status.lastUnits = effect.units;
+  status.units += effect.units;
   status.times += 1;
   const name = run.trace ? run.partyName(o.party) : '';
   if (response === 'comply') {

@@ -12,8 +12,10 @@ export type ObligationStatus = 'waiting' | 'due' | 'done' | 'partial' | 'failed'
 
 export interface ObligationState {
   status: ObligationStatus;
-  /** Units the last execution actually moved (what an exchange `in-return-for` it pays for). */
-  lastUnits: number;
+  /** Units moved so far by every carrying out of it (what exchanges `in-return-for` it pay for). */
+  units: number;
+  /** An exchange `in-return-for` a release: units of that release it has paid for so far. */
+  paid: number;
   /** Times carried out, fully or in part. */
   times: number;
   /** Occurrences made due so far (a delayed occurrence falling due again is not a new one). */

@@ -114,3 +114,31 @@ obligations:
     expect(run.trace.find((e) => e.day === 2 && e.type === 'obligation.due' && e.obligation === 'halt')!.text).toBe('b must halt (delayed from day 1).');
   });
 });
+
+describe('an exchange pays for the units it has not yet paid for', () => {
+  const m = model(`stocks:
+  captives: { held-by: a, count: 20 }
+  prisoners: { held-by: b, count: 1000 }
+phases:
+  - { id: truce, length: 4 }
+obligations:
+  - { id: handover, kind: release, party: a, stock: captives, quantity: 4, days: [1, 3] }
+  - { id: by-ratio, kind: exchange, party: b, stock: prisoners, ratio: 3, in-return-for: handover, days: [1, 2, 3, 4] }
+  - { id: fixed, kind: exchange, party: b, stock: prisoners, quantity: 110, in-return-for: handover, days: [1, 2] }
+`);
+  const answers: Record<string, Response> = { 'handover@1': 'comply', 'handover@3': 'violate', 'by-ratio@1': 'partial', 'fixed@1': 'partial' };
+  const prisonersOn = (trace: Simulation['trace'], obligation: string) => responses(trace, obligation).map((e) => [e.day, -(e.changes?.['prisoners.all'] ?? 0)]);
+
+  it('paid in parts, the exchange releases exactly what the whole would, and nothing again for units already paid for or never released', () => {
+    for (const seed of ['1', '2', '3', '4', '5', '6']) {
+      const run = play(m, (d) => answers[`${d.obligation}@${d.day}`] ?? 'comply', {}, seed);
+      const byRatio = prisonersOn(run.trace, 'by-ratio');
+      expect(byRatio.map(([, n]) => n! % 3)).toEqual([0, 0, 0, 0]);
+      expect(byRatio[0]![1]! + byRatio[1]![1]!).toBe(12);
+      expect(byRatio.slice(2)).toEqual([[3, 0], [4, 0]]);
+      const fixed = prisonersOn(run.trace, 'fixed');
+      expect(fixed[0]![1]! + fixed[1]![1]!).toBe(110);
+      expect(run.outcome.metrics.released).toEqual({ captives: { all: 4 }, prisoners: { all: 122 } });
+    }
+  });
+});

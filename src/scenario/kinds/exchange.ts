@@ -41,15 +41,19 @@ export const exchange = defineKind({
   },
   effect(o, ctx, fraction) {
     const categories = ctx.categories(o.stock);
-    const paidFor = ctx.paidForUnits();
+    const payment = ctx.payment();
+    const ratio = o.ratio !== undefined ? readRatio(o.ratio)!.value : undefined;
     let wanted: Record<string, number>;
-    if (o.ratio !== undefined) {
-      const ratio = readRatio(o.ratio)!.value;
-      wanted = { [o.category ?? categories[0]!]: Math.round((paidFor ?? 0) * ratio * fraction) };
+    if (payment === undefined || (ratio === undefined && payment.planned <= 0)) {
+      wanted = ratio !== undefined ? {} : scaled(o.quantity, categories, fraction);
     } else {
-      const planned = ctx.paidForPlannedUnits();
-      const share = paidFor !== undefined && planned > 0 ? paidFor / planned : 1;
-      wanted = scaled(o.quantity, categories, share * fraction);
+      // Paid for in release units; what is due in return is rounded over the total paid, so paying in parts loses no unit.
+      const inReturn = (paid: number) => (ratio !== undefined ? { [o.category ?? categories[0]!]: Math.round(paid * ratio) } : scaled(o.quantity, categories, paid / payment.planned));
+      const paying = Math.floor((payment.released - payment.paid) * fraction + 1e-9);
+      const before = inReturn(payment.paid);
+      wanted = inReturn(payment.paid + paying);
+      for (const category of Object.keys(wanted)) wanted[category]! -= before[category] ?? 0;
+      ctx.pay(paying);
     }
     const moved = ctx.moveStock(o.stock, wanted);
     return { ...moved, text: `released ${moved.text} in exchange` };

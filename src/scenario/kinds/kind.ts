@@ -67,7 +67,7 @@ export interface EffectResult {
   text: string;
   /** Held-stock changes, keyed `stock.category`, negative for releases. */
   changes?: Record<string, number>;
-  /** Units moved, for an exchange paid in return. */
+  /** Units moved (what an exchange in return for it pays for). */
   units: number;
 }
 
@@ -77,10 +77,14 @@ export interface EffectContext extends WordingContext {
   categories(stock: string): readonly string[];
   /** Moves up to `wanted` per category from held to released (never below 0); returns what moved. */
   moveStock(stock: string, wanted: Readonly<Record<string, number>>): EffectResult;
-  /** Units the release this obligation pays for actually moved last time, if it pays for one. */
-  paidForUnits(): number | undefined;
-  /** Units that release plans per occurrence (its quantity, summed). */
-  paidForPlannedUnits(): number;
+  /**
+   * For an exchange `in-return-for` a release: the units that release has moved so far (every
+   * occurrence), the units of it this exchange has paid for so far, and the units the release
+   * plans per occurrence (its quantity, summed). Undefined when it pays for no release.
+   */
+  payment(): { released: number; paid: number; planned: number } | undefined;
+  /** Records that this exchange has paid for `units` more units of its release. */
+  pay(units: number): void;
   count(counter: string, amount: number): void;
   setZoneWithdrawn(zone: string): void;
   setCrossingOpen(crossing: string, open: boolean): void;
