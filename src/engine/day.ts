@@ -14,7 +14,7 @@ const MEDIATOR_PRESSURE_DECAY = 0.2;
 
 /** An occurrence not yet made due: it gets its number when it enters a day's list. */
 export function fresh(obligation: number, day: number): AgendaItem {
-  return { obligation, day, firstDue: day, occurrence: -1, attempt: 0, delayed: 0 };
+  return { obligation, day, firstDue: day, occurrence: -1, attempt: 0, delayed: 0, owed: undefined };
 }
 
 function byDueOrder(a: AgendaItem, b: AgendaItem): number {
@@ -101,7 +101,7 @@ export function makeDue(run: RunContext, item: AgendaItem, returning?: readonly 
   status.status = 'due';
   const o = run.model.obligations[item.obligation]!;
   if (run.trace) {
-    const when = item.attempt > 0 ? ` (delayed from day ${item.firstDue})` : '';
+    const when = item.owed !== undefined ? ` (the rest of what fell due on day ${item.firstDue})` : item.attempt > 0 ? ` (delayed from day ${item.firstDue})` : '';
     run.record(() => ({ type: 'obligation.due', party: o.party, obligation: o.id, kind: o.kind, text: `${run.partyName(o.party)} must ${describeObligation(run.model, o)}${when}.`, source: o.def.source }));
   }
   for (const j of o.alongside) makeDue(run, fresh(j, s.day), returning);

@@ -8,12 +8,14 @@ import type { SimState } from './state.ts';
 
 export class RunEffects implements EffectContext {
   obligation!: CompiledObligation;
+  private owing: Readonly<Record<string, number>> | undefined;
 
   constructor(private readonly model: Model, private readonly state: SimState) {}
 
-  /** Carries out `o` (fully with fraction 1, in part below): its kind's effect. */
-  carryOut(o: CompiledObligation, fraction: number): EffectResult {
+  /** Carries out `o` (fully with fraction 1, in part below): its kind's effect; `owed` for a remainder. */
+  carryOut(o: CompiledObligation, fraction: number, owed: Readonly<Record<string, number>> | undefined): EffectResult {
     this.obligation = o;
+    this.owing = owed;
     return o.module.effect(o.def, this, fraction);
   }
 
@@ -59,6 +61,14 @@ export class RunEffects implements EffectContext {
     }
     const list = parts.length === 0 ? 'none (nothing left to release)' : parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
     return { text: `${list} ${this.stockName(stock)}`, changes, units };
+  }
+
+  held(stock: string, category: string): number {
+    return this.state.stocks[stock]!.held[category] ?? 0;
+  }
+
+  owed(): Readonly<Record<string, number>> | undefined {
+    return this.owing;
   }
 
   payment(): { released: number; paid: number; planned: number } | undefined {

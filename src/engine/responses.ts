@@ -28,7 +28,7 @@ export function respond(run: RunContext, decision: Decision, choice: Response | 
   s.obligations[o.index]!.lastResponse = response;
   run.recordedNow = follow ? { note: recordedNote(recorded, s.day), source: recorded?.source, recorded: recorded !== undefined } : undefined;
   try {
-    if (response === 'comply' || response === 'partial') carryOut(run, o, response, chosen, occurrence, attempt, recorded?.fraction);
+    if (response === 'comply' || response === 'partial') carryOut(run, o, response, chosen, item, recorded?.fraction, follow);
     else if (response === 'delay') delay(run, o, chosen, item, follow ? recorded?.days : undefined, follow);
     else {
       if (run.trace) run.record(() => ({ type: 'party.responded', party: o.party, obligation: o.id, kind: o.kind, response, chosen, text: `${run.partyName(o.party)} ${response === 'violate' ? 'violated the obligation to' : 'refused to'} ${describeObligation(run.model, o)}.`, source: o.def.source }));
@@ -39,12 +39,12 @@ export function respond(run: RunContext, decision: Decision, choice: Response | 
   }
 }
 
-function carryOut(run: RunContext, o: CompiledObligation, response: 'comply' | 'partial', chosen: true | undefined, occurrence: number, attempt: number, recordedFraction: number | undefined): void {
+function carryOut(run: RunContext, o: CompiledObligation, response: 'comply' | 'partial', chosen: true | undefined, item: AgendaItem, recordedFraction: number | undefined, follow: boolean): void {
   const s = run.st;
   const status = s.obligations[o.index]!;
   const party = s.parties[o.party]!;
-  const fraction = response === 'comply' ? 1 : (recordedFraction ?? 0.25 + 0.5 * run.draw(PURPOSE.partialFraction, o.idHash, occurrence, attempt));
-  const effect = run.effects.carryOut(o, fraction);
+  const fraction = response === 'comply' ? 1 : (recordedFraction ?? 0.25 + 0.5 * run.draw(PURPOSE.partialFraction, o.idHash, item.occurrence, item.attempt));
+  const effect = run.effects.carryOut(o, fraction, item.owed);
   status.status = response === 'comply' ? 'done' : 'partial';
   status.units += effect.units;
   status.times += 1;
@@ -57,11 +57,26 @@ function carryOut(run: RunContext, o: CompiledObligation, response: 'comply' | '
     react(run, o, 0, o.grievance.partial, run.trace ? `${name} complied only in part` : '');
   }
   if (run.trace) run.record(() => ({ type: 'party.responded', party: o.party, obligation: o.id, kind: o.kind, response, chosen, changes: effect.changes, text: `${name} ${response === 'comply' ? 'complied' : 'complied in part'}: ${effect.text}.`, source: o.def.source }));
+  if (o.module.remainder && effect.owed !== undefined && Object.values(effect.owed).some((n) => n > 0)) oweRemainder(run, o, item, effect.owed, follow);
+  // Carrying out a remainder brings again only the dependants that pay for it: the others followed the first time.
+  const remainder = item.owed !== undefined;
   for (const j of o.dependents) {
+    if (remainder && run.model.obligations[j]!.inReturnFor !== o.index) continue;
     const wait = run.model.obligations[j]!.def.wait ?? 0;
     if (wait === 0) makeDue(run, fresh(j, s.day));
     else s.agenda.push(fresh(j, s.day + wait));
   }
+}
+
+/** The rest of a partly carried out occurrence falls due the next day, a day against its grace; with no grace left it lapses. */
+function oweRemainder(run: RunContext, o: CompiledObligation, item: AgendaItem, owed: Record<string, number>, follow: boolean): void {
+  const s = run.st;
+  // Following the record, as with a recorded delay, the record (not the grace rule) says what happened next.
+  if (!follow && item.delayed + 1 > o.grace) {
+    if (run.trace) run.record(() => ({ type: 'party.reacted', party: o.party, obligation: o.id, kind: o.kind, lapsed: true, text: `The rest of ${run.partyName(o.party)}'s obligation to ${describeObligation(run.model, o)} lapsed: no grace left to carry it out (${item.delayed} of ${o.grace} days used).`, source: o.def.source }));
+    return;
+  }
+  s.agenda.push({ obligation: o.index, day: s.day + 1, firstDue: item.firstDue, occurrence: item.occurrence, attempt: item.attempt + 1, delayed: item.delayed + 1, owed });
 }
 
 function delay(run: RunContext, o: CompiledObligation, chosen: true | undefined, item: AgendaItem, recordedDays: number | undefined, follow: boolean): void {
@@ -78,7 +93,7 @@ function delay(run: RunContext, o: CompiledObligation, chosen: true | undefined,
   s.parties[o.party]!.delays += 1;
   const delayed = item.delayed + days;
   status.status = 'waiting';
-  s.agenda.push({ obligation: o.index, day: s.day + days, firstDue: item.firstDue, occurrence: item.occurrence, attempt: item.attempt + 1, delayed });
+  s.agenda.push({ obligation: o.index, day: s.day + days, firstDue: item.firstDue, occurrence: item.occurrence, attempt: item.attempt + 1, delayed, owed: item.owed });
   react(run, o, 0, o.grievance.delay, run.trace ? `${name} delayed` : '');
   if (run.trace) run.record(() => ({ type: 'party.responded', party: o.party, obligation: o.id, kind: o.kind, response: 'delay', chosen, text: `${name} delayed (${describeObligation(run.model, o)}) by ${days} day${days === 1 ? '' : 's'}, to day ${s.day + days}${s.day + days > s.phaseEndDay ? `, after the ${run.phaseName()}'s last day (${s.phaseEndDay}): it lapses unless the ${run.phaseName()} is extended` : ''} (${delayed} of ${o.grace} days of grace used).`, source: o.def.source }));
 }

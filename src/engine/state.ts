@@ -47,6 +47,8 @@ export interface AgendaItem {
   attempt: number;
   /** Days of delay this occurrence has taken so far, counted against its obligation's grace. */
   delayed: number;
+  /** A remainder (after a partial answer): what is still owed of the occurrence, as its kind reported it. */
+  owed: Record<string, number> | undefined;
 }
 
 /** A party-state change waiting for the "counterparts and mediators react" step of the day. */

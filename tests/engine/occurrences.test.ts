@@ -142,3 +142,72 @@ obligations:
     }
   });
 });
+
+describe('a partial answer leaves the rest owed', () => {
+  const text = (grace: number, length = 6) => `stocks:
+  captives: { held-by: a, count: 10 }
+  prisoners: { held-by: b, count: 1000 }
+phases:
+  - { id: truce, length: ${length} }
+obligations:
+  - { id: handover, kind: release, party: a, stock: captives, quantity: 4, day: 1, grace: ${grace} }
+  - { id: payment, kind: exchange, party: b, stock: prisoners, quantity: 110, in-return-for: handover, after: handover }
+  - { id: aid, kind: admit-aid, party: b, trucks: 100, day: 1 }
+`;
+  const m = model(text(3));
+  const seeds = ['1', '2', '3', '4', '5', '6', '7', '8'];
+  const released = (run: ReturnType<typeof play>) => run.outcome.metrics.released;
+  const keys = (run: ReturnType<typeof play>, obligation: string) => run.decisions.filter((d) => d.obligation === obligation).map((d) => `${d.day}:${d.occurrence}.${d.attempt}`);
+
+  it('the rest falls due the next day as the next attempt of the same occurrence, and complying with it makes the occurrence whole', () => {
+    for (const seed of seeds) {
+      const run = play(m, (d) => (d.day === 1 && d.obligation !== 'aid' ? 'partial' : 'comply'), {}, seed);
+      expect(keys(run, 'handover')).toEqual(['1:0.0', '2:0.1']);
+      expect(released(run)).toEqual({ captives: { all: 4 }, prisoners: { all: 110 } });
+      expect(run.trace.find((e) => e.type === 'obligation.due' && e.obligation === 'handover' && e.day === 2)!.text).toBe('a must release 4 captives (the rest of what fell due on day 1).');
+    }
+  });
+
+  it('a partial answer to the rest leaves a smaller rest, a day more against the grace', () => {
+    for (const seed of seeds) {
+      const run = play(m, (d) => (d.obligation === 'handover' && d.day < 3 ? 'partial' : 'comply'), {}, seed);
+      expect(keys(run, 'handover')).toEqual(['1:0.0', '2:0.1', '3:0.2']);
+      expect(released(run).captives).toEqual({ all: 4 });
+      const moved = responses(run.trace, 'handover').map((e) => -(e.changes?.['captives.all'] ?? 0));
+      expect(moved.every((n) => n >= 0) && moved[2]! > 0).toBe(true);
+    }
+  });
+
+  it('with no grace left the rest lapses with a trace event; it is not a violation, and the partial answer stands', () => {
+    const run = play(model(text(1)), (d) => (d.obligation === 'handover' ? 'partial' : 'comply'), {}, '3');
+    expect(keys(run, 'handover')).toEqual(['1:0.0', '2:0.1']);
+    const lapsed = run.trace.filter((e) => e.lapsed);
+    expect(lapsed).toHaveLength(1);
+    expect(lapsed[0]).toMatchObject({ day: 2, type: 'party.reacted', obligation: 'handover' });
+    expect(lapsed[0]!.text).toBe("The rest of a's obligation to release 4 captives lapsed: no grace left to carry it out (1 of 1 days used).");
+    expect(run.outcome.metrics.violations).toEqual({ a: 0, b: 0 });
+    expect(released(run).captives!.all).toBeLessThan(4);
+    expect(run.sim.state.obligations[0]!.status).toBe('partial');
+  });
+
+  it('a rest still owed when the phase ends lapses with it, leaving the partial answer standing', () => {
+    const run = play(model(text(3, 1)), (d) => (d.obligation === 'handover' ? 'partial' : 'comply'));
+    const lapsed = run.trace.filter((e) => e.lapsed);
+    expect(lapsed.map((e) => e.text)).toEqual(["a's rest of the obligation to release 4 captives (due again on day 2) lapsed when the truce ended."]);
+    expect(run.sim.state.obligations[0]!.status).toBe('partial');
+  });
+
+  it('an exchange answered in part owes the rest of its payment the next day', () => {
+    for (const seed of seeds) {
+      const run = play(m, (d) => (d.obligation === 'payment' && d.day === 1 ? 'partial' : 'comply'), {}, seed);
+      expect(keys(run, 'payment')).toEqual(['1:0.0', '2:0.1']);
+      expect(released(run)).toEqual({ captives: { all: 4 }, prisoners: { all: 110 } });
+    }
+  });
+
+  it('kinds that count a flow (aid trucks) owe no rest: their partial answer is final', () => {
+    const run = play(m, (d) => (d.obligation === 'aid' ? 'partial' : 'comply'));
+    expect(keys(run, 'aid')).toEqual(['1:0.0']);
+    expect(run.outcome.metrics.aidTrucks).toBeLessThan(100);
+  });
+});
