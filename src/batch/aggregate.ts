@@ -8,6 +8,7 @@
 import type { Outcome } from '../engine/index.ts';
 import type { MetricReader } from './metrics.ts';
 import { newRecord, ownValue } from './record.ts';
+import { TalksTally, type TalksTallyData } from './talks-tally.ts';
 
 type Histogram = Map<number, number>;
 
@@ -23,6 +24,8 @@ export interface AggregateData {
   collapseDays: [number, number][];
   /** metric → [value, runs] ascending by value. */
   metrics: Record<string, [number, number][]>;
+  /** Scenarios with `talks:` only. */
+  talks?: TalksTallyData;
 }
 
 function bump<K>(map: Map<K, number>, key: K, by = 1): void {
@@ -46,6 +49,7 @@ export class Aggregate {
   readonly endDays: Histogram = new Map();
   readonly collapseDays: Histogram = new Map();
   readonly metrics: Histogram[];
+  talks: TalksTally | undefined;
 
   constructor(readonly metricNames: readonly string[]) {
     this.metrics = metricNames.map(() => new Map());
@@ -62,6 +66,7 @@ export class Aggregate {
     }
     bump(this.endDays, outcome.day);
     if (outcome.result === 'collapsed') bump(this.collapseDays, outcome.day);
+    if (outcome.talks) (this.talks ??= new TalksTally()).add(outcome);
     const m = outcome.metrics;
     for (let i = 0; i < readers.length; i++) {
       const v = readers[i]!(m);
@@ -81,6 +86,7 @@ export class Aggregate {
     }
     for (const [day, n] of data.endDays) bump(this.endDays, day, n);
     for (const [day, n] of data.collapseDays) bump(this.collapseDays, day, n);
+    if (data.talks) (this.talks ??= new TalksTally()).merge(data.talks);
     this.metricNames.forEach((name, i) => {
       for (const [value, n] of ownValue(data.metrics, name) ?? []) bump(this.metrics[i]!, value, n);
     });
@@ -92,7 +98,7 @@ export class Aggregate {
     for (const result of [...this.causes.keys()].sort()) causes[result] = sortedRecord(this.causes.get(result)!);
     const metrics: AggregateData['metrics'] = newRecord();
     this.metricNames.forEach((name, i) => (metrics[name] = sortedPairs(this.metrics[i]!)));
-    return { runs: this.runs, outcomes: sortedRecord(this.outcomes), causes, endDays: sortedPairs(this.endDays), collapseDays: sortedPairs(this.collapseDays), metrics };
+    return { runs: this.runs, outcomes: sortedRecord(this.outcomes), causes, endDays: sortedPairs(this.endDays), collapseDays: sortedPairs(this.collapseDays), metrics, ...(this.talks ? { talks: this.talks.toData() } : {}) };
   }
 
   static fromData(metricNames: readonly string[], data: AggregateData): Aggregate {

@@ -4,24 +4,25 @@
  */
 import { OUTCOMES, rankByCount, type Summary } from './summary.ts';
 import type { Proportion } from './statistics.ts';
+import { formatTalks } from './talks-format.ts';
 
-const pct = (x: number | null, digits = 1) => (x === null ? '—' : `${(100 * x).toFixed(digits)}%`);
+export const pct = (x: number | null, digits = 1) => (x === null ? '—' : `${(100 * x).toFixed(digits)}%`);
 const int = (n: number) => n.toLocaleString('en-US');
 
-function num(x: number | null): string {
+export function num(x: number | null): string {
   if (x === null) return '—';
   if (Number.isInteger(x)) return int(x);
   const abs = Math.abs(x);
   return abs >= 100 ? int(Math.round(x)) : abs >= 10 ? x.toFixed(1) : x.toFixed(2);
 }
 
-function proportion(p: Proportion): string {
+export function proportion(p: Proportion): string {
   if (p.p === null) return '—';
   return `${pct(p.p)} (${pct(p.lo)}–${pct(p.hi)})`;
 }
 
 /** Left-aligned text columns, right-aligned numeric ones, two spaces apart. */
-function table(header: string[], rows: string[][], rightAlign: boolean[]): string[] {
+export function table(header: string[], rows: string[][], rightAlign: boolean[]): string[] {
   // Loops, not Math.max(...rows): a grid of 100,000 variations is more arguments than a call takes.
   const widths = header.map((h, i) => rows.reduce((w, r) => Math.max(w, r[i]!.length), h.length));
   const line = (cells: string[]) => cells.map((c, i) => (rightAlign[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
@@ -92,6 +93,8 @@ export function formatSummary(summary: Summary, options: { scenarioFile?: string
     ),
   );
   out.push('');
+
+  for (const line of formatTalks(summary)) out.push(line);
 
   const causes = new Map<string, number>();
   let collapsed = 0;

@@ -17,6 +17,7 @@
  * signature.
  */
 import type { AggregateData } from './aggregate.ts';
+import { talksTallyProblem } from './talks-tally.ts';
 import { ExperimentError } from './errors.ts';
 import { chunkAt, chunkCount, parseShard, runsIn, shardChunks, type ChunkPlan } from './plan.ts';
 import { SUMMARY_FORMAT, type Summary } from './summary.ts';
@@ -43,7 +44,8 @@ export function tallyDigest(summary: Summary, hash: Hasher): string {
 /** A tally with its keys in one order, whatever order a file gives them in. */
 function canonicalTally(t: AggregateData): unknown[] {
   const sorted = (r: Record<string, unknown>) => Object.keys(r).sort().map((k) => [k, r[k]]);
-  return [t.runs, sorted(t.outcomes), Object.keys(t.causes).sort().map((k) => [k, sorted(t.causes[k]!)]), t.endDays, t.collapseDays, sorted(t.metrics)];
+  const base = [t.runs, sorted(t.outcomes), Object.keys(t.causes).sort().map((k) => [k, sorted(t.causes[k]!)]), t.endDays, t.collapseDays, sorted(t.metrics)];
+  return t.talks ? [...base, [t.talks.deals, t.talks.heldAfterDeal, t.talks.dealRounds, sorted(t.talks.terms), sorted(t.talks.heldTerms)]] : base;
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
@@ -157,6 +159,8 @@ export function verifySummary(data: unknown, file: string, newHasher: () => Hash
       const n = sumPairs(pairs as unknown[], `the metric ${metric}`);
       if (n !== t.runs) refuse(`${where}: the histogram of ${metric} adds up to ${n} runs but the tally says ${t.runs}`);
     }
+    const talksProblem = own(t, 'talks') ? talksTallyProblem(t.talks, t.runs) : undefined;
+    if (talksProblem) refuse(`${where}: ${talksProblem}`);
   });
   if (total !== c.runs) refuse(`the variations hold ${total} runs but coverage.runs is ${c.runs}`);
   const digest = tallyDigest(s, newHasher());

@@ -11,6 +11,7 @@ import { variationValues } from './experiment.ts';
 import { describe, survival, wilson, type MetricStats, type Proportion, type Survival } from './statistics.ts';
 import { newRecord, ownValue } from './record.ts';
 import type { Sweep } from './sweep.ts';
+import { talksSummary, type TalksSummary } from './talks-tally.ts';
 
 export const SUMMARY_FORMAT = 'parley-batch-summary/1';
 
@@ -67,6 +68,8 @@ export interface VariationSummary {
   collapse: { count: number; days: MetricStats; causes: Record<string, number> };
   survival: Survival;
   metrics: Record<string, MetricStats>;
+  /** Scenarios with `talks:` only: P(deal), agreed terms, days to agree, P(holds | deal), P(holds). */
+  talks?: TalksSummary;
   tally: AggregateData;
 }
 
@@ -184,6 +187,7 @@ function variationSummary(identity: SummaryIdentity, index: number, tally: Aggre
     collapse: { count: ownValue(tally.outcomes, 'collapsed') ?? 0, days: describe(tally.collapseDays), causes: newRecord(causes) },
     survival: survival(tally, lastDay),
     metrics,
+    ...(tally.talks ? { talks: talksSummary(tally.talks, tally.runs) } : {}),
     tally,
   };
 }

@@ -1,6 +1,7 @@
 import { COUNTERS, counterValue, type RunResult } from '../engine/index.ts';
 import { dateOfDay, readableDate, type Scenario, type SourceRef } from '../scenario/index.ts';
 import { describeRecordFlags, type RecordFlags } from './record-flags.ts';
+import { talksLines } from './talks-narrative.ts';
 
 const RESPONSE_MARK: Record<string, string> = { comply: '✓', partial: '◐', delay: '…', violate: '✗', refuse: '✗' };
 
@@ -12,6 +13,7 @@ export function formatNarrative(scenario: Scenario, result: RunResult, replay: R
   const how = describeRecordFlags(replay, record);
   if (how) lines.push(how);
   lines.push('');
+  lines.push(...talksLines(scenario, result));
   let day = -1;
   for (const event of result.trace) {
     if (event.type === 'obligation.due') continue;

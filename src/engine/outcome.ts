@@ -71,5 +71,6 @@ function resultSentence(outcome: Outcome, phaseName: string): string {
     case 'advanced': return `The agreement advanced to ${phaseName} after day ${outcome.day}.`;
     case 'stalled': return `The truce stalled on day ${outcome.day}: ${outcome.cause}.`;
     case 'collapsed': return `The truce collapsed on day ${outcome.day}: ${outcome.cause}.`;
+    case 'no-deal': return `The talks ended without a deal: ${outcome.cause}.`;
   }
 }

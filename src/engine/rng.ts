@@ -29,6 +29,8 @@ export const PURPOSE = {
   extensionChance: 6,
   /** A party's answer to a `per-release` extension offer. */
   extensionOffer: 7,
+  /** Whether a talks event happens in its round (b = 0), and whether it breaks the talks (b = 1). */
+  talks: 8,
 } as const;
 export type Purpose = (typeof PURPOSE)[keyof typeof PURPOSE];
 

@@ -1,5 +1,6 @@
 import { compile, type Model } from './model.ts';
 import { Simulation } from './simulation.ts';
+import { runWithTalks } from './talks/run-talks.ts';
 import type { RunResult } from './trace.ts';
 
 export interface RunOptions {
@@ -26,6 +27,7 @@ export function startOptions(options: Pick<RunOptions, 'trace' | 'recordUntil' |
 /** One run to its terminal outcome, every party following its model. Pure: same inputs, same result. */
 export function runOnce(model: Model, options: RunOptions): RunResult {
   const m = options.params && Object.keys(options.params).length > 0 ? compile(model.scenario, { ...model.params, ...options.params }) : model;
+  if (m.scenario.talks) return runWithTalks(m, options.seed, startOptions(options));
   const sim = Simulation.start(m, options.seed, startOptions(options));
   const outcome = sim.runToEnd();
   return { scenario: m.scenario.id, seed: options.seed, params: { ...m.params }, outcome, trace: sim.trace ?? [] };

@@ -23,7 +23,7 @@ import { draw, type Purpose } from './rng.ts';
 import { dateOfDay } from '../scenario/index.ts';
 import { followingToday, recordOf } from './record.ts';
 import type { RecordedMark, RunContext } from './run-context.ts';
-import { initialState } from './start-state.ts';
+import { initialState, type TruceOpening } from './start-state.ts';
 import { STEP_BUDGET, StepBudgetExceeded } from './step-budget.ts';
 import type { AgendaItem, SimState } from './state.ts';
 import type { Metrics, Outcome, TraceEvent } from './trace.ts';
@@ -38,6 +38,8 @@ export interface StartOptions {
   followRecordUntil?: number;
   /** Parties that comply with everything, whatever their model says. */
   comply?: readonly string[];
+  /** What talks before the truce changed at its start (talks/run-talks.ts). */
+  opening?: TruceOpening;
 }
 
 const ALWAYS_COMPLY: ResponseProbabilities = Object.freeze({ comply: 1, delay: 0, partial: 0, violate: 0, refuse: 0 });
@@ -61,7 +63,7 @@ export class Simulation implements RunContext {
 
   /** A fresh run at the start of day 1. `trace: false` skips building sentences (batch runs). */
   static start(model: Model, seed: string, options: StartOptions = {}): Simulation {
-    const state = initialState(model, seed);
+    const state = initialState(model, seed, options.opening);
     // The record speaks through its last entry: after that day the model answers.
     if (options.followRecordUntil !== undefined) state.follow = { until: Math.min(options.followRecordUntil, recordOf(model).lastDay), holding: false };
     if (options.comply?.length) state.comply = [...options.comply];

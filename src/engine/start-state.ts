@@ -3,7 +3,13 @@ import type { Model } from './model.ts';
 import { runKey } from './rng.ts';
 import type { PartyState, SimState } from './state.ts';
 
-export function initialState(model: Model, seed: string): SimState {
+/** How talks before the truce change its start: state added per party (clamped to 0..1), guarantors that withdrew. */
+export interface TruceOpening {
+  add: Record<string, { grievance: number; domesticPressure: number }>;
+  withdrawn: readonly string[];
+}
+
+export function initialState(model: Model, seed: string, opening?: TruceOpening): SimState {
   const parties: Record<string, PartyState> = Object.create(null);
   for (const p of model.parties) {
     parties[p.id] = { trust: p.initial.trust, grievance: p.initial.grievance, domesticPressure: p.initial.domesticPressure, mediatorPressure: 0, guaranteesInForce: 0, violations: 0, delays: 0, partials: 0, complied: 0 };
@@ -15,6 +21,7 @@ export function initialState(model: Model, seed: string): SimState {
       parties[p.guarantees]!.guaranteesInForce += 1;
     }
   }
+  if (opening) open(parties, guarantees, model, opening);
   const stocks: SimState['stocks'] = Object.create(null);
   for (const stock of model.start.stocks) {
     const held: Record<string, number> = Object.create(null);
@@ -59,4 +66,18 @@ export function initialState(model: Model, seed: string): SimState {
     key: runKey(seed),
     machine: { value: initial.value, context: initial.context },
   };
+}
+
+function open(parties: Record<string, PartyState>, guarantees: Record<string, boolean>, model: Model, opening: TruceOpening): void {
+  for (const [id, add] of Object.entries(opening.add)) {
+    const p = parties[id]!;
+    p.grievance = Math.min(1, p.grievance + add.grievance);
+    p.domesticPressure = Math.min(1, p.domesticPressure + add.domesticPressure);
+  }
+  for (const id of opening.withdrawn) {
+    const beneficiary = model.parties.find((p) => p.id === id)?.guarantees;
+    if (!guarantees[id] || beneficiary === undefined) continue;
+    guarantees[id] = false;
+    parties[beneficiary]!.guaranteesInForce -= 1;
+  }
 }

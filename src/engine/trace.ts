@@ -1,5 +1,6 @@
 import type { ObligationKind, SourceRef } from '../scenario/index.ts';
 import type { Response } from './response.ts';
+import type { TalksResult } from './talks/negotiate.ts';
 
 export type TraceEventType =
   | 'phase.entered'
@@ -39,7 +40,15 @@ export interface TraceEvent {
   source?: SourceRef;
 }
 
-export type OutcomeResult = 'completed' | 'extended-then-completed' | 'advanced' | 'stalled' | 'collapsed';
+/** `no-deal`: the talks before the truce ended without agreement (only scenarios with `talks:`). */
+export type OutcomeResult = 'completed' | 'extended-then-completed' | 'advanced' | 'stalled' | 'collapsed' | 'no-deal';
+
+/** How the talks before the truce ended, for batch tallies: the round, and the agreed value per issue id. */
+export interface TalksOutcome {
+  deal: boolean;
+  round: number;
+  terms?: Record<string, number>;
+}
 
 /** A run's numbers: days, releases, then the counters (`aidTrucks`, `extensionDays`, …), then violations and delays. */
 export interface Metrics {
@@ -68,6 +77,8 @@ export interface Outcome {
   day: number;
   cause?: string;
   metrics: Metrics;
+  /** Scenarios with `talks:` only. */
+  talks?: TalksOutcome;
 }
 
 export interface RunResult {
@@ -76,4 +87,6 @@ export interface RunResult {
   params: Record<string, number>;
   outcome: Outcome;
   trace: TraceEvent[];
+  /** The talks round by round (scenarios with `talks:` only). */
+  talks?: TalksResult;
 }

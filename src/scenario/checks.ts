@@ -13,6 +13,7 @@ import { checkAfterCycles, checkTruceSize } from './checks/size.ts';
 import { checkStockSufficiency } from './checks/stocks.ts';
 import { checkTargets } from './checks/targets.ts';
 import type { Scenario } from './schema.ts';
+import { checkTalks } from './talks-checks.ts';
 
 export type { Reporter } from './checks/references.ts';
 export { RESERVED_PHASE_IDS } from './checks/phases.ts';
@@ -35,4 +36,5 @@ export function checkScenario(s: Scenario, report: Reporter): void {
   checkHistory(s, report);
   checkReservedIds(s, report);
   checkTargets(s, report, refs);
+  checkTalks(s, report, refs);
 }

@@ -17,3 +17,5 @@ export { parameterValueProblem, type ParameterValueProblem } from './parameter-v
 export { checkHistory, dateNumber, dateOfDay, dateText, dayNumber, entryKind, readableDate, readAnswer, type HistoryEntry, type ParsedAnswer, type DayOrDate } from './history.ts';
 export { parseStatistic, compares, OUTCOME_NAMES, StatisticSyntaxError, type Statistic, type Comparison, type DayKind, type ScenarioTarget } from './targets.ts';
 export { perReleaseIds } from './reserved-ids.ts';
+export { Talks, TALKS_STRATEGIES, type TalksIssue, type TalksPosition, type TalksMediator, type TalksLever, type TalksEvent, type TalksStrategyName } from './talks.ts';
+export { issueScale, issueValue, gridSize } from './talks-checks.ts';

@@ -10,6 +10,7 @@ import { historySections } from './history.ts';
 import { Obligation } from './kinds/registry.ts';
 import { BoundedNumber, Count, DayNumber, Days, DaysOrParameter, Expression, ExtensionDaysOrParameter, Id, NumberOrParameter, SourceObject, SourceRef } from './primitives.ts';
 import { ScenarioTargets } from './targets.ts';
+import { Talks } from './talks.ts';
 
 export { ID_PATTERN, Id, Days, NumberOrParameter, Expression, SourceRef, Count, Quantity } from './primitives.ts';
 export { Obligation, OBLIGATION_KINDS, type ObligationKind } from './kinds/registry.ts';
@@ -199,6 +200,7 @@ export const Scenario = z.strictObject({
   obligations: z.array(Obligation).default([]),
   incidents: z.array(Incident).default([]),
   targets: ScenarioTargets,
+  talks: Talks.optional(),
   settings: z
     .strictObject({
       'max-delay': DaysOrParameter.default(3).describe('Longest single delay a party may take (days or a parameter).'),

@@ -6,7 +6,7 @@ import { compile, runOnce } from '../../src/engine/index.ts';
 import { loadScenario } from '../../src/scenario/index.ts';
 
 export const RUN_SEEDS = ['1', '2', '3', '4', '5'];
-const TERMINAL = new Set(['completed', 'extended-then-completed', 'stalled', 'collapsed', 'advanced']);
+const TERMINAL = new Set(['completed', 'extended-then-completed', 'stalled', 'collapsed', 'advanced', 'no-deal']);
 
 export interface CaseResult {
   index: number;

@@ -19,6 +19,7 @@ const HEADLINES: Record<Outcome['result'], { headline: string; tone: Explanation
   advanced: { headline: 'The agreement moved on to its next phase', tone: 'held' },
   stalled: { headline: 'The truce stalled at a gate', tone: 'broke' },
   collapsed: { headline: 'The truce collapsed', tone: 'broke' },
+  'no-deal': { headline: 'The talks ended without a deal', tone: 'broke' },
 };
 
 function isTurningPoint(e: TraceEvent): boolean {

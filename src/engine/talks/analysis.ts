@@ -1,0 +1,102 @@
+/**
+ * What the stated utilities allow, over every package of the issue grid (first issue slowest):
+ * the zone of possible agreement (packages both sides value at least as much as their red-line
+ * packages, utility ≥ 0), its Pareto frontier, and the Nash and Kalai–Smorodinsky points with the
+ * disagreement point (0, 0).
+ */
+import type { CompiledIssue, CompiledTalks, TalksSide } from './compile.ts';
+import { utility } from './utility.ts';
+
+export interface ScoredPackage {
+  values: number[];
+  /** Utility to [opening side, other side]. */
+  utilities: [number, number];
+}
+
+export interface TalksAnalysis {
+  /** Per issue: the values both sides accept on that issue alone (between the two red lines), or null when the red lines do not overlap. */
+  issueZones: ([number, number] | null)[];
+  /** Packages with utility ≥ 0 to both sides. */
+  zoneSize: number;
+  gridSize: number;
+  pareto: ScoredPackage[];
+  nash?: ScoredPackage;
+  kalai?: ScoredPackage;
+}
+
+const EPS = 1e-9;
+
+/** Calls `visit` with every package of the grid, in order (the array is reused). */
+export function forEachPackage(issues: readonly CompiledIssue[], visit: (values: readonly number[]) => void): void {
+  const counts = issues.map((i) => Math.floor((i.high - i.low) / i.step + EPS) + 1);
+  const index = issues.map(() => 0);
+  const values = issues.map((i) => i.low);
+  for (;;) {
+    visit(values);
+    let k = issues.length - 1;
+    while (k >= 0 && index[k]! + 1 >= counts[k]!) {
+      index[k] = 0;
+      values[k] = issues[k]!.low;
+      k--;
+    }
+    if (k < 0) return;
+    index[k]! += 1;
+    values[k] = issues[k]!.low + index[k]! * issues[k]!.step;
+  }
+}
+
+function zoneOf(a: TalksSide, b: TalksSide, i: number): [number, number] | null {
+  const acceptable = (side: TalksSide): [number, number] => (side.ideal[i]! >= side.reservation[i]! ? [side.reservation[i]!, Infinity] : [-Infinity, side.reservation[i]!]);
+  const [a0, a1] = acceptable(a);
+  const [b0, b1] = acceptable(b);
+  const low = Math.max(a0, b0);
+  const high = Math.min(a1, b1);
+  return low <= high ? [low, high] : null;
+}
+
+/** Keyed by the scenario's `talks:` object: the analysis reads no parameter. */
+const cache = new WeakMap<object, TalksAnalysis>();
+
+export function analyseTalks(talks: CompiledTalks): TalksAnalysis {
+  const known = cache.get(talks.definition);
+  if (known) return known;
+  const [a, b] = talks.sides;
+  let gridSize = 0;
+  const zone: ScoredPackage[] = [];
+  forEachPackage(talks.issues, (values) => {
+    gridSize++;
+    const ua = utility(a, values);
+    const ub = utility(b, values);
+    if (ua >= -EPS && ub >= -EPS) zone.push({ values: [...values], utilities: [ua, ub] });
+  });
+  const pareto = paretoOf(zone);
+  const best = (score: (p: ScoredPackage) => number) => pareto.reduce<ScoredPackage | undefined>((top, p) => (top === undefined || score(p) > score(top) + EPS ? p : top), undefined);
+  const maxA = Math.max(...pareto.map((p) => p.utilities[0]));
+  const maxB = Math.max(...pareto.map((p) => p.utilities[1]));
+  const nash = best((p) => p.utilities[0] * p.utilities[1]);
+  const kalai = best((p) => Math.min(maxA > 0 ? p.utilities[0] / maxA : 0, maxB > 0 ? p.utilities[1] / maxB : 0));
+  const result: TalksAnalysis = {
+    issueZones: talks.issues.map((_, i) => zoneOf(a, b, i)),
+    zoneSize: zone.length,
+    gridSize,
+    pareto,
+    ...(nash ? { nash } : {}),
+    ...(kalai ? { kalai } : {}),
+  };
+  cache.set(talks.definition, result);
+  return result;
+}
+
+/** The packages no other package beats for one side without losing for the other (of equal pairs, the first in grid order). */
+function paretoOf(zone: readonly ScoredPackage[]): ScoredPackage[] {
+  const sorted = zone.map((p, order) => ({ p, order })).sort((x, y) => y.p.utilities[0] - x.p.utilities[0] || y.p.utilities[1] - x.p.utilities[1] || x.order - y.order);
+  const frontier: ScoredPackage[] = [];
+  let bestB = -Infinity;
+  for (const { p } of sorted) {
+    if (p.utilities[1] > bestB + EPS) {
+      frontier.push(p);
+      bestB = p.utilities[1];
+    }
+  }
+  return frontier;
+}
