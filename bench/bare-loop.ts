@@ -5,6 +5,9 @@
  * the engine, so on the same seeds it gives the same outcomes, end days and metrics
  * (`npm run bench` checks this on 10,000 seeds before it times anything).
  *
+ * Each occurrence keeps its own grace and, after a partial release or exchange, owes the rest the
+ * next day; an exchange pays for the balance of its release not yet paid for (docs/model.md).
+ *
  * Numbers (parameters, initial party values, quantities, schedule, dependencies) are read from the
  * compiled model once (including the id hashes the keyed draws use); the draft's conditions (its red line, guarantee, extension rule and gate)
  * and its kinds of obligation are written out as code. `prepareBareLoop` refuses a model of
@@ -208,7 +211,12 @@ export function prepareBareLoop(model: Model): BareLoop {
       case 'start-talks': kind[i] = Kind.StartTalks; break;
       case 'withdraw': kind[i] = Kind.Withdraw; break;
       case 'admit-aid': kind[i] = Kind.AdmitAid; trucks[i] = model.names.number(def.trucks); break;
-      case 'release': kind[i] = Kind.Release; stockQuantity(def.stock, def.quantity); break;
+      case 'release':
+        kind[i] = Kind.Release;
+        stockQuantity(def.stock, def.quantity);
+        // What a release still owes is kept per obligation: each falls due once.
+        expect(def.day !== undefined && def.days === undefined && def.every === undefined && def.after === undefined && !model.obligations.some((x) => x.alongside.includes(i)), `${o.id} falls due once`);
+        break;
       case 'disclose':
         kind[i] = def.stock === undefined ? Kind.Disclose : Kind.DiscloseStock;
         if (def.stock !== undefined) stockQuantity(def.stock, def.quantity);
@@ -274,21 +282,31 @@ export function prepareBareLoop(model: Model): BareLoop {
   const domestic = new Float64Array(2);
   const mediator = new Float64Array(2);
   const status = new Int32Array(n);
-  const delayed = new Int32Array(n);
-  const lastUnits = new Float64Array(n);
+  // Units each obligation has moved so far, and units of its release each exchange has paid for.
+  const units = new Float64Array(n);
+  const paid = new Float64Array(n);
+  // What each release still owes per cell after a partial answer (each falls due once).
+  const owed = new Float64Array(n * C);
   const occurrences = new Int32Array(n);
-  // Agenda and today's list: obligation, first-due day, occurrence (−1 until made due), attempt.
+  // Agenda and today's list: obligation, first-due day, occurrence (−1 until made due), attempt,
+  // the occurrence's delay days against grace, and whether it is the rest owed after a partial answer.
   const agendaObl = new Int32Array(MAX_ITEMS);
   const agendaDay = new Int32Array(MAX_ITEMS);
   const agendaFirst = new Int32Array(MAX_ITEMS);
   const agendaOcc = new Int32Array(MAX_ITEMS);
   const agendaAttempt = new Int32Array(MAX_ITEMS);
+  const agendaDelayed = new Int32Array(MAX_ITEMS);
+  const agendaRest = new Int32Array(MAX_ITEMS);
   let agendaLength = 0;
   const todayObl = new Int32Array(MAX_ITEMS);
   const todayFirst = new Int32Array(MAX_ITEMS);
   const todayOcc = new Int32Array(MAX_ITEMS);
   const todayAttempt = new Int32Array(MAX_ITEMS);
+  const todayDelayed = new Int32Array(MAX_ITEMS);
+  const todayRest = new Int32Array(MAX_ITEMS);
   let todayLength = 0;
+  // True while the day's list is made from the agenda: a fresh copy then yields to a waiting entry coming back.
+  let listing = false;
   const reactParty = new Int32Array(MAX_ITEMS);
   const reactTrust = new Float64Array(MAX_ITEMS);
   const reactGrievance = new Float64Array(MAX_ITEMS);
@@ -315,20 +333,25 @@ export function prepareBareLoop(model: Model): BareLoop {
     reactions++;
   };
 
-  const agendaPush = (o: number, d: number, first: number, occurrence: number, attempt: number) => {
+  const agendaPush = (o: number, d: number, first: number, occurrence: number, attempt: number, delayedDays: number, rest: number) => {
     agendaObl[agendaLength] = o;
     agendaDay[agendaLength] = d;
     agendaFirst[agendaLength] = first;
     agendaOcc[agendaLength] = occurrence;
     agendaAttempt[agendaLength] = attempt;
+    agendaDelayed[agendaLength] = delayedDays;
+    agendaRest[agendaLength] = rest;
     agendaLength++;
   };
 
-  const makeDue = (o: number, first: number, occurrence: number, attempt: number): void => {
-    for (let t = 0; t < todayLength; t++) if (todayObl[t] === o) return;
+  const makeDue = (o: number, first: number, occurrence: number, attempt: number, delayedDays: number, rest: number): void => {
+    if (occurrence < 0) {
+      for (let t = 0; t < todayLength; t++) if (todayObl[t] === o) return;
+      if (listing) for (let t = 0; t < agendaLength; t++) if (agendaObl[t] === o && agendaDay[t] === day && agendaOcc[t]! >= 0) return;
+    }
     let at = todayLength;
     for (let t = 0; t < todayLength; t++) {
-      if ((first - todayFirst[t]! || o - todayObl[t]!) < 0) {
+      if ((first - todayFirst[t]! || o - todayObl[t]! || occurrence - todayOcc[t]!) < 0) {
         at = t;
         break;
       }
@@ -338,14 +361,18 @@ export function prepareBareLoop(model: Model): BareLoop {
       todayFirst[t] = todayFirst[t - 1]!;
       todayOcc[t] = todayOcc[t - 1]!;
       todayAttempt[t] = todayAttempt[t - 1]!;
+      todayDelayed[t] = todayDelayed[t - 1]!;
+      todayRest[t] = todayRest[t - 1]!;
     }
     todayObl[at] = o;
     todayFirst[at] = first;
     todayOcc[at] = occurrence < 0 ? occurrences[o]!++ : occurrence;
     todayAttempt[at] = attempt;
+    todayDelayed[at] = delayedDays;
+    todayRest[at] = rest;
     todayLength++;
     status[o] = Status.Due;
-    for (let k = alongStart[o]!; k < alongStart[o + 1]!; k++) makeDue(alongList[k]!, day, -1, 0);
+    for (let k = alongStart[o]!; k < alongStart[o + 1]!; k++) makeDue(alongList[k]!, day, -1, 0, 0, 0);
   };
 
   const cancelDependents = (o: number): void => {
@@ -360,6 +387,8 @@ export function prepareBareLoop(model: Model): BareLoop {
         todayFirst[kept] = todayFirst[t]!;
         todayOcc[kept] = todayOcc[t]!;
         todayAttempt[kept] = todayAttempt[t]!;
+        todayDelayed[kept] = todayDelayed[t]!;
+        todayRest[kept] = todayRest[t]!;
         kept++;
       }
       todayLength = kept;
@@ -371,6 +400,8 @@ export function prepareBareLoop(model: Model): BareLoop {
         agendaFirst[kept] = agendaFirst[t]!;
         agendaOcc[kept] = agendaOcc[t]!;
         agendaAttempt[kept] = agendaAttempt[t]!;
+        agendaDelayed[kept] = agendaDelayed[t]!;
+        agendaRest[kept] = agendaRest[t]!;
         kept++;
       }
       agendaLength = kept;
@@ -381,7 +412,6 @@ export function prepareBareLoop(model: Model): BareLoop {
   const fail = (o: number) => {
     const p = party[o]!;
     status[o] = Status.Failed;
-    delayed[o] = 0;
     metrics[M_VIOLATIONS + p]! += 1;
     react(1 - p, -r, r, 0);
     for (let b = 0; b < brokerPressure.length; b++) {
@@ -393,58 +423,80 @@ export function prepareBareLoop(model: Model): BareLoop {
 
   /** Moves up to floor(quantity·f) per cell of `o` from held to released; returns the units moved. */
   const moveStock = (o: number, fraction: number) => {
-    let units = 0;
+    let moved = 0;
     for (let c = 0; c < C; c++) {
       const wanted = Math.floor(quantity[o * C + c]! * fraction + 1e-9);
-      const moved = Math.max(0, Math.min(held[c]!, wanted));
-      held[c]! -= moved;
-      metrics[c]! += moved;
-      units += moved;
+      const m = Math.max(0, Math.min(held[c]!, wanted));
+      held[c]! -= m;
+      metrics[c]! += m;
+      moved += m;
     }
-    return units;
+    return moved;
   };
 
-  /** Carries out obligation `o` with fraction f; returns the units moved (what an exchange pays for). */
-  const carryOut = (o: number, fraction: number): number => {
+  /** A release: moves f of what it owes (its quantity the first time) and keeps what it still owes; true when some is owed. */
+  const moveOwed = (o: number, fraction: number, rest: number): boolean => {
+    let moved = 0;
+    let owing = false;
+    for (let c = 0; c < C; c++) {
+      const at = o * C + c;
+      const owes = rest ? owed[at]! : quantity[at]!;
+      const m = Math.max(0, Math.min(held[c]!, Math.floor(owes * fraction + 1e-9)));
+      held[c]! -= m;
+      metrics[c]! += m;
+      moved += m;
+      owed[at] = Math.min(owes - m, held[c]!);
+      if (owed[at]! > 0) owing = true;
+    }
+    units[o]! += moved;
+    return owing;
+  };
+
+  /** An exchange at a ratio: pays for f of its release's balance; true when some of it is still owed. */
+  const payExchange = (o: number, fraction: number): boolean => {
+    const c = exchangeCell[o]!;
+    const k = exchangeRatio[o]!;
+    const owing = units[paidBy[o]!]! - paid[o]!;
+    const paying = Math.floor(owing * fraction + 1e-9);
+    const wanted = Math.round((paid[o]! + paying) * k) - Math.round(paid[o]! * k);
+    paid[o]! += paying;
+    const moved = Math.max(0, Math.min(held[c]!, wanted));
+    held[c]! -= moved;
+    metrics[c]! += moved;
+    units[o]! += moved;
+    return held[c]! > 0 && owing - paying > 0;
+  };
+
+  /** Carries out obligation `o` with fraction f (`rest`: what a partial answer left owed); true when some is still owed. */
+  const carryOut = (o: number, fraction: number, rest: number): boolean => {
     switch (kind[o]) {
-      case Kind.Halt: metrics[M_HALTS]! += 1; return 0;
-      case Kind.OpenCrossing: return 0;
-      case Kind.StartTalks: metrics[M_TALKS]! += 1; return 0;
+      case Kind.Halt: metrics[M_HALTS]! += 1; return false;
+      case Kind.OpenCrossing: return false;
+      case Kind.StartTalks: metrics[M_TALKS]! += 1; return false;
       case Kind.Withdraw:
         metrics[fraction >= 1 ? M_WITHDRAWALS : M_PARTIAL_WITHDRAWALS]! += 1;
-        return 0;
-      case Kind.AdmitAid: {
-        const t = Math.floor(trucks[o]! * fraction + 1e-9);
-        metrics[M_AID]! += t;
-        return t;
-      }
-      case Kind.Release: return moveStock(o, fraction);
-      case Kind.Disclose: metrics[M_DISCLOSURES]! += 1; return 0;
-      case Kind.DiscloseStock: metrics[M_DISCLOSURES]! += 1; return moveStock(o, fraction);
-      case Kind.Exchange: {
-        const c = exchangeCell[o]!;
-        const wanted = Math.round(lastUnits[paidBy[o]!]! * exchangeRatio[o]! * fraction);
-        const moved = Math.max(0, Math.min(held[c]!, wanted));
-        held[c]! -= moved;
-        metrics[c]! += moved;
-        return moved;
-      }
+        return false;
+      case Kind.AdmitAid: metrics[M_AID]! += Math.floor(trucks[o]! * fraction + 1e-9); return false;
+      case Kind.Release: return moveOwed(o, fraction, rest);
+      case Kind.Disclose: metrics[M_DISCLOSURES]! += 1; return false;
+      case Kind.DiscloseStock: metrics[M_DISCLOSURES]! += 1; units[o]! += moveStock(o, fraction); return false;
+      case Kind.Exchange: return payExchange(o, fraction);
     }
-    return 0;
+    return false;
   };
 
-  const respond = (o: number, first: number, occurrence: number, attempt: number) => {
+  const respond = (o: number, first: number, occurrence: number, attempt: number, delayedDays: number, rest: number) => {
     const p = party[o]!;
     // The state-dependent model (src/engine/policies/state-dependent.ts), term for term.
     const w = p * 6;
     const x = weights[w]! + weights[w + 1]! * (trust[p]! - 0.5) - weights[w + 2]! * grievance[p]! - weights[w + 3]! * domestic[p]! + weights[w + 4]! * mediator[p]! + (p === HAMAS && guaranteeInForce ? weights[w + 5]! : 0);
     const comply = 1 / (1 + Math.exp(-x));
-    const rest = 1 - comply;
+    const notComply = 1 - comply;
     const hostility = clamp01((grievance[p]! + domestic[p]!) / 2);
-    const pDelay = rest * (1 - hostility) * 0.6;
-    const pPartial = rest * (1 - hostility) * 0.4;
-    const pViolate = rest * hostility * 0.75;
-    const pRefuse = rest * hostility * 0.25;
+    const pDelay = notComply * (1 - hostility) * 0.6;
+    const pPartial = notComply * (1 - hostility) * 0.4;
+    const pViolate = notComply * hostility * 0.75;
+    const pRefuse = notComply * hostility * 0.25;
     const u = draw(P_RESPONSE, subject[o]!, occurrence, attempt);
     let cumulative = comply;
     let response: number;
@@ -457,28 +509,29 @@ export function prepareBareLoop(model: Model): BareLoop {
 
     if (response === 0 || response === 2) {
       const fraction = response === 0 ? 1 : 0.25 + 0.5 * draw(P_PARTIAL, subject[o]!, occurrence, attempt);
-      lastUnits[o] = carryOut(o, fraction);
+      const owing = carryOut(o, fraction, rest);
       status[o] = response === 0 ? Status.Done : Status.Partial;
-      delayed[o] = 0;
       if (response === 0) react(1 - p, 0.02, 0, 0);
       else react(1 - p, 0, r * 0.5, 0);
+      // The rest falls due the next day, a day against the occurrence's grace; with none left it lapses.
+      if (owing && delayedDays + 1 <= grace[o]!) agendaPush(o, day + 1, first, occurrence, attempt + 1, delayedDays + 1, 1);
       for (let k = depStart[o]!; k < depStart[o + 1]!; k++) {
         const j = depList[k]!;
-        if (wait[j] === 0) makeDue(j, day, -1, 0);
-        else agendaPush(j, day + wait[j]!, day + wait[j]!, -1, 0);
+        if (rest && paidBy[j] !== o) continue;
+        if (wait[j] === 0) makeDue(j, day, -1, 0, 0, 0);
+        else agendaPush(j, day + wait[j]!, day + wait[j]!, -1, 0, 0, 0);
       }
       return;
     }
     if (response === 1) {
       const days = 1 + Math.floor(draw(P_DELAY, subject[o]!, occurrence, attempt) * maxDelay);
-      metrics[M_DELAYS + p]! += 1;
-      if (delayed[o]! + days > grace[o]!) {
+      if (delayedDays + days > grace[o]!) {
         fail(o);
         return;
       }
-      delayed[o]! += days;
+      metrics[M_DELAYS + p]! += 1;
       status[o] = Status.Waiting;
-      agendaPush(o, day + days, first, occurrence, attempt + 1);
+      agendaPush(o, day + days, first, occurrence, attempt + 1, delayedDays + days, rest);
       react(1 - p, 0, r * 0.25, 0);
       return;
     }
@@ -503,8 +556,8 @@ export function prepareBareLoop(model: Model): BareLoop {
       mediator[p] = 0;
     }
     status.fill(Status.Waiting);
-    delayed.fill(0);
-    lastUnits.fill(0);
+    units.fill(0);
+    paid.fill(0);
     occurrences.fill(0);
     agendaLength = 0;
     todayLength = 0;
@@ -513,7 +566,7 @@ export function prepareBareLoop(model: Model): BareLoop {
     day = 0;
     let phaseEndDay = truce.length;
     let extended = 0;
-    for (let k = 0; k < scheduleObligation.length; k++) agendaPush(scheduleObligation[k]!, scheduleDay[k]!, scheduleDay[k]!, -1, 0);
+    for (let k = 0; k < scheduleObligation.length; k++) agendaPush(scheduleObligation[k]!, scheduleDay[k]!, scheduleDay[k]!, -1, 0, 0, 0);
 
     for (;;) {
       day++;
@@ -530,17 +583,20 @@ export function prepareBareLoop(model: Model): BareLoop {
         if (incidentCollapse[i]! > 0 && draw(P_INCIDENT_COLLAPSE, incidentSubject[i]!, day, 0) < incidentCollapse[i]!) return finish(Result.Collapsed, Cause.Incident);
       }
       // 2. obligations due today, in due order
+      listing = true;
       for (;;) {
         let best = -1;
         for (let t = 0; t < agendaLength; t++) {
           if (agendaDay[t] !== day) continue;
-          if (best < 0 || (agendaFirst[t]! - agendaFirst[best]! || agendaObl[t]! - agendaObl[best]!) < 0) best = t;
+          if (best < 0 || (agendaFirst[t]! - agendaFirst[best]! || agendaObl[t]! - agendaObl[best]! || agendaOcc[t]! - agendaOcc[best]!) < 0) best = t;
         }
         if (best < 0) break;
         const o = agendaObl[best]!;
         const first = agendaFirst[best]!;
         const occurrence = agendaOcc[best]!;
         const attempt = agendaAttempt[best]!;
+        const delayedDays = agendaDelayed[best]!;
+        const rest = agendaRest[best]!;
         agendaLength--;
         for (let t = best; t < agendaLength; t++) {
           agendaObl[t] = agendaObl[t + 1]!;
@@ -548,23 +604,30 @@ export function prepareBareLoop(model: Model): BareLoop {
           agendaFirst[t] = agendaFirst[t + 1]!;
           agendaOcc[t] = agendaOcc[t + 1]!;
           agendaAttempt[t] = agendaAttempt[t + 1]!;
+          agendaDelayed[t] = agendaDelayed[t + 1]!;
+          agendaRest[t] = agendaRest[t + 1]!;
         }
-        makeDue(o, first, occurrence, attempt);
+        makeDue(o, first, occurrence, attempt, delayedDays, rest);
       }
+      listing = false;
       // 3. responses
       while (todayLength > 0) {
         const o = todayObl[0]!;
         const first = todayFirst[0]!;
         const occurrence = todayOcc[0]!;
         const attempt = todayAttempt[0]!;
+        const delayedDays = todayDelayed[0]!;
+        const rest = todayRest[0]!;
         todayLength--;
         for (let t = 0; t < todayLength; t++) {
           todayObl[t] = todayObl[t + 1]!;
           todayFirst[t] = todayFirst[t + 1]!;
           todayOcc[t] = todayOcc[t + 1]!;
           todayAttempt[t] = todayAttempt[t + 1]!;
+          todayDelayed[t] = todayDelayed[t + 1]!;
+          todayRest[t] = todayRest[t + 1]!;
         }
-        respond(o, first, occurrence, attempt);
+        respond(o, first, occurrence, attempt, delayedDays, rest);
       }
       // 4. reactions
       for (let k = 0; k < reactions; k++) {

@@ -14,11 +14,11 @@ const MEDIATOR_PRESSURE_DECAY = 0.2;
 
 /** An occurrence not yet made due: it gets its number when it enters a day's list. */
 export function fresh(obligation: number, day: number): AgendaItem {
-  return { obligation, day, firstDue: day, occurrence: -1, attempt: 0 };
+  return { obligation, day, firstDue: day, occurrence: -1, attempt: 0, delayed: 0, owed: undefined };
 }
 
 function byDueOrder(a: AgendaItem, b: AgendaItem): number {
-  return a.firstDue - b.firstDue || a.obligation - b.obligation;
+  return a.firstDue - b.firstDue || a.obligation - b.obligation || a.occurrence - b.occurrence;
 }
 
 export function startDay(run: RunContext): void {
@@ -32,7 +32,7 @@ export function startDay(run: RunContext): void {
     const due = s.agenda.filter((item) => item.day === s.day);
     s.agenda = s.agenda.filter((item) => item.day !== s.day);
     due.sort(byDueOrder);
-    for (const item of due) makeDue(run, item);
+    for (const item of due) makeDue(run, item, due);
   }
   s.stage = 'obligations';
 }
@@ -83,10 +83,17 @@ function runIncidents(run: RunContext): boolean {
   return true;
 }
 
-/** Puts an obligation on today's list in due order, with anything due alongside it. */
-export function makeDue(run: RunContext, item: AgendaItem): void {
+/**
+ * Puts an entry on today's list in due order, with anything due alongside it. A fresh copy is
+ * dropped (unnumbered) while the obligation is listed and unanswered, or when a waiting entry of
+ * it comes back today (`returning`: the day's entries from the agenda); a waiting entry is always listed.
+ */
+export function makeDue(run: RunContext, item: AgendaItem, returning?: readonly AgendaItem[]): void {
   const s = run.st;
-  for (const t of s.today) if (t.obligation === item.obligation) return;
+  if (item.occurrence < 0) {
+    for (const t of s.today) if (t.obligation === item.obligation) return;
+    if (returning) for (const t of returning) if (t.obligation === item.obligation && t.occurrence >= 0) return;
+  }
   const at = s.today.findIndex((t) => byDueOrder(item, t) < 0);
   const status = s.obligations[item.obligation]!;
   if (item.occurrence < 0) item.occurrence = status.occurrences++;
@@ -94,10 +101,10 @@ export function makeDue(run: RunContext, item: AgendaItem): void {
   status.status = 'due';
   const o = run.model.obligations[item.obligation]!;
   if (run.trace) {
-    const when = status.delayed > 0 ? ` (delayed from day ${item.firstDue})` : '';
+    const when = item.owed !== undefined ? ` (the rest of what fell due on day ${item.firstDue})` : item.attempt > 0 ? ` (delayed from day ${item.firstDue})` : '';
     run.record(() => ({ type: 'obligation.due', party: o.party, obligation: o.id, kind: o.kind, text: `${run.partyName(o.party)} must ${describeObligation(run.model, o)}${when}.`, source: o.def.source }));
   }
-  for (const j of o.alongside) makeDue(run, fresh(j, s.day));
+  for (const j of o.alongside) makeDue(run, fresh(j, s.day), returning);
 }
 
 /** Counterparts and mediators react, then guarantees, red lines and breaking points are checked. */

@@ -8,12 +8,14 @@ import type { SimState } from './state.ts';
 
 export class RunEffects implements EffectContext {
   obligation!: CompiledObligation;
+  private owing: Readonly<Record<string, number>> | undefined;
 
   constructor(private readonly model: Model, private readonly state: SimState) {}
 
-  /** Carries out `o` (fully with fraction 1, in part below): its kind's effect. */
-  carryOut(o: CompiledObligation, fraction: number): EffectResult {
+  /** Carries out `o` (fully with fraction 1, in part below): its kind's effect; `owed` for a remainder. */
+  carryOut(o: CompiledObligation, fraction: number, owed: Readonly<Record<string, number>> | undefined): EffectResult {
     this.obligation = o;
+    this.owing = owed;
     return o.module.effect(o.def, this, fraction);
   }
 
@@ -61,13 +63,22 @@ export class RunEffects implements EffectContext {
     return { text: `${list} ${this.stockName(stock)}`, changes, units };
   }
 
-  paidForUnits(): number | undefined {
-    const paidFor = this.obligation.inReturnFor;
-    return paidFor !== undefined ? this.state.obligations[paidFor]!.lastUnits : undefined;
+  held(stock: string, category: string): number {
+    return this.state.stocks[stock]!.held[category] ?? 0;
   }
 
-  paidForPlannedUnits(): number {
-    return this.obligation.plannedUnits;
+  owed(): Readonly<Record<string, number>> | undefined {
+    return this.owing;
+  }
+
+  payment(): { released: number; paid: number; planned: number } | undefined {
+    const paidFor = this.obligation.inReturnFor;
+    if (paidFor === undefined) return undefined;
+    return { released: this.state.obligations[paidFor]!.units, paid: this.state.obligations[this.obligation.index]!.paid, planned: this.obligation.plannedUnits };
+  }
+
+  pay(units: number): void {
+    this.state.obligations[this.obligation.index]!.paid += units;
   }
 
   count(counter: string, amount: number): void {

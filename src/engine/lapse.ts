@@ -1,6 +1,7 @@
 /**
- * A lapse is never silent: an occurrence still waiting (delayed, or due after a `wait`) when its
- * phase ends is dropped with a trace event saying so, and its obligation's status becomes `lapsed`.
+ * A lapse is never silent: an occurrence still waiting (delayed, due after a `wait`, or the rest
+ * owed after a partial answer) when its phase ends is dropped with a trace event saying so, and its
+ * obligation's status becomes `lapsed` (a remainder never answered leaves it `partial`).
  */
 import type { RunContext } from './run-context.ts';
 import type { AgendaItem } from './state.ts';
@@ -21,9 +22,11 @@ export function lapseWaiting(run: RunContext, phaseIndex: number, ended: string)
       continue;
     }
     const status = s.obligations[item.obligation]!;
-    status.status = 'lapsed';
+    // A remainder never answered leaves the partial answer standing.
+    if (item.owed === undefined || status.status !== 'partial') status.status = 'lapsed';
     if (run.trace) {
-      const how = item.attempt > 0 ? `delayed obligation to ${describeObligation(model, o)} (put off to day ${item.day})` : `obligation to ${describeObligation(model, o)} (due on day ${item.day})`;
+      const what = `obligation to ${describeObligation(model, o)}`;
+      const how = item.owed !== undefined ? `rest of the ${what} (due again on day ${item.day})` : item.attempt > 0 ? `delayed ${what} (put off to day ${item.day})` : `${what} (due on day ${item.day})`;
       run.record(() => ({ type: 'party.reacted', party: o.party, obligation: o.id, kind: o.kind, lapsed: true, text: `${run.partyName(o.party)}'s ${how} lapsed when ${ended}.`, source: o.def.source }));
     }
   }

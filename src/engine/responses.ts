@@ -10,6 +10,7 @@ import { followingToday, recordedAnswer, recordedNote } from './record.ts';
 import { pickResponse, type Response } from './response.ts';
 import { PURPOSE } from './rng.ts';
 import type { RunContext } from './run-context.ts';
+import type { AgendaItem } from './state.ts';
 import { describeObligation } from './wording.ts';
 
 const TRUST_GAIN_ON_COMPLY = 0.02;
@@ -27,8 +28,8 @@ export function respond(run: RunContext, decision: Decision, choice: Response | 
   s.obligations[o.index]!.lastResponse = response;
   run.recordedNow = follow ? { note: recordedNote(recorded, s.day), source: recorded?.source, recorded: recorded !== undefined } : undefined;
   try {
-    if (response === 'comply' || response === 'partial') carryOut(run, o, response, chosen, occurrence, attempt, recorded?.fraction);
-    else if (response === 'delay') delay(run, o, chosen, item.firstDue, occurrence, attempt, follow ? recorded?.days : undefined, follow);
+    if (response === 'comply' || response === 'partial') carryOut(run, o, response, chosen, item, recorded?.fraction, follow);
+    else if (response === 'delay') delay(run, o, chosen, item, follow ? recorded?.days : undefined, follow);
     else {
       if (run.trace) run.record(() => ({ type: 'party.responded', party: o.party, obligation: o.id, kind: o.kind, response, chosen, text: `${run.partyName(o.party)} ${response === 'violate' ? 'violated the obligation to' : 'refused to'} ${describeObligation(run.model, o)}.`, source: o.def.source }));
       fail(run, o, response);
@@ -38,16 +39,15 @@ export function respond(run: RunContext, decision: Decision, choice: Response | 
   }
 }
 
-function carryOut(run: RunContext, o: CompiledObligation, response: 'comply' | 'partial', chosen: true | undefined, occurrence: number, attempt: number, recordedFraction: number | undefined): void {
+function carryOut(run: RunContext, o: CompiledObligation, response: 'comply' | 'partial', chosen: true | undefined, item: AgendaItem, recordedFraction: number | undefined, follow: boolean): void {
   const s = run.st;
   const status = s.obligations[o.index]!;
   const party = s.parties[o.party]!;
-  const fraction = response === 'comply' ? 1 : (recordedFraction ?? 0.25 + 0.5 * run.draw(PURPOSE.partialFraction, o.idHash, occurrence, attempt));
-  const effect = run.effects.carryOut(o, fraction);
+  const fraction = response === 'comply' ? 1 : (recordedFraction ?? 0.25 + 0.5 * run.draw(PURPOSE.partialFraction, o.idHash, item.occurrence, item.attempt));
+  const effect = run.effects.carryOut(o, fraction, item.owed);
   status.status = response === 'comply' ? 'done' : 'partial';
-  status.lastUnits = effect.units;
+  status.units += effect.units;
   status.times += 1;
-  status.delayed = 0;
   const name = run.trace ? run.partyName(o.party) : '';
   if (response === 'comply') {
     party.complied += 1;
@@ -57,37 +57,51 @@ function carryOut(run: RunContext, o: CompiledObligation, response: 'comply' | '
     react(run, o, 0, o.grievance.partial, run.trace ? `${name} complied only in part` : '');
   }
   if (run.trace) run.record(() => ({ type: 'party.responded', party: o.party, obligation: o.id, kind: o.kind, response, chosen, changes: effect.changes, text: `${name} ${response === 'comply' ? 'complied' : 'complied in part'}: ${effect.text}.`, source: o.def.source }));
+  if (o.module.remainder && effect.owed !== undefined && Object.values(effect.owed).some((n) => n > 0)) oweRemainder(run, o, item, effect.owed, follow);
+  // Carrying out a remainder brings again only the dependants that pay for it: the others followed the first time.
+  const remainder = item.owed !== undefined;
   for (const j of o.dependents) {
+    if (remainder && run.model.obligations[j]!.inReturnFor !== o.index) continue;
     const wait = run.model.obligations[j]!.def.wait ?? 0;
     if (wait === 0) makeDue(run, fresh(j, s.day));
     else s.agenda.push(fresh(j, s.day + wait));
   }
 }
 
-function delay(run: RunContext, o: CompiledObligation, chosen: true | undefined, firstDue: number, occurrence: number, attempt: number, recordedDays: number | undefined, follow: boolean): void {
+/** The rest of a partly carried out occurrence falls due the next day, a day against its grace; with no grace left it lapses. */
+function oweRemainder(run: RunContext, o: CompiledObligation, item: AgendaItem, owed: Record<string, number>, follow: boolean): void {
+  const s = run.st;
+  // Following the record, as with a recorded delay, the record (not the grace rule) says what happened next.
+  if (!follow && item.delayed + 1 > o.grace) {
+    if (run.trace) run.record(() => ({ type: 'party.reacted', party: o.party, obligation: o.id, kind: o.kind, lapsed: true, text: `The rest of ${run.partyName(o.party)}'s obligation to ${describeObligation(run.model, o)} lapsed: no grace left to carry it out (${item.delayed} of ${o.grace} days used).`, source: o.def.source }));
+    return;
+  }
+  s.agenda.push({ obligation: o.index, day: s.day + 1, firstDue: item.firstDue, occurrence: item.occurrence, attempt: item.attempt + 1, delayed: item.delayed + 1, owed });
+}
+
+function delay(run: RunContext, o: CompiledObligation, chosen: true | undefined, item: AgendaItem, recordedDays: number | undefined, follow: boolean): void {
   const s = run.st;
   const status = s.obligations[o.index]!;
-  const days = recordedDays ?? 1 + Math.floor(run.draw(PURPOSE.delayDays, o.idHash, occurrence, attempt) * run.model.maxDelay);
-  s.parties[o.party]!.delays += 1;
+  const days = recordedDays ?? 1 + Math.floor(run.draw(PURPOSE.delayDays, o.idHash, item.occurrence, item.attempt) * run.model.maxDelay);
   const name = run.trace ? run.partyName(o.party) : '';
   // A recorded delay never expires: the record, not the grace rule, says what happened next.
-  if (!follow && status.delayed + days > o.grace) {
+  if (!follow && item.delayed + days > o.grace) {
     if (run.trace) run.record(() => ({ type: 'party.responded', party: o.party, obligation: o.id, kind: o.kind, response: 'delay', chosen, expired: true, text: o.grace === 0 ? `${name} let the deadline to ${describeObligation(run.model, o)} pass: it counts as a violation.` : `${name} delayed again (${describeObligation(run.model, o)}), past the ${o.grace} days of grace: it counts as a violation.`, source: o.def.source }));
     fail(run, o, 'expired');
     return;
   }
-  status.delayed += days;
+  s.parties[o.party]!.delays += 1;
+  const delayed = item.delayed + days;
   status.status = 'waiting';
-  s.agenda.push({ obligation: o.index, day: s.day + days, firstDue, occurrence, attempt: attempt + 1 });
+  s.agenda.push({ obligation: o.index, day: s.day + days, firstDue: item.firstDue, occurrence: item.occurrence, attempt: item.attempt + 1, delayed, owed: item.owed });
   react(run, o, 0, o.grievance.delay, run.trace ? `${name} delayed` : '');
-  if (run.trace) run.record(() => ({ type: 'party.responded', party: o.party, obligation: o.id, kind: o.kind, response: 'delay', chosen, text: `${name} delayed (${describeObligation(run.model, o)}) by ${days} day${days === 1 ? '' : 's'}, to day ${s.day + days}${s.day + days > s.phaseEndDay ? `, after the ${run.phaseName()}'s last day (${s.phaseEndDay}): it lapses unless the ${run.phaseName()} is extended` : ''} (${status.delayed} of ${o.grace} days of grace used).`, source: o.def.source }));
+  if (run.trace) run.record(() => ({ type: 'party.responded', party: o.party, obligation: o.id, kind: o.kind, response: 'delay', chosen, text: `${name} delayed (${describeObligation(run.model, o)}) by ${days} day${days === 1 ? '' : 's'}, to day ${s.day + days}${s.day + days > s.phaseEndDay ? `, after the ${run.phaseName()}'s last day (${s.phaseEndDay}): it lapses unless the ${run.phaseName()} is extended` : ''} (${delayed} of ${o.grace} days of grace used).`, source: o.def.source }));
 }
 
 function fail(run: RunContext, o: CompiledObligation, why: 'violate' | 'refuse' | 'expired'): void {
   const s = run.st;
   const model = run.model;
   s.obligations[o.index]!.status = 'failed';
-  s.obligations[o.index]!.delayed = 0;
   s.parties[o.party]!.violations += 1;
   run.effects.fail(o);
   const name = run.partyName(o.party);

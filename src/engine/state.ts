@@ -12,10 +12,10 @@ export type ObligationStatus = 'waiting' | 'due' | 'done' | 'partial' | 'failed'
 
 export interface ObligationState {
   status: ObligationStatus;
-  /** Days of delay taken so far (against its grace). */
-  delayed: number;
-  /** Units the last execution actually moved (what an exchange `in-return-for` it pays for). */
-  lastUnits: number;
+  /** Units moved so far by every carrying out of it (what exchanges `in-return-for` it pay for). */
+  units: number;
+  /** An exchange `in-return-for` a release: units of that release it has paid for so far. */
+  paid: number;
   /** Times carried out, fully or in part. */
   times: number;
   /** Occurrences made due so far (a delayed occurrence falling due again is not a new one). */
@@ -45,6 +45,10 @@ export interface AgendaItem {
    * attempt at it (0, then 1 after a delay, …): the identity its draws are keyed by. */
   occurrence: number;
   attempt: number;
+  /** Days of delay this occurrence has taken so far, counted against its obligation's grace. */
+  delayed: number;
+  /** A remainder (after a partial answer): what is still owed of the occurrence, as its kind reported it. */
+  owed: Record<string, number> | undefined;
 }
 
 /** A party-state change waiting for the "counterparts and mediators react" step of the day. */

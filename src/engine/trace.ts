@@ -56,7 +56,9 @@ export interface Metrics {
   days: number;
   /** stock → category → released so far. */
   released: Record<string, Record<string, number>>;
+  /** party → violate, refuse and expired (delayed past grace) answers. */
   violations: Record<string, number>;
+  /** party → delays granted (an expired delay is a violation only). */
   delays: Record<string, number>;
   /** The counters the scenario reports (Model.counters), by name. */
   [counter: string]: number | Record<string, number> | Record<string, Record<string, number>>;

@@ -5,6 +5,7 @@
  * record through src/engine/record.ts. Dates are whole calendar days, computed without Date.
  */
 import * as z from 'zod';
+import { moduleOf } from './kinds/registry.ts';
 import { referenceHint } from './near-match.ts';
 import { own } from './own.ts';
 import type { Reporter } from './checks.ts';
@@ -225,8 +226,10 @@ function checkObligationEntry(s: Scenario, entry: HistoryEntry, day: number, obl
   }
   const key = `${id}#${entry.occurrence}`;
   const before = answered.get(key);
-  if (before && before.response !== 'delay') report(at('answer'), `occurrence ${entry.occurrence} of \`${id}\` was already answered \`${before.response}\` on day ${before.day}`, 'only a delay is answered again; for a later occurrence write `occurrence: N`');
-  else if (before && day === before.day) report(at('day'), `occurrence ${entry.occurrence} of \`${id}\` was delayed on day ${before.day}; it falls due again on a later day`);
+  // A delay, or a partial answer to a kind that owes the rest (docs/model.md, "Remainders"), is answered again.
+  const open = before?.response === 'delay' || (before?.response === 'partial' && moduleOf(o).remainder === true);
+  if (before && !open) report(at('answer'), `occurrence ${entry.occurrence} of \`${id}\` was already answered \`${before.response}\` on day ${before.day}`, 'only a delay, or a partial release, recover-remains or exchange (whose rest falls due the next day), is answered again; for a later occurrence write `occurrence: N`');
+  else if (before && day === before.day) report(at('day'), `occurrence ${entry.occurrence} of \`${id}\` was ${before.response === 'delay' ? 'delayed' : 'answered in part'} on day ${before.day}; it falls due again on a later day`);
   answered.set(key, { day, response: answer.response });
 }
 

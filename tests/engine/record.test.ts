@@ -58,12 +58,14 @@ describe('following the record to its end', () => {
     const answers = trace.filter((e) => e.type === 'party.responded').map((e) => [e.day, e.obligation, e.response, e.recorded ?? false]);
     expect(answers.filter(([, o]) => o === 'handover')).toEqual([
       [1, 'handover', 'partial', true],
+      [2, 'handover', 'comply', false],
       [3, 'handover', 'delay', true],
       [5, 'handover', 'comply', false],
       [6, 'handover', 'comply', true],
     ]);
-    // partial 0.5 of 4 = 2, then 4 and 4 (the third occurrence is not in the record: as agreed).
-    expect(outcome.metrics.released.captives).toEqual({ all: 10 });
+    // partial 0.5 of 4 = 2, the other 2 owed the next day (not in the record: as agreed), then 4
+    // and 4 (the third occurrence is not in the record either).
+    expect(outcome.metrics.released.captives).toEqual({ all: 12 });
     // The recorded delay uses all 3 days of grace; a recorded delay never expires.
     expect(outcome.metrics.violations).toEqual({ hamas: 0, israel: 0 });
     expect(trace.filter((e) => e.obligation === 'aid' && e.type === 'party.responded').every((e) => e.response === 'comply')).toBe(true);

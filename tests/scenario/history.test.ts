@@ -72,6 +72,13 @@ describe('history entries', () => {
     expect(result.ok ? result.scenario.history.length : result.problems).toBe(5);
   });
 
+  it('the rest of a partial release may be answered: a partial that was never made up is recorded as refused', () => {
+    const result = load(`  - { day: 1, obligation: handover, answer: partial 0.5, source: news }
+  - { day: 2, obligation: handover, answer: refuse, text: the rest was never handed over, source: news }
+`);
+    expect(result.ok ? result.scenario.history.length : result.problems).toBe(2);
+  });
+
   /** [what, history lines, the line reported, the text the column points at, message, hint]. */
   const cases: [string, string, number, string, RegExp, RegExp?][] = [
     ['unknown obligation', '  - { day: 1, obligation: handovr, answer: comply, source: news }\n', 23, 'handovr', /unknown obligation `handovr`/, /handover/],
@@ -88,6 +95,8 @@ describe('history entries', () => {
     ['an end without a cause', '  - { day: 5, end: collapsed, source: news }\n', 23, '{ day', /say why the truce ended/],
     ['an end that is not a collapse', '  - { day: 5, end: completed, cause: x, source: news }\n', 23, 'completed', /end: collapsed/],
     ['an answer after the occurrence was closed', '  - { day: 1, obligation: handover, answer: comply, source: news }\n  - { day: 2, obligation: handover, answer: comply, source: news }\n', 24, 'comply', /already answered `comply` on day 1/],
+    ['an answer after a partial answer to a kind that owes no rest', '  - { day: 1, obligation: handover, answer: comply, source: news }\n  - { day: 1, obligation: aid, answer: partial 0.5, source: news }\n  - { day: 2, obligation: aid, answer: comply, source: news }\n', 25, 'comply', /already answered `partial` on day 1/, /partial release/],
+    ['the rest of a partial release answered the same day', '  - { day: 1, obligation: handover, answer: partial 0.5, source: news }\n  - { day: 1, obligation: handover, answer: comply, source: news }\n', 24, '1, obligation', /answered in part on day 1; it falls due again on a later day/],
     ['entries out of order', '  - { day: 7, obligation: handover, occurrence: 2, answer: comply, source: news }\n  - { day: 1, obligation: handover, answer: comply, source: news }\n', 24, '1, obligation', /day order/],
     ['a date before the start', '  - { day: 2025-01-01, obligation: handover, answer: comply, source: news }\n', 23, '2025-01-01', /before the start, 2025-01-19/],
   ];

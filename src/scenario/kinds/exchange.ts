@@ -9,7 +9,10 @@ import { Id, Quantity } from '../primitives.ts';
 import { namesStock, readRatio } from '../terms.ts';
 import { defineKind } from './kind.ts';
 import { obligationSchema } from './obligation-base.ts';
-import { quantityPhrase, scaled } from './quantity.ts';
+import { moveOwed, quantityPhrase, scaled } from './quantity.ts';
+
+/** What an exchange in return for a release reports as still owed: units of that release not yet paid for. */
+const UNPAID = 'unpaid';
 
 export const exchange = defineKind({
   kind: 'exchange',
@@ -41,23 +44,30 @@ export const exchange = defineKind({
   },
   effect(o, ctx, fraction) {
     const categories = ctx.categories(o.stock);
-    const paidFor = ctx.paidForUnits();
-    let wanted: Record<string, number>;
-    if (o.ratio !== undefined) {
-      const ratio = readRatio(o.ratio)!.value;
-      wanted = { [o.category ?? categories[0]!]: Math.round((paidFor ?? 0) * ratio * fraction) };
-    } else {
-      const planned = ctx.paidForPlannedUnits();
-      const share = paidFor !== undefined && planned > 0 ? paidFor / planned : 1;
-      wanted = scaled(o.quantity, categories, share * fraction);
+    const payment = ctx.payment();
+    const ratio = o.ratio !== undefined ? readRatio(o.ratio)!.value : undefined;
+    if (payment === undefined || (ratio === undefined && payment.planned <= 0)) {
+      const moved = moveOwed(ctx, o.stock, ratio !== undefined ? {} : scaled(o.quantity, categories, 1), fraction);
+      return { ...moved, text: `released ${moved.text} in exchange` };
     }
+    // Paid for in release units; what is due in return is rounded over the total paid, so paying in parts loses no unit.
+    const inReturn = (paid: number) => (ratio !== undefined ? { [o.category ?? categories[0]!]: Math.round(paid * ratio) } : scaled(o.quantity, categories, paid / payment.planned));
+    // It owes its whole balance, the first time or as a rest (which takes in units released since, whose own copy it displaced).
+    const owing = payment.released - payment.paid;
+    const paying = Math.floor(owing * fraction + 1e-9);
+    const before = inReturn(payment.paid);
+    const wanted = inReturn(payment.paid + paying);
+    for (const category of Object.keys(wanted)) wanted[category]! -= before[category] ?? 0;
+    ctx.pay(paying);
     const moved = ctx.moveStock(o.stock, wanted);
-    return { ...moved, text: `released ${moved.text} in exchange` };
+    const anyHeld = Object.keys(wanted).some((category) => ctx.held(o.stock, category) > 0);
+    return { ...moved, text: `released ${moved.text} in exchange`, owed: { [UNPAID]: anyHeld ? owing - paying : 0 } };
   },
   wording(o, ctx) {
     if (o.ratio === undefined) return `release ${quantityPhrase(ctx, o.stock, o.quantity)} in exchange`;
     return typeof o.ratio === 'string' ? `release ${o.ratio} freed, in exchange` : `release ${o.ratio} ${ctx.stockName(o.stock)} for each one freed, in exchange`;
   },
+  remainder: true,
   track: 'exchanges',
   counters: [],
 });

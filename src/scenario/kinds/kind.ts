@@ -67,8 +67,10 @@ export interface EffectResult {
   text: string;
   /** Held-stock changes, keyed `stock.category`, negative for releases. */
   changes?: Record<string, number>;
-  /** Units moved, for an exchange paid in return. */
+  /** Units moved (what an exchange in return for it pays for). */
   units: number;
+  /** A kind with `remainder`: what is still owed of this occurrence after carrying it out (all 0: nothing). */
+  owed?: Record<string, number>;
 }
 
 /** What an effect may do to a run; the engine implements it over its state. */
@@ -77,10 +79,18 @@ export interface EffectContext extends WordingContext {
   categories(stock: string): readonly string[];
   /** Moves up to `wanted` per category from held to released (never below 0); returns what moved. */
   moveStock(stock: string, wanted: Readonly<Record<string, number>>): EffectResult;
-  /** Units the release this obligation pays for actually moved last time, if it pays for one. */
-  paidForUnits(): number | undefined;
-  /** Units that release plans per occurrence (its quantity, summed). */
-  paidForPlannedUnits(): number;
+  /** Units of a stock's category held now. */
+  held(stock: string, category: string): number;
+  /** When this carrying out is of a remainder: what is still owed of the occurrence, as the kind's effect reported it; undefined the first time. */
+  owed(): Readonly<Record<string, number>> | undefined;
+  /**
+   * For an exchange `in-return-for` a release: the units that release has moved so far (every
+   * occurrence), the units of it this exchange has paid for so far, and the units the release
+   * plans per occurrence (its quantity, summed). Undefined when it pays for no release.
+   */
+  payment(): { released: number; paid: number; planned: number } | undefined;
+  /** Records that this exchange has paid for `units` more units of its release. */
+  pay(units: number): void;
   count(counter: string, amount: number): void;
   setZoneWithdrawn(zone: string): void;
   setCrossingOpen(crossing: string, open: boolean): void;
@@ -111,6 +121,11 @@ export interface ObligationKindModule<K extends string = string, S extends z.Zod
   stock?(o: O): StockTerms | undefined;
   /** An exchange may be made `in-return-for` obligations of this kind. */
   payable?: boolean;
+  /**
+   * It moves quantities that are owed in full: after a partial answer, its effect reports what is
+   * still owed (`EffectResult.owed`) and the rest falls due again the next day (docs/model.md, "Remainders").
+   */
+  remainder?: boolean;
   /** What carrying it out changes; `fraction` is 1 for comply, in [0.25, 0.75) for partial. */
   effect(o: O, ctx: EffectContext, fraction: number): EffectResult;
   /** What a violation or refusal undoes (e.g. a crossing stays closed). */

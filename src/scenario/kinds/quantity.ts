@@ -24,8 +24,20 @@ export function scaled(quantity: Quantity | undefined, categories: readonly stri
   return out;
 }
 
+/**
+ * Moves `fraction` of what this occurrence owes of `stock` — `full` the first time, the rest after
+ * a partial answer — and reports what it still owes per category, never more than is still held.
+ */
+export function moveOwed(ctx: EffectContext, stock: string, full: Readonly<Record<string, number>>, fraction: number): EffectResult {
+  const owing = ctx.owed() ?? full;
+  const moved = ctx.moveStock(stock, scaled(owing, ctx.categories(stock), fraction));
+  const owed: Record<string, number> = {};
+  for (const [category, amount] of Object.entries(owing)) owed[category] = Math.min(amount + (moved.changes?.[`${stock}.${category}`] ?? 0), ctx.held(stock, category));
+  return { ...moved, owed };
+}
+
 /** Frees `quantity` of `stock` scaled by the fraction carried out: the effect of release and recover-remains. */
 export function releaseQuantity(o: { stock: string; quantity: Quantity }, ctx: EffectContext, fraction: number): EffectResult {
-  const moved = ctx.moveStock(o.stock, scaled(o.quantity, ctx.categories(o.stock), fraction));
+  const moved = moveOwed(ctx, o.stock, scaled(o.quantity, ctx.categories(o.stock), 1), fraction);
   return { ...moved, text: `released ${moved.text}` };
 }

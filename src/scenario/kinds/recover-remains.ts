@@ -12,6 +12,7 @@ export const recoverRemains = defineKind({
   }),
   stock: (o) => ({ stock: o.stock, quantity: o.quantity }),
   payable: true,
+  remainder: true,
   effect: releaseQuantity,
   wording: (o, ctx) => `return the remains of ${quantityPhrase(ctx, o.stock, o.quantity)}`,
   track: 'releases',

@@ -12,6 +12,7 @@ export const release = defineKind({
   }),
   stock: (o) => ({ stock: o.stock, quantity: o.quantity }),
   payable: true,
+  remainder: true,
   effect: releaseQuantity,
   wording: (o, ctx) => `release ${quantityPhrase(ctx, o.stock, o.quantity)}`,
   track: 'releases',
