@@ -2,12 +2,14 @@
  * `npm run bench:lab`: the lab's Web Worker pool in headless Chromium (Vite's dev server, as the
  * e2e tests start it). Runs the 60-day draft in the lab page with all the browser's cores and
  * with one worker, and prints the runs/s of each, their ratio and the main thread's long tasks
- * (over 50 ms) during each batch, as one JSON object.
+ * (over 50 ms) during each batch, and the first page's gzipped size in the production build
+ * (tests/e2e/lab-first-page.ts), as one JSON object.
  *
  *   npm run bench:lab                     100,000 runs each
  *   npm run bench:lab -- --runs 20000     a quick look
  */
 import type { Page } from 'playwright-core';
+import { FIRST_PAGE_BUDGET, measureFirstPage } from '../tests/e2e/lab-first-page.ts';
 import { launchChromium, startApp } from '../tests/e2e/support.ts';
 
 const args = process.argv.slice(2);
@@ -38,6 +40,7 @@ async function measure(page: Page, workers: number | undefined, runs = RUNS): Pr
   return { workers: used, seconds, runsPerSecond: Math.round(Number(m[1]!.replace(/,/g, '')) / seconds), longTasksMs };
 }
 
+const firstPage = await measureFirstPage();
 const { server, url } = await startApp();
 const browser = await launchChromium();
 try {
@@ -51,7 +54,7 @@ try {
   const pool = await measure(page, undefined);
   process.stderr.write('one worker…\n');
   const one = await measure(page, 1);
-  console.log(JSON.stringify({ scenario: 'doha-60-day-draft', runs: RUNS, hardwareConcurrency, pool, one, speedup: Number((pool.runsPerSecond / one.runsPerSecond).toFixed(2)) }, null, 2));
+  console.log(JSON.stringify({ scenario: 'doha-60-day-draft', runs: RUNS, hardwareConcurrency, pool, one, speedup: Number((pool.runsPerSecond / one.runsPerSecond).toFixed(2)), firstPageGzipKb: firstPage.gzipBytes / 1000, firstPageBudgetKb: FIRST_PAGE_BUDGET / 1000 }, null, 2));
 } finally {
   await browser.close();
   await server.close();

@@ -1,4 +1,4 @@
-import type { LabDraft, LabSource } from '../logic/lab.ts';
+import type { LabDraft, LabScenario } from '../logic/lab.ts';
 import { labCliCommand } from '../logic/lab.ts';
 import { labHash } from '../logic/share-url.ts';
 import { LabSweeps } from './LabSweeps.tsx';
@@ -10,8 +10,8 @@ export interface LabSettings {
 }
 
 interface Props {
-  source: LabSource;
-  sources: readonly LabSource[];
+  source: LabScenario;
+  sources: readonly LabScenario[];
   settings: LabSettings;
   onChange(settings: LabSettings): void;
   running: boolean;

@@ -3,7 +3,7 @@ import { browserWorkerCount, webPool } from '../../batch/index.ts';
 import { ParleyContext } from '../logic/app-context.ts';
 import { bundledText } from '../logic/bundled.ts';
 import { FLAGSHIP_ID } from '../logic/catalog.ts';
-import { DEFAULT_LAB_DRAFT, labExperiment, runLab, type LabProgress, type LabSource } from '../logic/lab.ts';
+import { DEFAULT_LAB_DRAFT, labExperiment, runLab, type LabProgress, type LabScenario } from '../logic/lab.ts';
 import { LabForm, type LabSettings } from './LabForm.tsx';
 import { LabResults, SummaryImport, type Shown } from './LabResults.tsx';
 
@@ -26,10 +26,7 @@ function ProgressLine({ progress }: { progress: LabProgress }) {
 export default function LabPage() {
   const catalog = ParleyContext.useSelector((s) => s.context.catalog);
   const wanted = ParleyContext.useSelector((s) => s.context.lab?.scenario) ?? FLAGSHIP_ID;
-  const sources: LabSource[] = catalog.flatMap((e) => {
-    const text = e.ok ? bundledText(e.file) : undefined;
-    return e.ok && text !== undefined ? [{ scenario: e.scenario, file: e.file, text }] : [];
-  });
+  const sources: LabScenario[] = catalog.flatMap((e) => (e.ok ? [{ scenario: e.scenario, file: e.file }] : []));
   const source = sources.find((s) => s.scenario.id === wanted) ?? sources[0];
   const [settings, setSettings] = useState<LabSettings>({ draft: DEFAULT_LAB_DRAFT, workers: browserWorkerCount(), keepCsv: true });
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -49,7 +46,9 @@ export default function LabPage() {
     const controller = new AbortController();
     abort.current = controller;
     try {
-      const experiment = await labExperiment(source, settings.draft);
+      const text = await bundledText(source.file);
+      if (text === undefined) throw new Error(`The file ${source.file} is not bundled with the app.`);
+      const experiment = await labExperiment({ ...source, text }, settings.draft);
       setStatus({ kind: 'running', progress: { done: 0, total: experiment.runs * experiment.variationCount } });
       const run = await runLab(experiment, {
         pool: webPool,

@@ -42,10 +42,14 @@ export interface LabDraft {
 
 export const DEFAULT_LAB_DRAFT: LabDraft = { runs: '1000', seed: 'lab-1', sweeps: [] };
 
-/** A scenario the lab can run: its checked model and the file text the summary's hash is taken of. */
-export interface LabSource {
+/** A scenario the lab can run: its checked model and its file (e.g. `doha-60-day-draft.yaml`). */
+export interface LabScenario {
   scenario: Scenario;
   file: string;
+}
+
+/** A scenario with the file text the summary's hash is taken of. */
+export interface LabSource extends LabScenario {
   text: string;
 }
 
