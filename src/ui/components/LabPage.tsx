@@ -3,7 +3,9 @@ import { browserWorkerCount, webPool } from '../../batch/index.ts';
 import { ParleyContext } from '../logic/app-context.ts';
 import { bundledText } from '../logic/bundled.ts';
 import { FLAGSHIP_ID } from '../logic/catalog.ts';
-import { DEFAULT_LAB_DRAFT, labExperiment, runLab, type LabProgress, type LabScenario } from '../logic/lab.ts';
+import { DEFAULT_LAB_DRAFT, labExperiment, runLab, type LabProgress, type LabScenario, type LabSource } from '../logic/lab.ts';
+import { DEFAULT_EXPLORE_DRAFT, exploreRequest, isExploreMethod, runLabExplore, runLabTargets } from '../logic/lab-explore.ts';
+import { LabExploreResults, LabTargetsResults } from './LabExploreResults.tsx';
 import { LabForm, type LabSettings } from './LabForm.tsx';
 import { LabResults, SummaryImport, type Shown } from './LabResults.tsx';
 
@@ -16,10 +18,17 @@ type Status = { kind: 'idle' } | { kind: 'running'; progress: LabProgress } | { 
 function ProgressLine({ progress }: { progress: LabProgress }) {
   return (
     <p className="lab-progress" data-testid="lab-progress">
-      <progress max={progress.total} value={progress.done} aria-label="Lab progress" /> {int(progress.done)} / {int(progress.total)} runs
+      <progress max={progress.total || 1} value={progress.done} aria-label="Lab progress" /> {progress.total ? `${int(progress.done)} / ${int(progress.total)} runs` : 'starting the workers…'}
       {progress.rate !== undefined && ` · ${int(progress.rate)} runs/s · about ${clock(progress.etaSeconds ?? 0)} left`}
     </p>
   );
+}
+
+/** Runs shown, and whether that is fewer than planned. */
+function coverageOf(shown: Shown): { runs: number; partial: boolean } {
+  if (shown.from === 'targets') return { runs: shown.run.runs, partial: false };
+  const summary = shown.from === 'run' || shown.from === 'explore' ? shown.run.summary : shown.summary;
+  return { runs: summary.coverage.runs, partial: summary.partial };
 }
 
 /** The analyst's lab: sweeps of a bundled scenario run in Web Workers, with charts, downloads and any run in the stepper. */
@@ -28,7 +37,7 @@ export default function LabPage() {
   const wanted = ParleyContext.useSelector((s) => s.context.lab?.scenario) ?? FLAGSHIP_ID;
   const sources: LabScenario[] = catalog.flatMap((e) => (e.ok ? [{ scenario: e.scenario, file: e.file }] : []));
   const source = sources.find((s) => s.scenario.id === wanted) ?? sources[0];
-  const [settings, setSettings] = useState<LabSettings>({ draft: DEFAULT_LAB_DRAFT, workers: browserWorkerCount(), keepCsv: true });
+  const [settings, setSettings] = useState<LabSettings>({ draft: DEFAULT_LAB_DRAFT, workers: browserWorkerCount(), keepCsv: true, method: 'grid', explore: DEFAULT_EXPLORE_DRAFT });
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [shown, setShown] = useState<Shown>();
   const abort = useRef<AbortController | undefined>(undefined);
@@ -42,22 +51,25 @@ export default function LabPage() {
 
   if (!source) return <main className="lab" id="main"><p>No scenario loads, so the lab has nothing to run.</p></main>;
 
+  /** Runs what the form describes, on the worker pool; Stop aborts `signal`. */
+  const runMethod = async (full: LabSource, signal: AbortSignal): Promise<Shown> => {
+    const pool = { pool: webPool, workers: settings.workers, signal, onProgress: (progress: LabProgress) => setStatus({ kind: 'running', progress }) };
+    const { method, draft } = settings;
+    if (isExploreMethod(method)) return { from: 'explore', run: await runLabExplore(exploreRequest(full, method, draft, settings.explore), pool) };
+    if (method === 'targets') return { from: 'targets', run: await runLabTargets(full, draft, pool) };
+    const experiment = await labExperiment(full, draft);
+    setStatus({ kind: 'running', progress: { done: 0, total: experiment.runs * experiment.variationCount } });
+    return { from: 'run', run: await runLab(experiment, { ...pool, csv: settings.keepCsv }) };
+  };
+
   const start = async () => {
     const controller = new AbortController();
     abort.current = controller;
     try {
       const text = await bundledText(source.file);
       if (text === undefined) throw new Error(`The file ${source.file} is not bundled with the app.`);
-      const experiment = await labExperiment({ ...source, text }, settings.draft);
-      setStatus({ kind: 'running', progress: { done: 0, total: experiment.runs * experiment.variationCount } });
-      const run = await runLab(experiment, {
-        pool: webPool,
-        workers: settings.workers,
-        csv: settings.keepCsv,
-        signal: controller.signal,
-        onProgress: (progress) => setStatus({ kind: 'running', progress }),
-      });
-      setShown({ from: 'run', run });
+      setStatus({ kind: 'running', progress: { done: 0, total: 0 } });
+      setShown(await runMethod({ ...source, text }, controller.signal));
       setStatus({ kind: 'idle' });
     } catch (error) {
       setStatus({ kind: 'failed', message: (error as Error).message });
@@ -73,15 +85,16 @@ export default function LabPage() {
       button.focus();
     }
   };
-  const summary = shown?.from === 'run' ? shown.run.summary : shown?.summary;
+  const coverage = shown && coverageOf(shown);
 
   return (
     <main className="lab" id="main">
       <header className="run-head">
         <h1>Lab: many runs, sweeps and charts</h1>
         <p className="hint">
-          Runs a scenario many times in this browser, in parallel Web Workers, over a grid of parameter values. The numbers, the summary file and the CSV
-          are exactly those of <code>parley batch</code>.
+          Runs a scenario many times in this browser, in parallel Web Workers: over a grid of parameter values, a sensitivity design (Latin hypercube,
+          Morris, Sobol) or against its targets. The numbers and the files are exactly those of <code>parley batch</code>, <code>explore</code> and{' '}
+          <code>check-targets</code>.
         </p>
       </header>
       <LabForm source={source} sources={sources} settings={settings} onChange={setSettings} running={status.kind === 'running'} onRun={() => void start()} onStop={stop} runButton={runButton} />
@@ -93,9 +106,12 @@ export default function LabPage() {
       )}
       <SummaryImport onImport={setShown} />
       <div role="status" className="visually-hidden">
-        {summary && status.kind !== 'running' ? `Lab: ${int(summary.coverage.runs)} runs${summary.partial ? ' (partial)' : ''}.` : ''}
+        {coverage && status.kind !== 'running' ? `Lab: ${int(coverage.runs)} runs${coverage.partial ? ' (partial)' : ''}.` : ''}
       </div>
-      {shown && <LabResults shown={shown} scenario={source.scenario} />}
+      {(shown?.from === 'run' || shown?.from === 'file') && <LabResults shown={shown} scenario={source.scenario} />}
+      {shown?.from === 'explore' && <LabExploreResults summary={shown.run.summary} run={shown.run} />}
+      {shown?.from === 'explore-file' && <LabExploreResults summary={shown.summary} file={shown.file} />}
+      {shown?.from === 'targets' && <LabTargetsResults run={shown.run} />}
     </main>
   );
 }
