@@ -10,6 +10,8 @@ export interface Column<R> {
   render?(row: R): ReactNode;
   /** The row's header cell (`<th scope="row">`). */
   rowHeader?: boolean;
+  /** Extra attributes of the cell, e.g. data-variation. */
+  attributes?(row: R): Record<string, string | number>;
 }
 
 interface Props<R> {
@@ -56,7 +58,7 @@ export function LabTable<R>({ rows, columns, rowKey, rowAttributes, testId, labe
                     {content}
                   </th>
                 ) : (
-                  <td key={c.key} data-column={c.key} className={typeof value === 'string' ? 'text' : undefined}>
+                  <td key={c.key} data-column={c.key} className={typeof value === 'string' ? 'text' : undefined} {...c.attributes?.(row)}>
                     {content}
                   </td>
                 );
