@@ -39,7 +39,7 @@ describe('histogram bins', () => {
 
 describe('bar-chart ticks', () => {
   it('are round steps that cover the data, with 0 among them when the data straddles it', () => {
-    expect(niceTicks(-0.35, 1.8)).toEqual([-0.5, 0, 0.5, 1, 1.5, 2]);
+    expect(niceTicks(-0.35, 1.8)).toEqual([-1, 0, 1, 2]);
     expect(niceTicks(0, 0.74)).toEqual([0, 0.2, 0.4, 0.6, 0.8]);
   });
 });
