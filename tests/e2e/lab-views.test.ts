@@ -2,13 +2,16 @@
  * The lab's views in real Chromium: the histogram of any metric per variation, sortable tables
  * (mouse and keyboard, aria-sort), and axe on the results.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Summary } from '../../src/batch/index.ts';
-import { collectConsole, launchChromium, screenshot, startApp } from './support.ts';
+import { parseCsv, type Summary } from '../../src/batch/index.ts';
+import { collectConsole, launchChromium, ROOT, screenshot, startApp } from './support.ts';
 
 let server: ViteDevServer;
 let url: string;
@@ -88,6 +91,46 @@ describe('the lab: histogram and sortable tables', () => {
       expect(await collapsed.getAttribute('aria-sort')).toBe('ascending');
       // Only the sorted column carries aria-sort.
       expect(await outcomes.locator('th[aria-sort]').count()).toBe(1);
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('the lab: compare A and B', () => {
+  it('runs both sides on the same seeds and reports the paired differences `parley batch` CSVs give', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await openLab(context, 'lab compare');
+      const form = page.getByRole('form', { name: 'Experiment' });
+      await form.getByRole('radio', { name: 'Compare A and B' }).check();
+      await form.getByLabel('Runs per side').fill('300');
+      await form.getByLabel('Base seed').fill('e2e-c');
+      await form.getByLabel('B: set').fill('reciprocity=0.5');
+      const commands = (await page.getByTestId('lab-cli').innerText()).split('\n');
+      expect(commands).toEqual([
+        'npx parley batch scenarios/doha-60-day-draft.yaml --runs 300 --seed e2e-c --runs-csv A.csv',
+        'npx parley batch scenarios/doha-60-day-draft.yaml --runs 300 --seed e2e-c --set reciprocity=0.5 --runs-csv B.csv',
+      ]);
+      await form.getByRole('button', { name: 'Run' }).click();
+      const table = page.getByTestId('lab-compare-outcome-table');
+      await table.waitFor({ timeout: 60_000 });
+
+      const dir = mkdtempSync(join(tmpdir(), 'parley-lab-compare-'));
+      const side = (name: string, extra: string[]) => {
+        execFileSync(process.execPath, [join(ROOT, 'bin/parley.mjs'), 'batch', 'scenarios/doha-60-day-draft.yaml', '--runs', '300', '--seed', 'e2e-c', ...extra, '--runs-csv', join(dir, name), '--workers', '1'], { cwd: ROOT, stdio: 'pipe' });
+        const [header, ...rows] = parseCsv(readFileSync(join(dir, name), 'utf8')).filter((r) => r.length > 1);
+        return rows.map((r) => r[header!.indexOf('outcome')]!);
+      };
+      const a = side('A.csv', []);
+      const b = side('B.csv', ['--set', 'reciprocity=0.5']);
+      const endDifferently = a.filter((o, i) => o !== b[i]).length;
+      expect(await page.getByTestId('lab-compare-differ').innerText()).toContain(`${endDifferently} end differently`);
+      const collapsed = (b.filter((o) => o === 'collapsed').length - a.filter((o) => o === 'collapsed').length) / 300;
+      const row = table.locator('tbody tr', { has: page.locator('th', { hasText: /^collapsed$/ }) });
+      expect(await row.locator('td[data-column="diff"]').innerText()).toBe(`${collapsed > 0 ? '+' : ''}${(100 * collapsed).toFixed(1)} pts`);
+      await screenshot(page, 'lab-compare-1280x900', true);
       expect(await axeViolations(page)).toEqual([]);
     } finally {
       await context.close();

@@ -40,10 +40,10 @@ export function IntervalBars({ groups, label, format = fmt }: { groups: readonly
   const x = (v: number) => left + ((v - lo) / (hi - lo)) * (W - left - 24);
   return (
     <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${label}; the table beside gives every number`}>
-      {ticks.map((t) => (
+      {ticks.map((t, i) => (
         <g key={t}>
           <line x1={x(t)} x2={x(t)} y1={14} y2={H - 4} className="chart-grid" />
-          <text x={x(t)} y={10} textAnchor="middle" className="chart-tick">
+          <text x={x(t)} y={10} textAnchor={i === ticks.length - 1 ? 'end' : 'middle'} className="chart-tick">
             {format(t)}
           </text>
         </g>

@@ -4,6 +4,8 @@ import { exploreCliCommand, hasTargets, isExploreMethod, LAB_METHODS, SAMPLES_LA
 import { DEFAULT_SAMPLES } from '../../batch/index.ts';
 import { labHash } from '../logic/share-url.ts';
 import { LabSweeps } from './LabSweeps.tsx';
+import { CompareFields } from './LabCompare.tsx';
+import { compareCliCommands, type CompareDraft } from '../logic/lab-compare.ts';
 
 export interface LabSettings {
   draft: LabDraft;
@@ -11,6 +13,7 @@ export interface LabSettings {
   keepCsv: boolean;
   method: LabMethod;
   explore: ExploreDraft;
+  compare: CompareDraft;
 }
 
 interface Props {
@@ -25,8 +28,12 @@ interface Props {
   runButton(button: HTMLButtonElement | null): void;
 }
 
-function cliCommand(source: LabScenario, settings: LabSettings): string {
+function cliCommand(source: LabScenario, sources: readonly LabScenario[], settings: LabSettings): string {
   const { method, draft, explore, keepCsv } = settings;
+  if (method === 'compare') {
+    const b = sources.find((s) => s.scenario.id === settings.compare.scenarioB) ?? source;
+    return compareCliCommands(source.file, b.file, draft, settings.compare).join('\n');
+  }
   if (isExploreMethod(method)) return exploreCliCommand(source.file, method, draft, explore);
   if (method === 'targets') return targetsCliCommand(source.file, draft);
   return labCliCommand(source.file, draft, keepCsv);
@@ -89,7 +96,7 @@ export function LabForm({ source, sources, settings, onChange, running, onRun, o
         </label>
         <MethodChoice settings={settings} onChange={onChange} targets={hasTargets(source.scenario)} />
         <label>
-          {isExploreMethod(method) ? 'Runs per design point' : 'Runs per variation'}{' '}
+          {isExploreMethod(method) ? 'Runs per design point' : method === 'compare' ? 'Runs per side' : 'Runs per variation'}{' '}
           <input className="lab-runs" value={draft.runs} inputMode="numeric" onChange={(e) => setDraft({ ...draft, runs: e.target.value })} />
         </label>
         <label>
@@ -111,13 +118,19 @@ export function LabForm({ source, sources, settings, onChange, running, onRun, o
           <DesignFields settings={settings} onChange={onChange} />
         </fieldset>
       )}
+      {method === 'compare' && (
+        <fieldset disabled={running} className="lab-compare">
+          <legend>Compare A and B</legend>
+          <CompareFields source={source} sources={sources} compare={settings.compare} onChange={(compare) => onChange({ ...settings, compare })} />
+        </fieldset>
+      )}
       {method === 'targets' && (
         <p className="hint">
           Runs the scenario at its defaults and checks each of its {source.scenario.targets?.length ?? 0} targets: met when the simulated value is within the target's tolerance.
         </p>
       )}
       <p className="hint">
-        The same from the command line: <code data-testid="lab-cli">{cliCommand(source, settings)}</code>
+        The same from the command line: <code data-testid="lab-cli">{cliCommand(source, sources, settings)}</code>
       </p>
       {/* Two elements (distinct keys): a reused button turned into the submit button during its own click would submit again. */}
       {running ? (

@@ -6,6 +6,8 @@ import { FLAGSHIP_ID } from '../logic/catalog.ts';
 import { DEFAULT_LAB_DRAFT, labExperiment, runLab, type LabProgress, type LabScenario, type LabSource } from '../logic/lab.ts';
 import { DEFAULT_EXPLORE_DRAFT, exploreRequest, isExploreMethod, runLabExplore, runLabTargets } from '../logic/lab-explore.ts';
 import { LabExploreResults, LabTargetsResults } from './LabExploreResults.tsx';
+import { DEFAULT_COMPARE_DRAFT, runLabCompare } from '../logic/lab-compare.ts';
+import { LabCompareResults } from './LabCompare.tsx';
 import { LabForm, type LabSettings } from './LabForm.tsx';
 import { LabResults, SummaryImport, type Shown } from './LabResults.tsx';
 
@@ -27,6 +29,7 @@ function ProgressLine({ progress }: { progress: LabProgress }) {
 /** Runs shown, and whether that is fewer than planned. */
 function coverageOf(shown: Shown): { runs: number; partial: boolean } {
   if (shown.from === 'targets') return { runs: shown.run.runs, partial: false };
+  if (shown.from === 'compare') return { runs: 2 * shown.result.comparison.pairs, partial: shown.result.partial };
   const summary = shown.from === 'run' || shown.from === 'explore' ? shown.run.summary : shown.summary;
   return { runs: summary.coverage.runs, partial: summary.partial };
 }
@@ -37,7 +40,7 @@ export default function LabPage() {
   const wanted = ParleyContext.useSelector((s) => s.context.lab?.scenario) ?? FLAGSHIP_ID;
   const sources: LabScenario[] = catalog.flatMap((e) => (e.ok ? [{ scenario: e.scenario, file: e.file }] : []));
   const source = sources.find((s) => s.scenario.id === wanted) ?? sources[0];
-  const [settings, setSettings] = useState<LabSettings>({ draft: DEFAULT_LAB_DRAFT, workers: browserWorkerCount(), keepCsv: true, method: 'grid', explore: DEFAULT_EXPLORE_DRAFT });
+  const [settings, setSettings] = useState<LabSettings>({ draft: DEFAULT_LAB_DRAFT, workers: browserWorkerCount(), keepCsv: true, method: 'grid', explore: DEFAULT_EXPLORE_DRAFT, compare: DEFAULT_COMPARE_DRAFT });
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [shown, setShown] = useState<Shown>();
   const abort = useRef<AbortController | undefined>(undefined);
@@ -57,6 +60,12 @@ export default function LabPage() {
     const { method, draft } = settings;
     if (isExploreMethod(method)) return { from: 'explore', run: await runLabExplore(exploreRequest(full, method, draft, settings.explore), pool) };
     if (method === 'targets') return { from: 'targets', run: await runLabTargets(full, draft, pool) };
+    if (method === 'compare') {
+      const b = sources.find((s) => s.scenario.id === settings.compare.scenarioB) ?? source;
+      const textB = b === source ? full.text : await bundledText(b.file);
+      const sides = [{ source: full, set: settings.compare.setA, field: 'A: set' }, { source: { ...b, text: textB ?? '' }, set: settings.compare.setB, field: 'B: set' }] as const;
+      return { from: 'compare', result: await runLabCompare([...sides], draft, pool) };
+    }
     const experiment = await labExperiment(full, draft);
     setStatus({ kind: 'running', progress: { done: 0, total: experiment.runs * experiment.variationCount } });
     return { from: 'run', run: await runLab(experiment, { ...pool, csv: settings.keepCsv }) };
@@ -112,6 +121,7 @@ export default function LabPage() {
       {shown?.from === 'explore' && <LabExploreResults summary={shown.run.summary} run={shown.run} />}
       {shown?.from === 'explore-file' && <LabExploreResults summary={shown.summary} file={shown.file} />}
       {shown?.from === 'targets' && <LabTargetsResults run={shown.run} />}
+      {shown?.from === 'compare' && <LabCompareResults result={shown.result} />}
     </main>
   );
 }

@@ -3,6 +3,7 @@ import { isExploreSummaryText, parseExploreSummary, type ExploreSummary, type Su
 import type { Scenario } from '../../scenario/index.ts';
 import { EXAMPLE_SCAN, exampleRuns, importSummary, runHref, summaryFileText, variationLabel, type LabRun } from '../logic/lab.ts';
 import type { LabExploreRun, LabTargetsRun } from '../logic/lab-explore.ts';
+import type { LabComparison } from '../logic/lab-compare.ts';
 
 const LabCharts = lazy(() => import('./LabCharts.tsx'));
 
@@ -14,7 +15,8 @@ export type Shown =
   | { from: 'file'; file: string; summary: Summary }
   | { from: 'explore'; run: LabExploreRun }
   | { from: 'explore-file'; file: string; summary: ExploreSummary }
-  | { from: 'targets'; run: LabTargetsRun };
+  | { from: 'targets'; run: LabTargetsRun }
+  | { from: 'compare'; result: LabComparison };
 
 /** A summary file made by `parley batch`, `merge` or `explore`, checked before it is shown. */
 function importShown(text: string, file: string): Shown {

@@ -63,8 +63,8 @@ export function labSpec(draft: LabDraft): ExperimentSpec {
 }
 
 /** The checked experiment, as the CLI would define it from the same file and flags. */
-export function labExperiment(source: LabSource, draft: LabDraft): Promise<Experiment> {
-  return defineExperiment(source.scenario, { text: source.text, file: `scenarios/${source.file}` }, labSpec(draft), pkg.version);
+export function labExperiment(source: LabSource, draft: LabDraft, set: Record<string, number> = {}): Promise<Experiment> {
+  return defineExperiment(source.scenario, { text: source.text, file: `scenarios/${source.file}` }, { ...labSpec(draft), set }, pkg.version);
 }
 
 /** A sweep's default values for a parameter: five steps across its declared range. */
