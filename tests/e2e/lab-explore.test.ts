@@ -5,20 +5,19 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExploreSummary } from '../../src/batch/index.ts';
-import { collectConsole, launchChromium, ROOT, screenshot, startApp } from './support.ts';
+import { axeViolations, openLab } from './lab-support.ts';
+import { launchChromium, ROOT, screenshot, startApp } from './support.ts';
 
 let server: ViteDevServer;
 let url: string;
 let browser: Browser;
 const consoleProblems: string[] = [];
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 beforeAll(async () => {
   ({ server, url } = await startApp());
@@ -34,28 +33,12 @@ function cli(args: string[]): void {
   execFileSync(process.execPath, [join(ROOT, 'bin/parley.mjs'), ...args, '--workers', '1'], { cwd: ROOT, stdio: 'pipe' });
 }
 
-async function openLab(context: BrowserContext, label: string): Promise<Page> {
-  const page = await context.newPage();
-  collectConsole(page, consoleProblems, label);
-  await page.goto(`${url}#/lab/doha-60-day-draft`);
-  await page.getByRole('heading', { name: /^Lab/ }).waitFor({ timeout: 30_000 });
-  return page;
-}
 
 async function downloaded(page: Page, button: Locator): Promise<string> {
   const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
   return readFileSync((await download.path())!, 'utf8');
 }
 
-/** Axe's violations on the page (rule id and the first offending element), none expected. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run();
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-  });
-}
 
 const columnTexts = (table: Locator, column: string) => table.locator(`tbody td[data-column="${column}"]`).allInnerTexts();
 
@@ -63,7 +46,7 @@ describe('the lab: a Sobol study', () => {
   it('runs a small design in workers, shows S1/ST with intervals and the PRIM box, and downloads the summary `parley explore` writes, byte for byte', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     try {
-      const page = await openLab(context, 'lab sobol');
+      const page = await openLab(context, url, 'lab sobol', consoleProblems);
       const form = page.getByRole('form', { name: 'Experiment' });
       await form.getByRole('radio', { name: 'Sobol indices' }).check();
       await form.getByLabel('Runs per design point').fill('20');
@@ -123,7 +106,7 @@ describe('the lab: checking targets', () => {
   it("checks the scenario's targets in workers and downloads the summary `parley check-targets` writes", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     try {
-      const page = await openLab(context, 'lab targets');
+      const page = await openLab(context, url, 'lab targets', consoleProblems);
       const form = page.getByRole('form', { name: 'Experiment' });
       await form.getByRole('radio', { name: 'Check targets' }).check();
       await form.getByLabel('Runs per variation').fill('400');

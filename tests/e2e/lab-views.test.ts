@@ -6,18 +6,17 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv, type Summary } from '../../src/batch/index.ts';
-import { collectConsole, launchChromium, ROOT, screenshot, startApp } from './support.ts';
+import { axeViolations, openLab } from './lab-support.ts';
+import { launchChromium, ROOT, screenshot, startApp } from './support.ts';
 
 let server: ViteDevServer;
 let url: string;
 let browser: Browser;
 const consoleProblems: string[] = [];
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 beforeAll(async () => {
   ({ server, url } = await startApp());
@@ -29,28 +28,13 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openLab(context: BrowserContext, label: string): Promise<Page> {
-  const page = await context.newPage();
-  collectConsole(page, consoleProblems, label);
-  await page.goto(`${url}#/lab/doha-60-day-draft`);
-  await page.getByRole('heading', { name: /^Lab/ }).waitFor({ timeout: 30_000 });
-  return page;
-}
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run();
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-  });
-}
 
 describe('the lab: histogram and sortable tables', () => {
   it('draws the histogram of a chosen metric for a chosen variation, its bins adding up to the tally, and sorts tables by click and by keyboard', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     try {
-      const page = await openLab(context, 'lab histogram');
+      const page = await openLab(context, url, 'lab histogram', consoleProblems);
       const form = page.getByRole('form', { name: 'Experiment' });
       await form.getByLabel('Runs per variation').fill('400');
       await form.getByLabel('Base seed').fill('e2e-h');
@@ -102,7 +86,7 @@ describe('the lab: compare A and B', () => {
   it('runs both sides on the same seeds and reports the paired differences `parley batch` CSVs give', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     try {
-      const page = await openLab(context, 'lab compare');
+      const page = await openLab(context, url, 'lab compare', consoleProblems);
       const form = page.getByRole('form', { name: 'Experiment' });
       await form.getByRole('radio', { name: 'Compare A and B' }).check();
       await form.getByLabel('Runs per side').fill('300');
