@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Scenario } from '../../scenario/index.ts';
 import { browserWorkerCount, webPool } from '../../batch/index.ts';
 import { ParleyContext } from '../logic/app-context.ts';
 import { bundledText } from '../logic/bundled.ts';
 import { FLAGSHIP_ID } from '../logic/catalog.ts';
-import { DEFAULT_LAB_DRAFT, labExperiment, runLab, type LabProgress, type LabScenario, type LabSource } from '../logic/lab.ts';
+import { DEFAULT_LAB_DRAFT, labExperiment, runLab, type LabProgress, type LabRunOptions, type LabScenario, type LabSource } from '../logic/lab.ts';
 import { DEFAULT_EXPLORE_DRAFT, exploreRequest, isExploreMethod, runLabExplore, runLabTargets } from '../logic/lab-explore.ts';
 import { LabExploreResults, LabTargetsResults } from './LabExploreResults.tsx';
 import { DEFAULT_COMPARE_DRAFT, runLabCompare } from '../logic/lab-compare.ts';
@@ -34,6 +35,39 @@ function coverageOf(shown: Shown): { runs: number; partial: boolean } {
   return { runs: summary.coverage.runs, partial: summary.partial };
 }
 
+/** The results of what was run or imported. */
+function ShownResults({ shown, scenario }: { shown: Shown; scenario: Scenario | undefined }) {
+  switch (shown.from) {
+    case 'run':
+    case 'file':
+      return <LabResults shown={shown} scenario={scenario} />;
+    case 'explore':
+      return <LabExploreResults summary={shown.run.summary} run={shown.run} />;
+    case 'explore-file':
+      return <LabExploreResults summary={shown.summary} file={shown.file} />;
+    case 'targets':
+      return <LabTargetsResults run={shown.run} />;
+    case 'compare':
+      return <LabCompareResults result={shown.result} />;
+  }
+}
+
+/** Runs what the form describes on the worker pool (Stop aborts the signal), and says what to show. */
+async function runMethod(settings: LabSettings, full: LabSource, sources: readonly LabScenario[], pool: Omit<LabRunOptions, 'csv'> & { signal: AbortSignal }): Promise<Shown> {
+  const { method, draft } = settings;
+  if (isExploreMethod(method)) return { from: 'explore', run: await runLabExplore(exploreRequest(full, method, draft, settings.explore), pool) };
+  if (method === 'targets') return { from: 'targets', run: await runLabTargets(full, draft, pool) };
+  if (method === 'compare') {
+    const b = sources.find((s) => s.scenario.id === settings.compare.scenarioB) ?? full;
+    const textB = b.file === full.file ? full.text : await bundledText(b.file);
+    const sideB = { source: { scenario: b.scenario, file: b.file, text: textB ?? '' }, set: settings.compare.setB, field: 'B: set' };
+    return { from: 'compare', result: await runLabCompare([{ source: full, set: settings.compare.setA, field: 'A: set' }, sideB], draft, pool) };
+  }
+  const experiment = await labExperiment(full, draft);
+  pool.onProgress?.({ done: 0, total: experiment.runs * experiment.variationCount });
+  return { from: 'run', run: await runLab(experiment, { ...pool, csv: settings.keepCsv }) };
+}
+
 /** The analyst's lab: sweeps of a bundled scenario run in Web Workers, with charts, downloads and any run in the stepper. */
 export default function LabPage() {
   const catalog = ParleyContext.useSelector((s) => s.context.catalog);
@@ -45,6 +79,8 @@ export default function LabPage() {
   const [shown, setShown] = useState<Shown>();
   const abort = useRef<AbortController | undefined>(undefined);
   const focusRunWhenShown = useRef(false);
+  // The same element while a batch runs: progress redraws the page a few times a second, not the charts.
+  const results = useMemo(() => shown && <ShownResults shown={shown} scenario={source?.scenario} />, [shown, source?.scenario]);
 
   useEffect(() => {
     document.title = 'Lab · Parley';
@@ -54,23 +90,6 @@ export default function LabPage() {
 
   if (!source) return <main className="lab" id="main"><p>No scenario loads, so the lab has nothing to run.</p></main>;
 
-  /** Runs what the form describes, on the worker pool; Stop aborts `signal`. */
-  const runMethod = async (full: LabSource, signal: AbortSignal): Promise<Shown> => {
-    const pool = { pool: webPool, workers: settings.workers, signal, onProgress: (progress: LabProgress) => setStatus({ kind: 'running', progress }) };
-    const { method, draft } = settings;
-    if (isExploreMethod(method)) return { from: 'explore', run: await runLabExplore(exploreRequest(full, method, draft, settings.explore), pool) };
-    if (method === 'targets') return { from: 'targets', run: await runLabTargets(full, draft, pool) };
-    if (method === 'compare') {
-      const b = sources.find((s) => s.scenario.id === settings.compare.scenarioB) ?? source;
-      const textB = b === source ? full.text : await bundledText(b.file);
-      const sides = [{ source: full, set: settings.compare.setA, field: 'A: set' }, { source: { ...b, text: textB ?? '' }, set: settings.compare.setB, field: 'B: set' }] as const;
-      return { from: 'compare', result: await runLabCompare([...sides], draft, pool) };
-    }
-    const experiment = await labExperiment(full, draft);
-    setStatus({ kind: 'running', progress: { done: 0, total: experiment.runs * experiment.variationCount } });
-    return { from: 'run', run: await runLab(experiment, { ...pool, csv: settings.keepCsv }) };
-  };
-
   const start = async () => {
     const controller = new AbortController();
     abort.current = controller;
@@ -78,7 +97,8 @@ export default function LabPage() {
       const text = await bundledText(source.file);
       if (text === undefined) throw new Error(`The file ${source.file} is not bundled with the app.`);
       setStatus({ kind: 'running', progress: { done: 0, total: 0 } });
-      setShown(await runMethod({ ...source, text }, controller.signal));
+      const onProgress = (progress: LabProgress) => setStatus({ kind: 'running', progress });
+      setShown(await runMethod(settings, { ...source, text }, sources, { pool: webPool, workers: settings.workers, signal: controller.signal, onProgress }));
       setStatus({ kind: 'idle' });
     } catch (error) {
       setStatus({ kind: 'failed', message: (error as Error).message });
@@ -117,11 +137,7 @@ export default function LabPage() {
       <div role="status" className="visually-hidden">
         {coverage && status.kind !== 'running' ? `Lab: ${int(coverage.runs)} runs${coverage.partial ? ' (partial)' : ''}.` : ''}
       </div>
-      {(shown?.from === 'run' || shown?.from === 'file') && <LabResults shown={shown} scenario={source.scenario} />}
-      {shown?.from === 'explore' && <LabExploreResults summary={shown.run.summary} run={shown.run} />}
-      {shown?.from === 'explore-file' && <LabExploreResults summary={shown.summary} file={shown.file} />}
-      {shown?.from === 'targets' && <LabTargetsResults run={shown.run} />}
-      {shown?.from === 'compare' && <LabCompareResults result={shown.result} />}
+      {results}
     </main>
   );
 }

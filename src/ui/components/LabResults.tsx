@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { isExploreSummaryText, parseExploreSummary, type ExploreSummary, type Summary } from '../../batch/index.ts';
 import type { Scenario } from '../../scenario/index.ts';
 import { EXAMPLE_SCAN, exampleRuns, importSummary, runHref, summaryFileText, variationLabel, type LabRun } from '../logic/lab.ts';
@@ -91,7 +91,8 @@ function OpenRun({ summary, scenario }: { summary: Summary; scenario: Scenario |
 
 /** The first runs of a variation that ended in each outcome, each a link into the stepper. */
 function ExampleRuns({ summary, scenario, variation }: { summary: Summary; scenario: Scenario; variation: number }) {
-  const examples = exampleRuns(scenario, summary, variation);
+  // Replays up to EXAMPLE_SCAN runs: once per variation picked, not on every redraw.
+  const examples = useMemo(() => exampleRuns(scenario, summary, variation), [scenario, summary, variation]);
   const outcomes = Object.entries(summary.variations[variation]?.outcomes ?? {}).filter(([, s]) => s.count > 0);
   return (
     <section className="lab-examples" data-testid="lab-examples" aria-label={`Example runs of variation ${variation}`}>
