@@ -36,6 +36,17 @@ function bundledCatalog(): Plugin {
       }
       return `export default ${jsLiteral(buildCatalog(files))};`;
     },
+    // `npm start`: an edited, added or removed scenario file reloads the page with the catalog made anew.
+    configureServer(server) {
+      const changed = (file: string) => {
+        if (!file.startsWith(SCENARIOS) || !file.endsWith('.yaml')) return;
+        const catalog = server.environments.client.moduleGraph.getModuleById(`\0${CATALOG_ID}`);
+        if (catalog) server.environments.client.moduleGraph.invalidateModule(catalog);
+        server.ws.send({ type: 'full-reload' });
+      };
+      server.watcher.add(SCENARIOS);
+      for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, changed);
+    },
   };
 }
 
