@@ -1,9 +1,11 @@
 /** The lab's charts (loaded on demand): hand-written SVG, each with a table of the same numbers beside it. */
 import type { Summary } from '../../batch/index.ts';
 import type { Scenario } from '../../scenario/index.ts';
-import { heatColour, heatGrid, outcomesSeen, plannedLength, survivalDays, survivalFloor } from '../logic/lab-charts.ts';
+import { heatColour, heatGrid, type HeatCell, outcomesSeen, plannedLength, survivalDays, survivalFloor } from '../logic/lab-charts.ts';
 import { variationLabel } from '../logic/lab.ts';
 import { outcomeLabel, pct1 } from '../logic/quick-batch.ts';
+import { LabHistogram } from './LabHistogram.tsx';
+import { LabTable, type Column } from './LabTable.tsx';
 
 const COLOURS = ['#1f6f8b', '#c0392b', '#7d3c98', '#d68910', '#1e8449', '#5d6d7e', '#a04000', '#2e86c1'];
 /** Most variations drawn as lines on the survival chart (all are in its table). */
@@ -17,6 +19,7 @@ export default function LabCharts({ summary, scenario, onSelect }: { summary: Su
       <OutcomeShares summary={summary} scenario={scenario} onSelect={onSelect} />
       <SurvivalCurves summary={summary} scenario={scenario} />
       <HeatMap summary={summary} onSelect={onSelect} />
+      <LabHistogram summary={summary} />
     </div>
   );
 }
@@ -82,41 +85,36 @@ function OutcomeShares({ summary, scenario, onSelect }: { summary: Summary; scen
 }
 
 function OutcomeTable({ summary, outcomes, onSelect }: { summary: Summary; outcomes: readonly string[]; onSelect: Select }) {
-  return (
-    <div className="lab-table-wrap">
-      <table className="lab-table">
-        <thead>
-          <tr>
-            <th scope="col">Variation</th>
-            {outcomes.map((o) => (
-              <th key={o} scope="col">
-                {o}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {summary.variations.map((v) => (
-            <tr key={v.index} data-variation={v.index}>
-              <th scope="row">
-                <button type="button" className="link-button" onClick={() => onSelect(v.index)} title="List example runs of this variation">
-                  #{v.index} {variationLabel(summary, v.index)}
-                </button>
-              </th>
-              {outcomes.map((o) => {
-                const s = v.outcomes[o];
-                return (
-                  <td key={o} data-outcome={o}>
-                    {s ? `${pct1(s.p)} (${pct1(s.lo)}–${pct1(s.hi)})` : '—'}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  type Row = Summary['variations'][number];
+  const columns: Column<Row>[] = [
+    {
+      key: 'variation',
+      label: 'Variation',
+      value: (v) => v.index,
+      rowHeader: true,
+      render: (v) => (
+        <button type="button" className="link-button" onClick={() => onSelect(v.index)} title="List example runs of this variation">
+          #{v.index} {variationLabel(summary, v.index)}
+        </button>
+      ),
+    },
+    ...outcomes.map((o): Column<Row> => ({
+      key: o,
+      label: o,
+      value: (v) => v.outcomes[o]?.p ?? null,
+      render: (v) => {
+        const s = v.outcomes[o];
+        return s ? (
+          <>
+            {pct1(s.p)} <span className="lab-interval">{`${pct1(s.lo)}–${pct1(s.hi)}`}</span>
+          </>
+        ) : (
+          '—'
+        );
+      },
+    })),
+  ];
+  return <LabTable rows={summary.variations} columns={columns} rowKey={(v) => v.index} rowAttributes={(v) => ({ 'data-variation': v.index })} testId="lab-outcome-table" />;
 }
 
 function SurvivalCurves({ summary, scenario }: { summary: Summary; scenario: Scenario | undefined }) {
@@ -165,32 +163,25 @@ function SurvivalCurves({ summary, scenario }: { summary: Summary; scenario: Sce
             );
           })}
         </svg>
-        <div className="lab-table-wrap">
-          <table className="lab-table">
-            <thead>
-              <tr>
-                <th scope="col">Variation</th>
-                {checkpoints.map((d) => (
-                  <th key={d} scope="col">
-                    day {d}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {summary.variations.map((v, k) => (
-                <tr key={v.index}>
-                  <th scope="row">
-                    {k < MAX_CURVES && <span className="swatch" style={{ background: COLOURS[k % COLOURS.length] }} aria-hidden="true" />} #{v.index} {variationLabel(summary, v.index)}
-                  </th>
-                  {checkpoints.map((d) => (
-                    <td key={d}>{pct1(v.survival.holding[d - 1] ?? null)}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <LabTable<{ v: Summary['variations'][number]; k: number }>
+          rows={summary.variations.map((v, k) => ({ v, k }))}
+          rowKey={({ v }) => v.index}
+          testId="lab-survival-table"
+          columns={[
+            {
+              key: 'variation',
+              label: 'Variation',
+              value: ({ v }) => v.index,
+              rowHeader: true,
+              render: ({ v, k }) => (
+                <>
+                  {k < MAX_CURVES && <span className="swatch" style={{ background: COLOURS[k % COLOURS.length] }} aria-hidden="true" />} #{v.index} {variationLabel(summary, v.index)}
+                </>
+              ),
+            },
+            ...checkpoints.map((d): Column<{ v: Summary['variations'][number]; k: number }> => ({ key: `day-${d}`, label: `day ${d}`, value: ({ v }) => v.survival.holding[d - 1] ?? null, render: ({ v }) => pct1(v.survival.holding[d - 1] ?? null) })),
+          ]}
+        />
       </div>
     </figure>
   );
@@ -240,38 +231,25 @@ function HeatMap({ summary, onSelect }: { summary: Summary; onSelect: Select }) 
             </g>
           ))}
         </svg>
-        <div className="lab-table-wrap">
-          <table className="lab-table" data-testid="lab-heat-table">
-            <thead>
-              <tr>
-                <th scope="col">
-                  {grid.rowName} \ {grid.colName}
-                </th>
-                {grid.cols.map((c) => (
-                  <th key={c} scope="col">
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {grid.rows.map((r, i) => (
-                <tr key={r}>
-                  <th scope="row">{r}</th>
-                  {grid.cells
-                    .filter((c) => c.row === i)
-                    .map((c) => (
-                      <td key={c.variation} data-variation={c.variation}>
-                        <button type="button" className="link-button" onClick={() => onSelect(c.variation)} title="List example runs of this cell">
-                          {pct1(c.share)}
-                        </button>
-                      </td>
-                    ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <LabTable
+          rows={grid.rows.map((r, i) => ({ r, cells: grid.cells.filter((c) => c.row === i) }))}
+          rowKey={({ r }) => r}
+          testId="lab-heat-table"
+          columns={[
+            { key: 'row', label: `${grid.rowName} \\ ${grid.colName}`, value: ({ r }) => r, rowHeader: true },
+            ...grid.cols.map((col, j): Column<{ r: number; cells: HeatCell[] }> => ({
+              key: `col-${j}`,
+              label: String(col),
+              value: ({ cells }) => cells[j]?.share ?? null,
+              attributes: ({ cells }) => ({ 'data-variation': cells[j]!.variation }),
+              render: ({ cells }) => (
+                <button type="button" className="link-button" onClick={() => onSelect(cells[j]!.variation)} title="List example runs of this cell">
+                  {pct1(cells[j]!.share)}
+                </button>
+              ),
+            })),
+          ]}
+        />
       </div>
     </figure>
   );

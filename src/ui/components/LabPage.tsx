@@ -1,9 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Scenario } from '../../scenario/index.ts';
 import { browserWorkerCount, webPool } from '../../batch/index.ts';
 import { ParleyContext } from '../logic/app-context.ts';
 import { bundledText } from '../logic/bundled.ts';
 import { FLAGSHIP_ID } from '../logic/catalog.ts';
-import { DEFAULT_LAB_DRAFT, labExperiment, runLab, type LabProgress, type LabSource } from '../logic/lab.ts';
+import { DEFAULT_LAB_DRAFT, labExperiment, runLab, type LabProgress, type LabRunOptions, type LabScenario, type LabSource } from '../logic/lab.ts';
+import { DEFAULT_EXPLORE_DRAFT, exploreRequest, isExploreMethod, runLabExplore, runLabTargets } from '../logic/lab-explore.ts';
+import { LabExploreResults, LabTargetsResults } from './LabExploreResults.tsx';
+import { DEFAULT_COMPARE_DRAFT, runLabCompare } from '../logic/lab-compare.ts';
+import { LabCompareResults } from './LabCompare.tsx';
 import { LabForm, type LabSettings } from './LabForm.tsx';
 import { LabResults, SummaryImport, type Shown } from './LabResults.tsx';
 
@@ -16,26 +21,66 @@ type Status = { kind: 'idle' } | { kind: 'running'; progress: LabProgress } | { 
 function ProgressLine({ progress }: { progress: LabProgress }) {
   return (
     <p className="lab-progress" data-testid="lab-progress">
-      <progress max={progress.total} value={progress.done} aria-label="Lab progress" /> {int(progress.done)} / {int(progress.total)} runs
+      <progress max={progress.total || 1} value={progress.done} aria-label="Lab progress" /> {progress.total ? `${int(progress.done)} / ${int(progress.total)} runs` : 'starting the workers…'}
       {progress.rate !== undefined && ` · ${int(progress.rate)} runs/s · about ${clock(progress.etaSeconds ?? 0)} left`}
     </p>
   );
+}
+
+/** Runs shown, and whether that is fewer than planned. */
+function coverageOf(shown: Shown): { runs: number; partial: boolean } {
+  if (shown.from === 'targets') return { runs: shown.run.runs, partial: false };
+  if (shown.from === 'compare') return { runs: 2 * shown.result.comparison.pairs, partial: shown.result.partial };
+  const summary = shown.from === 'run' || shown.from === 'explore' ? shown.run.summary : shown.summary;
+  return { runs: summary.coverage.runs, partial: summary.partial };
+}
+
+/** The results of what was run or imported. */
+function ShownResults({ shown, scenario }: { shown: Shown; scenario: Scenario | undefined }) {
+  switch (shown.from) {
+    case 'run':
+    case 'file':
+      return <LabResults shown={shown} scenario={scenario} />;
+    case 'explore':
+      return <LabExploreResults summary={shown.run.summary} run={shown.run} />;
+    case 'explore-file':
+      return <LabExploreResults summary={shown.summary} file={shown.file} />;
+    case 'targets':
+      return <LabTargetsResults run={shown.run} />;
+    case 'compare':
+      return <LabCompareResults result={shown.result} />;
+  }
+}
+
+/** Runs what the form describes on the worker pool (Stop aborts the signal), and says what to show. */
+async function runMethod(settings: LabSettings, full: LabSource, sources: readonly LabScenario[], pool: Omit<LabRunOptions, 'csv'> & { signal: AbortSignal }): Promise<Shown> {
+  const { method, draft } = settings;
+  if (isExploreMethod(method)) return { from: 'explore', run: await runLabExplore(exploreRequest(full, method, draft, settings.explore), pool) };
+  if (method === 'targets') return { from: 'targets', run: await runLabTargets(full, draft, pool) };
+  if (method === 'compare') {
+    const b = sources.find((s) => s.scenario.id === settings.compare.scenarioB) ?? full;
+    const textB = b.file === full.file ? full.text : await bundledText(b.file);
+    const sideB = { source: { scenario: b.scenario, file: b.file, text: textB ?? '' }, set: settings.compare.setB, field: 'B: set' };
+    return { from: 'compare', result: await runLabCompare([{ source: full, set: settings.compare.setA, field: 'A: set' }, sideB], draft, pool) };
+  }
+  const experiment = await labExperiment(full, draft);
+  pool.onProgress?.({ done: 0, total: experiment.runs * experiment.variationCount });
+  return { from: 'run', run: await runLab(experiment, { ...pool, csv: settings.keepCsv }) };
 }
 
 /** The analyst's lab: sweeps of a bundled scenario run in Web Workers, with charts, downloads and any run in the stepper. */
 export default function LabPage() {
   const catalog = ParleyContext.useSelector((s) => s.context.catalog);
   const wanted = ParleyContext.useSelector((s) => s.context.lab?.scenario) ?? FLAGSHIP_ID;
-  const sources: LabSource[] = catalog.flatMap((e) => {
-    const text = e.ok ? bundledText(e.file) : undefined;
-    return e.ok && text !== undefined ? [{ scenario: e.scenario, file: e.file, text }] : [];
-  });
+  const sources: LabScenario[] = catalog.flatMap((e) => (e.ok ? [{ scenario: e.scenario, file: e.file }] : []));
   const source = sources.find((s) => s.scenario.id === wanted) ?? sources[0];
-  const [settings, setSettings] = useState<LabSettings>({ draft: DEFAULT_LAB_DRAFT, workers: browserWorkerCount(), keepCsv: true });
+  const [settings, setSettings] = useState<LabSettings>({ draft: DEFAULT_LAB_DRAFT, workers: browserWorkerCount(), keepCsv: true, method: 'grid', explore: DEFAULT_EXPLORE_DRAFT, compare: DEFAULT_COMPARE_DRAFT });
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [shown, setShown] = useState<Shown>();
   const abort = useRef<AbortController | undefined>(undefined);
   const focusRunWhenShown = useRef(false);
+  // The same element while a batch runs: progress redraws the page a few times a second, not the charts.
+  const results = useMemo(() => shown && <ShownResults shown={shown} scenario={source?.scenario} />, [shown, source?.scenario]);
 
   useEffect(() => {
     document.title = 'Lab · Parley';
@@ -49,16 +94,11 @@ export default function LabPage() {
     const controller = new AbortController();
     abort.current = controller;
     try {
-      const experiment = await labExperiment(source, settings.draft);
-      setStatus({ kind: 'running', progress: { done: 0, total: experiment.runs * experiment.variationCount } });
-      const run = await runLab(experiment, {
-        pool: webPool,
-        workers: settings.workers,
-        csv: settings.keepCsv,
-        signal: controller.signal,
-        onProgress: (progress) => setStatus({ kind: 'running', progress }),
-      });
-      setShown({ from: 'run', run });
+      const text = await bundledText(source.file);
+      if (text === undefined) throw new Error(`The file ${source.file} is not bundled with the app.`);
+      setStatus({ kind: 'running', progress: { done: 0, total: 0 } });
+      const onProgress = (progress: LabProgress) => setStatus({ kind: 'running', progress });
+      setShown(await runMethod(settings, { ...source, text }, sources, { pool: webPool, workers: settings.workers, signal: controller.signal, onProgress }));
       setStatus({ kind: 'idle' });
     } catch (error) {
       setStatus({ kind: 'failed', message: (error as Error).message });
@@ -74,15 +114,16 @@ export default function LabPage() {
       button.focus();
     }
   };
-  const summary = shown?.from === 'run' ? shown.run.summary : shown?.summary;
+  const coverage = shown && coverageOf(shown);
 
   return (
     <main className="lab" id="main">
       <header className="run-head">
         <h1>Lab: many runs, sweeps and charts</h1>
         <p className="hint">
-          Runs a scenario many times in this browser, in parallel Web Workers, over a grid of parameter values. The numbers, the summary file and the CSV
-          are exactly those of <code>parley batch</code>.
+          Runs a scenario many times in this browser, in parallel Web Workers: over a grid of parameter values, a sensitivity design (Latin hypercube,
+          Morris, Sobol) or against its targets. The numbers and the files are exactly those of <code>parley batch</code>, <code>explore</code> and{' '}
+          <code>check-targets</code>.
         </p>
       </header>
       <LabForm source={source} sources={sources} settings={settings} onChange={setSettings} running={status.kind === 'running'} onRun={() => void start()} onStop={stop} runButton={runButton} />
@@ -94,9 +135,9 @@ export default function LabPage() {
       )}
       <SummaryImport onImport={setShown} />
       <div role="status" className="visually-hidden">
-        {summary && status.kind !== 'running' ? `Lab: ${int(summary.coverage.runs)} runs${summary.partial ? ' (partial)' : ''}.` : ''}
+        {coverage && status.kind !== 'running' ? `Lab: ${int(coverage.runs)} runs${coverage.partial ? ' (partial)' : ''}.` : ''}
       </div>
-      {shown && <LabResults shown={shown} scenario={source.scenario} />}
+      {results}
     </main>
   );
 }

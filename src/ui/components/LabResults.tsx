@@ -1,16 +1,29 @@
-import { lazy, Suspense, useState } from 'react';
-import type { Summary } from '../../batch/index.ts';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { isExploreSummaryText, parseExploreSummary, type ExploreSummary, type Summary } from '../../batch/index.ts';
 import type { Scenario } from '../../scenario/index.ts';
 import { EXAMPLE_SCAN, exampleRuns, importSummary, runHref, summaryFileText, variationLabel, type LabRun } from '../logic/lab.ts';
+import type { LabExploreRun, LabTargetsRun } from '../logic/lab-explore.ts';
+import type { LabComparison } from '../logic/lab-compare.ts';
 
 const LabCharts = lazy(() => import('./LabCharts.tsx'));
 
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 
-/** What the charts show: a run made here (with its CSV), or a summary file imported. */
-export type Shown = { from: 'run'; run: LabRun } | { from: 'file'; file: string; summary: Summary };
+/** What the results show: a batch run here (with its CSV) or imported; an exploration run here or imported; a target check. */
+export type Shown =
+  | { from: 'run'; run: LabRun }
+  | { from: 'file'; file: string; summary: Summary }
+  | { from: 'explore'; run: LabExploreRun }
+  | { from: 'explore-file'; file: string; summary: ExploreSummary }
+  | { from: 'targets'; run: LabTargetsRun }
+  | { from: 'compare'; result: LabComparison };
 
-function download(name: string, parts: BlobPart[], type: string) {
+/** A summary file made by `parley batch`, `merge` or `explore`, checked before it is shown. */
+function importShown(text: string, file: string): Shown {
+  return isExploreSummaryText(text) ? { from: 'explore-file', file, summary: parseExploreSummary(text, file) } : { from: 'file', file, summary: importSummary(text, file) };
+}
+
+export function download(name: string, parts: BlobPart[], type: string) {
   const url = URL.createObjectURL(new Blob(parts, { type }));
   const a = document.createElement('a');
   a.href = url;
@@ -25,7 +38,7 @@ export function SummaryImport({ onImport }: { onImport(shown: Shown): void }) {
   return (
     <section className="panel lab-files" aria-label="Import">
       <label>
-        Import a summary JSON made by <code>parley batch --summary</code>:{' '}
+        Import a summary JSON made by <code>parley batch --summary</code> (or <code>merge</code>, or <code>explore --summary</code>):{' '}
         <input
           type="file"
           accept=".json,application/json"
@@ -34,7 +47,7 @@ export function SummaryImport({ onImport }: { onImport(shown: Shown): void }) {
             const file = e.target.files?.[0];
             if (!file) return;
             try {
-              onImport({ from: 'file', file: file.name, summary: importSummary(await file.text(), file.name) });
+              onImport(importShown(await file.text(), file.name));
               setError(undefined);
             } catch (problem) {
               setError((problem as Error).message);
@@ -78,7 +91,8 @@ function OpenRun({ summary, scenario }: { summary: Summary; scenario: Scenario |
 
 /** The first runs of a variation that ended in each outcome, each a link into the stepper. */
 function ExampleRuns({ summary, scenario, variation }: { summary: Summary; scenario: Scenario; variation: number }) {
-  const examples = exampleRuns(scenario, summary, variation);
+  // Replays up to EXAMPLE_SCAN runs: once per variation picked, not on every redraw.
+  const examples = useMemo(() => exampleRuns(scenario, summary, variation), [scenario, summary, variation]);
   const outcomes = Object.entries(summary.variations[variation]?.outcomes ?? {}).filter(([, s]) => s.count > 0);
   return (
     <section className="lab-examples" data-testid="lab-examples" aria-label={`Example runs of variation ${variation}`}>
@@ -103,7 +117,7 @@ function ExampleRuns({ summary, scenario, variation }: { summary: Summary; scena
 }
 
 /** The results: counts, speed, downloads, any run in the stepper and the charts (loaded on demand). */
-export function LabResults({ shown, scenario }: { shown: Shown; scenario: Scenario | undefined }) {
+export function LabResults({ shown, scenario }: { shown: Extract<Shown, { from: 'run' | 'file' }>; scenario: Scenario | undefined }) {
   const summary = shown.from === 'run' ? shown.run.summary : shown.summary;
   const own = scenario && summary.scenario.id === scenario.id ? scenario : undefined;
   const [selected, setSelected] = useState<{ summary: Summary; variation: number }>();

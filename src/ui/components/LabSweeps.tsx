@@ -1,44 +1,90 @@
-import type { Scenario } from '../../scenario/index.ts';
-import { defaultSweepValues, type LabDraft } from '../logic/lab.ts';
+import type { Parameter, Scenario } from '../../scenario/index.ts';
+import { defaultSweepValues, type SweepDraft } from '../logic/lab.ts';
+import { defaultRange } from '../logic/lab-explore.ts';
 
-/** The sweep editor: parameters picked from the scenario's list, values as a list or a range within the declared range. */
-export function LabSweeps({ scenario, draft, setDraft, disabled }: { scenario: Scenario; draft: LabDraft; setDraft(d: LabDraft): void; disabled: boolean }) {
-  const unswept = Object.entries(scenario.parameters).filter(([name]) => !draft.sweeps.some((s) => s.name === name));
-  const setSweep = (i: number, values: string) => setDraft({ ...draft, sweeps: draft.sweeps.map((s, k) => (k === i ? { ...s, values } : s)) });
+/** The words and defaults of one kind of parameter list: a grid's sweeps, or a design's ranges. */
+interface ListKind {
+  legend: string;
+  empty: string;
+  add: string;
+  field(name: string): string;
+  syntax: React.ReactNode;
+  initial(p: Parameter): string;
+}
+
+const SWEEPS: ListKind = {
+  legend: 'Sweeps (each combination of values is one variation)',
+  empty: "No sweep: every run uses the scenario's defaults.",
+  add: 'Add a sweep of',
+  field: (name) => `Values of ${name}`,
+  syntax: (
+    <>
+      a list <code>0.6,0.8</code> or a range <code>lo:hi:step</code>
+    </>
+  ),
+  initial: (p) => defaultSweepValues(p.range, p.default),
+};
+
+const RANGES: ListKind = {
+  legend: 'Vary (the design picks values between the ends)',
+  empty: 'Add the parameters to vary; the others keep their defaults.',
+  add: 'Add a parameter to vary',
+  field: (name) => `Range of ${name}`,
+  syntax: (
+    <>
+      <code>lo:hi</code> (or <code>lo:hi:int</code> for whole numbers)
+    </>
+  ),
+  initial: (p) => defaultRange(p.range, p.default),
+};
+
+interface Props {
+  scenario: Scenario;
+  items: readonly SweepDraft[];
+  setItems(items: SweepDraft[]): void;
+  disabled: boolean;
+  kind?: 'sweeps' | 'ranges';
+}
+
+/** Parameters picked from the scenario's list, each with values (a grid's sweeps) or a range (a design's), within the declared range. */
+export function LabSweeps({ scenario, items, setItems, disabled, kind = 'sweeps' }: Props) {
+  const words = kind === 'sweeps' ? SWEEPS : RANGES;
+  const unused = Object.entries(scenario.parameters).filter(([name]) => !items.some((s) => s.name === name));
+  const setValues = (i: number, values: string) => setItems(items.map((s, k) => (k === i ? { ...s, values } : s)));
   return (
     <fieldset disabled={disabled} className="lab-sweeps">
-      <legend>Sweeps (each combination of values is one variation)</legend>
-      {draft.sweeps.length === 0 && <p className="hint">No sweep: every run uses the scenario's defaults.</p>}
-      {draft.sweeps.map((s, i) => {
+      <legend>{words.legend}</legend>
+      {items.length === 0 && <p className="hint">{words.empty}</p>}
+      {items.map((s, i) => {
         const declared = scenario.parameters[s.name];
         return (
           <div key={s.name} className="lab-sweep">
             <label>
-              <code>{s.name}</code> values <input aria-label={`Values of ${s.name}`} value={s.values} onChange={(e) => setSweep(i, e.target.value)} />
+              <code>{s.name}</code> {kind === 'sweeps' ? 'values' : 'from:to'} <input aria-label={words.field(s.name)} value={s.values} onChange={(e) => setValues(i, e.target.value)} />
             </label>{' '}
             <span className="hint">
-              a list <code>0.6,0.8</code> or a range <code>lo:hi:step</code>
+              {words.syntax}
               {declared?.range ? `, within ${declared.range[0]}–${declared.range[1]}` : ''} (default {declared?.default})
             </span>{' '}
-            <button type="button" onClick={() => setDraft({ ...draft, sweeps: draft.sweeps.filter((_, k) => k !== i) })}>
+            <button type="button" onClick={() => setItems(items.filter((_, k) => k !== i))}>
               Remove
             </button>
           </div>
         );
       })}
-      {unswept.length > 0 && (
+      {unused.length > 0 && (
         <label>
-          Add a sweep of{' '}
+          {words.add}{' '}
           <select
-            aria-label="Add a sweep of"
+            aria-label={words.add}
             value=""
             onChange={(e) => {
               const p = scenario.parameters[e.target.value];
-              if (p) setDraft({ ...draft, sweeps: [...draft.sweeps, { name: e.target.value, values: defaultSweepValues(p.range, p.default) }] });
+              if (p) setItems([...items, { name: e.target.value, values: words.initial(p) }]);
             }}
           >
             <option value="">(choose a parameter)</option>
-            {unswept.map(([name, p]) => (
+            {unused.map(([name, p]) => (
               <option key={name} value={name}>
                 {name}: {p.description}
               </option>

@@ -70,3 +70,30 @@ export function heatColour(share: number | null, top: number): string {
   const lightness = 95 - 60 * t;
   return `hsl(${50 - 50 * t}, 85%, ${lightness}%)`;
 }
+
+export interface HistogramBin {
+  /** The bin holds values v with lo ≤ v < hi (the last bin: ≤ hi); a bin of one whole number has lo = hi. */
+  lo: number;
+  hi: number;
+  count: number;
+}
+
+/**
+ * Bins of a metric's exact [value, count] tally: one bin per whole number when the values are
+ * whole and span at most `maxBins`, else `maxBins` equal-width bins from the lowest to the highest.
+ */
+export function histogramBins(pairs: readonly (readonly [number, number])[], maxBins = 30): HistogramBin[] {
+  if (pairs.length === 0) return [];
+  const min = pairs[0]![0];
+  const max = pairs[pairs.length - 1]![0];
+  if (pairs.every(([v]) => Number.isInteger(v)) && max - min + 1 <= maxBins) {
+    const bins = Array.from({ length: max - min + 1 }, (_, i) => ({ lo: min + i, hi: min + i, count: 0 }));
+    for (const [v, n] of pairs) bins[v - min]!.count += n;
+    return bins;
+  }
+  if (min === max) return [{ lo: min, hi: max, count: pairs.reduce((s, [, n]) => s + n, 0) }];
+  const width = (max - min) / maxBins;
+  const bins = Array.from({ length: maxBins }, (_, i) => ({ lo: min + i * width, hi: i === maxBins - 1 ? max : min + (i + 1) * width, count: 0 }));
+  for (const [v, n] of pairs) bins[Math.min(maxBins - 1, Math.floor((v - min) / width))]!.count += n;
+  return bins;
+}

@@ -42,10 +42,14 @@ export interface LabDraft {
 
 export const DEFAULT_LAB_DRAFT: LabDraft = { runs: '1000', seed: 'lab-1', sweeps: [] };
 
-/** A scenario the lab can run: its checked model and the file text the summary's hash is taken of. */
-export interface LabSource {
+/** A scenario the lab can run: its checked model and its file (e.g. `doha-60-day-draft.yaml`). */
+export interface LabScenario {
   scenario: Scenario;
   file: string;
+}
+
+/** A scenario with the file text the summary's hash is taken of. */
+export interface LabSource extends LabScenario {
   text: string;
 }
 
@@ -59,8 +63,8 @@ export function labSpec(draft: LabDraft): ExperimentSpec {
 }
 
 /** The checked experiment, as the CLI would define it from the same file and flags. */
-export function labExperiment(source: LabSource, draft: LabDraft): Promise<Experiment> {
-  return defineExperiment(source.scenario, { text: source.text, file: `scenarios/${source.file}` }, labSpec(draft), pkg.version);
+export function labExperiment(source: LabSource, draft: LabDraft, set: Record<string, number> = {}): Promise<Experiment> {
+  return defineExperiment(source.scenario, { text: source.text, file: `scenarios/${source.file}` }, { ...labSpec(draft), set }, pkg.version);
 }
 
 /** A sweep's default values for a parameter: five steps across its declared range. */
@@ -71,11 +75,13 @@ export function defaultSweepValues(range: readonly [number, number] | undefined,
   return step > 0 ? `${lo}:${hi}:${step}` : String(fallback);
 }
 
+/** A word for a shell: as it is when that is safe, else in single quotes. */
+export const shellQuote = (s: string) => (/^[\w.:@%+=,/-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+
 /** The same experiment from the command line. */
 export function labCliCommand(file: string, draft: LabDraft, csv = true): string {
-  const quote = (s: string) => (/^[\w.:@%+=,/-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
-  const sweeps = draft.sweeps.map((s) => ` --sweep ${quote(`${s.name}=${s.values.trim()}`)}`).join('');
-  return `npx parley batch scenarios/${file} --runs ${draft.runs.trim()} --seed ${quote(draft.seed.trim())}${sweeps} --summary summary.json${csv ? ' --runs-csv runs.csv' : ''}`;
+  const sweeps = draft.sweeps.map((s) => ` --sweep ${shellQuote(`${s.name}=${s.values.trim()}`)}`).join('');
+  return `npx parley batch scenarios/${file} --runs ${draft.runs.trim()} --seed ${shellQuote(draft.seed.trim())}${sweeps} --summary summary.json${csv ? ' --runs-csv runs.csv' : ''}`;
 }
 
 export interface LabProgress {
@@ -105,26 +111,31 @@ export interface LabRunOptions {
 
 const PROGRESS_EVERY_MS = 250;
 
+/** A pool's `onProgress` turned into the page's: a few times a second, with the rate since the first chunk came back. */
+export function progressReporter(show: ((progress: LabProgress) => void) | undefined): (done: number, total: number) => void {
+  let first: { at: number; done: number } | undefined;
+  let lastShown = -Infinity;
+  return (done, total) => {
+    const now = performance.now();
+    first ??= { at: now, done };
+    // The page redraws a few times a second, not once per chunk: its main thread stays idle.
+    if (now - lastShown < PROGRESS_EVERY_MS && done < total) return;
+    lastShown = now;
+    const rate = now - first.at > 250 ? ((done - first.done) / (now - first.at)) * 1000 : undefined;
+    show?.({ done, total, ...(rate ? { rate, etaSeconds: (total - done) / rate } : {}) });
+  };
+}
+
 /** Runs the experiment; aborting keeps the chunks folded so far, in a summary marked partial. */
 export async function runLab(experiment: Experiment, options: LabRunOptions): Promise<LabRun> {
   const started = performance.now();
-  let first: { at: number; done: number } | undefined;
-  let lastShown = -Infinity;
   const csv: string[] | undefined = options.csv ? [] : undefined;
   const outcome = await runBatch(experiment, {
     pool: options.pool,
     workers: options.workers,
     ...(csv ? { csv: (text: string) => void csv.push(text) } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
-    onProgress: (done, total) => {
-      const now = performance.now();
-      first ??= { at: now, done };
-      // The page redraws a few times a second, not once per chunk: its main thread stays idle.
-      if (now - lastShown < PROGRESS_EVERY_MS && done < total) return;
-      lastShown = now;
-      const rate = now - first.at > 250 ? ((done - first.done) / (now - first.at)) * 1000 : undefined;
-      options.onProgress?.({ done, total, ...(rate ? { rate, etaSeconds: (total - done) / rate } : {}) });
-    },
+    onProgress: progressReporter(options.onProgress),
   });
   if (outcome.failure) throw new ExperimentError(`The batch stopped: ${outcome.failure.message}, in ${outcome.failure.chunks}`);
   return { summary: outcome.summary, ...(csv ? { csv } : {}), elapsedMs: performance.now() - started, workers: options.workers };

@@ -1,0 +1,162 @@
+/**
+ * Comparing two scenarios, or two variants of one, on the same seeds (common random numbers): run
+ * i of A and run i of B both use the seed `<base>:<i>`, so each pair meets the same luck wherever
+ * the two runs face the same decision. Each side is a `parley batch` with its per-run CSV; the
+ * differences are taken pair by pair: for an outcome, [B_i ended so] − [A_i ended so]; for a
+ * metric, B_i − A_i. The 95% interval is that of the mean of the n per-seed differences
+ * (mean ± 1.96 · sd / √n, sd with n − 1).
+ */
+import { ExperimentError, OUTCOMES, parseCsv, Z95, type Experiment } from '../../batch/index.ts';
+import { labExperiment, runLab, shellQuote, type LabDraft, type LabProgress, type LabRun, type LabRunOptions, type LabSource } from './lab.ts';
+
+/** Side B's scenario (by id) and each side's parameter overrides, as typed: `reciprocity=0.4, clash-rate=0.05`. */
+export interface CompareDraft {
+  scenarioB: string;
+  setA: string;
+  setB: string;
+}
+
+export const DEFAULT_COMPARE_DRAFT: CompareDraft = { scenarioB: '', setA: '', setB: '' };
+
+/** `name=value` pairs separated by commas or spaces; the scenario checks the names and ranges. */
+export function parseSet(text: string, field: string): Record<string, number> {
+  const set: Record<string, number> = {};
+  for (const item of text.split(/[\s,]+/).filter(Boolean)) {
+    const m = /^([^=]+)=(.+)$/.exec(item);
+    const value = m ? Number(m[2]) : NaN;
+    if (!m || !Number.isFinite(value)) throw new ExperimentError(`${field}: \`${item}\` is not name=value`, 'e.g. reciprocity=0.4, clash-rate=0.05');
+    set[m[1]!] = value;
+  }
+  return set;
+}
+
+export function compareCliCommands(fileA: string, fileB: string, draft: LabDraft, compare: CompareDraft): string[] {
+  const side = (file: string, set: string, name: string) =>
+    `npx parley batch scenarios/${file} --runs ${draft.runs.trim()} --seed ${shellQuote(draft.seed.trim())}${set
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map((s) => ` --set ${shellQuote(s)}`)
+      .join('')} --runs-csv ${name}.csv`;
+  return [side(fileA, compare.setA, 'A'), side(fileB, compare.setB, 'B')];
+}
+
+/** One run as the comparison needs it: how it ended, on which day, and its metrics. */
+export interface PairRun {
+  outcome: string;
+  day: number;
+  metrics: number[];
+}
+
+/** The runs of a batch's CSV (one variation), in run order. */
+export function runsOfCsv(csv: readonly string[], metrics: readonly string[]): PairRun[] {
+  const [header, ...rows] = parseCsv(csv.join('')).filter((r) => r.length > 1);
+  const outcome = header!.indexOf('outcome');
+  const day = header!.indexOf('end_day');
+  const first = header!.length - metrics.length;
+  return rows.map((r) => ({ outcome: r[outcome]!, day: Number(r[day]), metrics: r.slice(first).map(Number) }));
+}
+
+export interface PairedDifference {
+  name: string;
+  a: number;
+  b: number;
+  /** Mean of the per-seed differences B − A, and its 95% interval. */
+  diff: number;
+  lo: number;
+  hi: number;
+  /** Pairs whose values differ. */
+  differing: number;
+}
+
+export interface Comparison {
+  pairs: number;
+  /** Pairs that differ in anything: outcome, end day or any metric compared. */
+  differ: number;
+  outcomeDiffers: number;
+  outcomes: PairedDifference[];
+  metrics: PairedDifference[];
+}
+
+function paired(name: string, a: readonly number[], b: readonly number[]): PairedDifference {
+  const n = a.length;
+  let sa = 0;
+  let sb = 0;
+  let differing = 0;
+  for (let i = 0; i < n; i++) {
+    sa += a[i]!;
+    sb += b[i]!;
+    if (a[i] !== b[i]) differing++;
+  }
+  const diff = (sb - sa) / n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (b[i]! - a[i]! - diff) ** 2;
+  const half = n > 1 ? (Z95 * Math.sqrt(ss / (n - 1))) / Math.sqrt(n) : NaN;
+  return { name, a: sa / n, b: sb / n, diff, lo: diff - half, hi: diff + half, differing };
+}
+
+/** Paired differences of outcome shares and of the metrics both sides have. */
+export function compareRuns(a: readonly PairRun[], b: readonly PairRun[], metricsA: readonly string[], metricsB: readonly string[]): Comparison {
+  if (a.length !== b.length) return compareRuns(a.slice(0, b.length), b.slice(0, a.length), metricsA, metricsB);
+  if (a.length === 0) throw new ExperimentError('no pair of runs was finished: nothing to compare');
+  const seen = new Set([...a, ...b].map((r) => r.outcome));
+  const outcomes = [...OUTCOMES.filter((o) => seen.has(o)), ...[...seen].filter((o) => !(OUTCOMES as readonly string[]).includes(o)).sort()];
+  const shared = metricsA.filter((m) => metricsB.includes(m));
+  const ia = shared.map((m) => metricsA.indexOf(m));
+  const ib = shared.map((m) => metricsB.indexOf(m));
+  let differ = 0;
+  let outcomeDiffers = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.outcome !== y.outcome) outcomeDiffers++;
+    if (x.outcome !== y.outcome || x.day !== y.day || ia.some((k, j) => x.metrics[k] !== y.metrics[ib[j]!])) differ++;
+  }
+  return {
+    pairs: a.length,
+    differ,
+    outcomeDiffers,
+    outcomes: outcomes.map((o) => paired(o, a.map((r) => (r.outcome === o ? 1 : 0)), b.map((r) => (r.outcome === o ? 1 : 0)))),
+    metrics: shared.map((m, j) => paired(m, a.map((r) => r.metrics[ia[j]!]!), b.map((r) => r.metrics[ib[j]!]!))),
+  };
+}
+
+/** Both sides run, and their pairing. */
+export interface LabComparison {
+  /** Stopped before both sides had every run: the pairs are the runs both sides finished. */
+  partial: boolean;
+  labelA: string;
+  labelB: string;
+  seed: string;
+  comparison: Comparison;
+  elapsedMs: number;
+}
+
+export function compareLabs(sides: [{ label: string; experiment: Experiment; run: LabRun }, { label: string; experiment: Experiment; run: LabRun }]): LabComparison {
+  const [a, b] = sides;
+  const comparison = compareRuns(runsOfCsv(a.run.csv!, a.experiment.metrics), runsOfCsv(b.run.csv!, b.experiment.metrics), a.experiment.metrics, b.experiment.metrics);
+  return { partial: a.run.summary.partial || b.run.summary.partial, labelA: a.label, labelB: b.label, seed: a.experiment.seed, comparison, elapsedMs: a.run.elapsedMs + b.run.elapsedMs };
+}
+
+export interface CompareSide {
+  source: LabSource;
+  /** The side's overrides as typed, e.g. `reciprocity=0.4`. */
+  set: string;
+  field: string;
+}
+
+const sideLabel = (side: CompareSide) => `${side.source.scenario.title}${side.set.trim() ? ` with ${side.set.trim()}` : ''}`;
+
+/** Runs A, then B, each a batch with its per-run CSV on the whole pool, and pairs them run by run. */
+export async function runLabCompare(sides: [CompareSide, CompareSide], draft: LabDraft, options: Omit<LabRunOptions, 'csv'>): Promise<LabComparison> {
+  const plain = { ...draft, sweeps: [] };
+  const [expA, expB] = [await labExperiment(sides[0].source, plain, parseSet(sides[0].set, sides[0].field)), await labExperiment(sides[1].source, plain, parseSet(sides[1].set, sides[1].field))];
+  const total = expA.runs + expB.runs;
+  const shifted = (offset: number) => (p: LabProgress) =>
+    options.onProgress?.({ done: p.done + offset, total, ...(p.rate ? { rate: p.rate, etaSeconds: (total - p.done - offset) / p.rate } : {}) });
+  const runA = await runLab(expA, { ...options, csv: true, onProgress: shifted(0) });
+  const runB = await runLab(expB, { ...options, csv: true, onProgress: shifted(expA.runs) });
+  return compareLabs([
+    { label: sideLabel(sides[0]), experiment: expA, run: runA },
+    { label: sideLabel(sides[1]), experiment: expB, run: runB },
+  ]);
+}
