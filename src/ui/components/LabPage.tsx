@@ -27,7 +27,7 @@ export default function LabPage() {
   const catalog = ParleyContext.useSelector((s) => s.context.catalog);
   const wanted = ParleyContext.useSelector((s) => s.context.lab?.scenario) ?? FLAGSHIP_ID;
   const sources: LabSource[] = catalog.flatMap((e) => {
-    const text = e.ok ? bundledText(e.file) : undefined;
+    const text = e.ok ? (e.text ?? bundledText(e.file)) : undefined;
     return e.ok && text !== undefined ? [{ scenario: e.scenario, file: e.file, text }] : [];
   });
   const source = sources.find((s) => s.scenario.id === wanted) ?? sources[0];
