@@ -15,6 +15,7 @@ import { EditorCode, type GoTo } from './EditorCode.tsx';
 import { EditorDocs } from './EditorDocs.tsx';
 import { EditorProblems } from './EditorProblems.tsx';
 import { EditorSide } from './EditorSide.tsx';
+import { LintPanel } from './LintPanel.tsx';
 
 /** The schema file VS Code reads (tests/scenarios/bundled.test.ts keeps it equal to `parley schema`). */
 const schema = jsonSchema as unknown as SchemaNode;
@@ -88,6 +89,7 @@ export default function EditorPage() {
           </div>
           <div className="editor-side">
             {docs !== undefined && <EditorDocs heading={docs} text={docsSection(guide, docs)} onClose={() => setDocs(undefined)} />}
+            <LintPanel text={() => session.textRef.current} file={`${session.draft.name}.yaml`} client={clients.runner} goTo={(l, c) => goTo.current(l, c)} />
             <EditorSide loaded={loaded} stale={checked !== undefined && checked !== loaded} file={`${session.draft.name}.yaml`} runner={clients.runner} />
           </div>
         </div>

@@ -3,6 +3,7 @@
  * `undefined` when a newer request of the same type replaced it before it was worked on.
  * The worker starts on the first request and again after `close`.
  */
+import type { Finding } from '../../batch/index.ts';
 import type { DraftCheck } from './editor-check.ts';
 import type { EditorAnswer, EditorRequest } from './editor-serve.ts';
 import type { QuickBatchResult } from './quick-batch.ts';
@@ -44,6 +45,11 @@ export class EditorClient {
   async batch(text: string, file: string, runs: number, seed: string, params: Record<string, number>): Promise<{ result?: QuickBatchResult; error?: string } | undefined> {
     const answer = await this.ask({ type: 'batch', text, file, runs, seed, params });
     return answer.type === 'batch' ? answer : undefined;
+  }
+
+  async lint(text: string, file: string, runs: number, seed: string): Promise<{ findings?: Finding[]; error?: string } | undefined> {
+    const answer = await this.ask({ type: 'lint', text, file, runs, seed });
+    return answer.type === 'lint' ? answer : undefined;
   }
 
   close(): void {

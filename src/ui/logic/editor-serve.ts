@@ -1,5 +1,5 @@
 /** The work behind the editor's worker (editor-worker.ts), apart from the worker's global scope so it can be tested. */
-import { Aggregate } from '../../batch/index.ts';
+import { Aggregate, playthroughCheck, type Finding } from '../../batch/index.ts';
 import { compile } from '../../engine/index.ts';
 import { loadScenario } from '../../scenario/index.ts';
 import { checkDraft, type DraftCheck } from './editor-check.ts';
@@ -7,11 +7,13 @@ import { foldRuns, summariseQuickBatch, type ExampleRun, type QuickBatchResult }
 
 export type EditorRequest =
   | { type: 'check'; id: number; text: string; file: string }
-  | { type: 'batch'; id: number; text: string; file: string; runs: number; seed: string; params: Record<string, number> };
+  | { type: 'batch'; id: number; text: string; file: string; runs: number; seed: string; params: Record<string, number> }
+  | { type: 'lint'; id: number; text: string; file: string; runs: number; seed: string };
 
 export type EditorAnswer =
   | { type: 'check'; id: number; check: DraftCheck }
   | { type: 'batch'; id: number; result?: QuickBatchResult; error?: string }
+  | { type: 'lint'; id: number; findings?: Finding[]; error?: string }
   | { type: 'stale'; id: number };
 
 /** Runs `runs` seeded runs of the text's scenario in one go (a worker may block). */
@@ -31,8 +33,20 @@ export function quickBatchOf(request: Extract<EditorRequest, { type: 'batch' }>)
   }
 }
 
+/** The playthrough check of the text (`parley lint`). */
+export function lintOf(request: Extract<EditorRequest, { type: 'lint' }>): { findings?: Finding[]; error?: string } {
+  const loaded = loadScenario(request.text, request.file);
+  if (!loaded.ok) return { error: 'the draft has problems; fix them to check its playthroughs' };
+  try {
+    return { findings: playthroughCheck(loaded.scenario, request.text, { runs: request.runs, seed: request.seed }) };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
+
 export function answer(request: EditorRequest): EditorAnswer {
   if (request.type === 'check') return { type: 'check', id: request.id, check: checkDraft(request.text, request.file) };
+  if (request.type === 'lint') return { type: 'lint', id: request.id, ...lintOf(request) };
   return { type: 'batch', id: request.id, ...quickBatchOf(request) };
 }
 
