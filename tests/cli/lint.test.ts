@@ -34,7 +34,7 @@ describe('parley lint', () => {
     const code = await runCli(['lint', 'tests/fixtures/lint/gate-never-met.yaml', '--runs', '30'], cli);
     expect(code).toBe(1);
     expect(cli.out).toContain('tests/fixtures/lint/gate-never-met.yaml:11: gate-never-met: the gate of phase `truce` was never met (30 runs reached it) (0.0% of runs)');
-    expect(cli.out).toMatch(/\n  hint: its `requires` cannot hold/);
+    expect(cli.out).toMatch(/\n {2}hint: its `requires` cannot hold/);
     expect(cli.out).toContain('2 findings in 30 runs');
   });
 
