@@ -25,6 +25,9 @@ export function EditorCode({ initialText, hooks, onReady }: { initialText: strin
       openDocs: (heading) => latest.current.openDocs(heading),
     };
     const view = new EditorView({ parent: host.current!, state: EditorState.create({ doc: initialText, extensions: editorExtensions(relay) }) });
+    // The scroller is a region a keyboard user may need to scroll (axe: scrollable-region-focusable).
+    view.scrollDOM.tabIndex = 0;
+    view.scrollDOM.setAttribute('aria-label', 'Scenario YAML, scrollable');
     onReady((line, col) => {
       const doc = view.state.doc;
       const at = doc.line(Math.min(Math.max(1, line), doc.lines));

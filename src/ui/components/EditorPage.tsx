@@ -18,6 +18,9 @@ import { EditorSide } from './EditorSide.tsx';
 import { LintPanel } from './LintPanel.tsx';
 
 /** The schema file VS Code reads (tests/scenarios/bundled.test.ts keeps it equal to `parley schema`). */
+/** Quiet after a check before the preview (timeline, statechart, quick batch) is redrawn. */
+const PREVIEW_DELAY_MS = 700;
+
 const schema = jsonSchema as unknown as SchemaNode;
 
 /** The writer's studio: a draft in CodeMirror, checked as it is typed, with its preview beside it. */
@@ -34,6 +37,7 @@ export default function EditorPage() {
   const clients = useMemo(() => ({ checker: new EditorClient(), runner: new EditorClient() }), []);
   useEffect(() => () => (clients.checker.close(), clients.runner.close()), [clients]);
   const goTo = useRef<GoTo>(() => undefined);
+  const previewTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const name = session.draft?.name;
 
   useEffect(() => {
@@ -47,10 +51,13 @@ export default function EditorPage() {
       performance.mark('parley-checked');
       const result = { check, text };
       setChecked(result);
-      if (check.scenario) setLoaded(result);
+      // The preview redraws once typing pauses, so drawing it never holds up a keystroke.
+      clearTimeout(previewTimer.current);
+      if (check.scenario) previewTimer.current = setTimeout(() => setLoaded(result), PREVIEW_DELAY_MS);
     },
     onChange: (text) => {
       performance.mark('parley-edit');
+      clearTimeout(previewTimer.current);
       session.edited(text);
     },
     ids: () => checked?.check.ids ?? NO_IDS,
@@ -90,7 +97,7 @@ export default function EditorPage() {
           <div className="editor-side">
             {docs !== undefined && <EditorDocs heading={docs} text={docsSection(guide, docs)} onClose={() => setDocs(undefined)} />}
             <LintPanel text={() => session.textRef.current} file={`${session.draft.name}.yaml`} client={clients.runner} goTo={(l, c) => goTo.current(l, c)} />
-            <EditorSide loaded={loaded} stale={checked !== undefined && checked !== loaded} file={`${session.draft.name}.yaml`} runner={clients.runner} />
+            <EditorSide loaded={loaded} stale={checked !== undefined && !checked.check.scenario} file={`${session.draft.name}.yaml`} runner={clients.runner} />
           </div>
         </div>
       )}
