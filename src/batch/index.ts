@@ -62,3 +62,4 @@ export { parseTargetFile, splitTargetsFlag } from './target-file.ts';
 export { checkTargetsOn, formatTargetResults, sourceDescriber, type TargetResult } from './target-check.ts';
 export { runCalibration, roundForWriting, type CalibrationRequest, type CalibrationOutcome, type CalibrationMethod, type PairData } from './calibration-run.ts';
 export { formatCalibration, calibrationSummary } from './calibration-report.ts';
+export { playthroughCheck, formatFindings, DEFAULT_LINT_RUNS, type Finding, type FindingKind } from './lint/index.ts';

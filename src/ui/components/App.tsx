@@ -1,17 +1,19 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { ParleyContext } from '../logic/app-context.ts';
 import { hashOf } from '../logic/app-machine.ts';
-import { labHash, LIBRARY_HASH } from '../logic/share-url.ts';
+import { EDIT_HASH, labHash, LIBRARY_HASH } from '../logic/share-url.ts';
 import { Library } from './Library.tsx';
 import { RunPage } from './RunPage.tsx';
 
 /** The lab and its charts load only when opened, so the library and the stepper stay light. */
 const LabPage = lazy(() => import('./LabPage.tsx'));
+/** The scenario editor (CodeMirror and its worker) loads only when opened, too. */
+const EditorPage = lazy(() => import('./EditorPage.tsx'));
 
 /** The page frame; keeps the address bar in step with the run (and follows links pasted into it). */
 export function App() {
   const actor = ParleyContext.useActorRef();
-  const page = ParleyContext.useSelector((s) => (s.matches('run') ? 'run' : s.matches('lab') ? 'lab' : 'library'));
+  const page = ParleyContext.useSelector((s) => (s.matches('run') ? 'run' : s.matches('lab') ? 'lab' : s.matches('edit') ? 'edit' : 'library'));
   const openScenario = ParleyContext.useSelector((s) => s.context.run?.scenario.id);
   const hash = ParleyContext.useSelector((s) => hashOf(s.context));
 
@@ -41,7 +43,8 @@ export function App() {
         <span className="tagline">step through a phased truce</span>
         <span className="back">
           {page !== 'library' && <a href={LIBRARY_HASH}>← All scenarios</a>}{' '}
-          {page !== 'lab' && <a href={labHash(openScenario)}>Lab: many runs and charts</a>}
+          {page !== 'lab' && <a href={labHash(openScenario)}>Lab: many runs and charts</a>}{' '}
+          {page !== 'edit' && <a href={EDIT_HASH}>Write a scenario</a>}
         </span>
       </header>
       {page === 'run' ? (
@@ -49,6 +52,10 @@ export function App() {
       ) : page === 'lab' ? (
         <Suspense fallback={<main id="main">Loading the lab…</main>}>
           <LabPage />
+        </Suspense>
+      ) : page === 'edit' ? (
+        <Suspense fallback={<main id="main">Loading the editor…</main>}>
+          <EditorPage />
         </Suspense>
       ) : (
         <Library />

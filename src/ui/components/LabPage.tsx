@@ -59,7 +59,7 @@ async function runMethod(settings: LabSettings, full: LabSource, sources: readon
   if (method === 'targets') return { from: 'targets', run: await runLabTargets(full, draft, pool) };
   if (method === 'compare') {
     const b = sources.find((s) => s.scenario.id === settings.compare.scenarioB) ?? full;
-    const textB = b.file === full.file ? full.text : await bundledText(b.file);
+    const textB = b.file === full.file ? full.text : (b.text ?? (await bundledText(b.file)));
     const sideB = { source: { scenario: b.scenario, file: b.file, text: textB ?? '' }, set: settings.compare.setB, field: 'B: set' };
     return { from: 'compare', result: await runLabCompare([{ source: full, set: settings.compare.setA, field: 'A: set' }, sideB], draft, pool) };
   }
@@ -72,7 +72,8 @@ async function runMethod(settings: LabSettings, full: LabSource, sources: readon
 export default function LabPage() {
   const catalog = ParleyContext.useSelector((s) => s.context.catalog);
   const wanted = ParleyContext.useSelector((s) => s.context.lab?.scenario) ?? FLAGSHIP_ID;
-  const sources: LabScenario[] = catalog.flatMap((e) => (e.ok ? [{ scenario: e.scenario, file: e.file }] : []));
+  // A draft from the editor carries its text; a bundled file's text is fetched when a run needs it.
+  const sources: LabScenario[] = catalog.flatMap((e) => (e.ok ? [{ scenario: e.scenario, file: e.file, ...(e.text !== undefined ? { text: e.text } : {}) }] : []));
   const source = sources.find((s) => s.scenario.id === wanted) ?? sources[0];
   const [settings, setSettings] = useState<LabSettings>({ draft: DEFAULT_LAB_DRAFT, workers: browserWorkerCount(), keepCsv: true, method: 'grid', explore: DEFAULT_EXPLORE_DRAFT, compare: DEFAULT_COMPARE_DRAFT });
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -94,7 +95,7 @@ export default function LabPage() {
     const controller = new AbortController();
     abort.current = controller;
     try {
-      const text = await bundledText(source.file);
+      const text = source.text ?? (await bundledText(source.file));
       if (text === undefined) throw new Error(`The file ${source.file} is not bundled with the app.`);
       setStatus({ kind: 'running', progress: { done: 0, total: 0 } });
       const onProgress = (progress: LabProgress) => setStatus({ kind: 'running', progress });

@@ -1,4 +1,5 @@
 import { ParleyContext } from '../logic/app-context.ts';
+import { EDIT_HASH } from '../logic/share-url.ts';
 import { NoticeBar } from './NoticeBar.tsx';
 import { ScenarioCard } from './ScenarioCard.tsx';
 import { BrokenScenarioCard } from './BrokenScenarioCard.tsx';
@@ -15,6 +16,9 @@ export function Library() {
         <p>
           Each scenario is a truce agreement written from news reports: its phases, dated obligations and the parties who must carry them
           out. Open one to live through it day by day, play one side, rewind and try another path.
+        </p>
+        <p>
+          <a href={EDIT_HASH}>New scenario / edit a draft</a>: write your own in the browser, from the template or any scenario below.
         </p>
       </section>
       {notice && <NoticeBar notice={notice} onDismiss={() => send({ type: 'notice.dismiss' })} />}

@@ -26,13 +26,15 @@ import {
   type Notice,
   type RunContext,
 } from './run-ops.ts';
-import { encodeShare, labHash, LIBRARY_HASH, parseHash } from './share-url.ts';
+import { editHash, encodeShare, labHash, LIBRARY_HASH, parseHash } from './share-url.ts';
 
 export interface AppContext {
   catalog: readonly CatalogEntry[];
   run?: RunContext;
   /** The lab is open (on this scenario id, if one was named). */
   lab?: { scenario?: string };
+  /** The editor is open (on this draft, or on a draft shared in the address). */
+  edit?: { draft?: string; shared?: string };
   /** A message for the library page (e.g. a link to a scenario that does not exist). */
   notice?: Notice;
 }
@@ -54,7 +56,9 @@ export type AppEvent =
   | { type: 'branch.select'; id: string }
   | { type: 'branch.delete'; id: string }
   | { type: 'param.set'; id: string; value?: number }
-  | { type: 'notice.dismiss' };
+  | { type: 'notice.dismiss' }
+  /** Adds (or replaces) a draft in the catalog, then opens `hash` (the draft in the stepper or the lab). */
+  | { type: 'draft.open'; entry: CatalogEntry; hash: string };
 
 export interface AppInput {
   catalog: readonly CatalogEntry[];
@@ -65,6 +69,7 @@ export interface AppInput {
 /** The hash that describes what is on screen. */
 export function hashOf(context: AppContext): string {
   if (context.lab) return labHash(context.lab.scenario);
+  if (context.edit) return editHash(context.edit);
   return context.run ? encodeShare(shareOf(context.run)) : LIBRARY_HASH;
 }
 
@@ -72,6 +77,7 @@ export function hashOf(context: AppContext): string {
 export function route(context: AppContext, hash: string): AppContext {
   const target = parseHash(hash);
   if (target.page === 'library') return { catalog: context.catalog };
+  if (target.page === 'edit') return { catalog: context.catalog, edit: { ...(target.draft !== undefined ? { draft: target.draft } : {}), ...(target.shared !== undefined ? { shared: target.shared } : {}) } };
   if (target.page === 'lab') return { catalog: context.catalog, lab: target.scenario !== undefined ? { scenario: target.scenario } : {} };
   if (context.run && hashOf(context) === hash) return context;
   const scenario = findScenario(context.catalog, target.scenario);
@@ -94,8 +100,12 @@ export const appMachine = setup({
   guards: {
     'a run is open': ({ context }) => context.run !== undefined,
     'the lab is open': ({ context }) => context.lab !== undefined,
+    'the editor is open': ({ context }) => context.edit !== undefined,
   },
   actions: {
+    'add the draft and follow the link': assign(({ context, event }) =>
+      event.type === 'draft.open' ? route({ catalog: [event.entry, ...context.catalog.filter((e) => e.file !== event.entry.file)] }, event.hash) : {},
+    ),
     'follow the link': assign(({ context, event }) => (event.type === 'route.changed' ? route(context, event.hash) : {})),
     'step': assign(onRun('step', (run, e) => step(run, e.target))),
     'choose': assign(onRun('choose', (run, e) => choose(run, e.response))),
@@ -119,15 +129,17 @@ export const appMachine = setup({
   initial: 'routing',
   on: {
     'route.changed': { target: '.routing', actions: 'follow the link' },
+    'draft.open': { target: '.routing', actions: 'add the draft and follow the link' },
   },
   states: {
     routing: {
-      always: [{ guard: 'a run is open', target: 'run' }, { guard: 'the lab is open', target: 'lab' }, { target: 'library' }],
+      always: [{ guard: 'a run is open', target: 'run' }, { guard: 'the lab is open', target: 'lab' }, { guard: 'the editor is open', target: 'edit' }, { target: 'library' }],
     },
     library: {
       on: { 'notice.dismiss': { actions: 'dismiss the notice' } },
     },
     lab: {},
+    edit: {},
     run: {
       on: {
         step: { actions: 'step' },

@@ -5,7 +5,8 @@
 import { formatProblem, loadScenario, type Problem, type Scenario } from '../../scenario/index.ts';
 
 export type CatalogEntry =
-  | { file: string; ok: true; scenario: Scenario }
+  /** A writer's draft from the editor carries its text (the lab hashes it as the CLI hashes a file). */
+  | { file: string; ok: true; scenario: Scenario; text?: string; draft?: true }
   | { file: string; ok: false; problems: Problem[] };
 
 /** The scenario everyone starts with; shown first. */

@@ -46,6 +46,8 @@ export const DEFAULT_LAB_DRAFT: LabDraft = { runs: '1000', seed: 'lab-1', sweeps
 export interface LabScenario {
   scenario: Scenario;
   file: string;
+  /** A draft's text; a bundled file's is fetched on demand (bundledText). */
+  text?: string;
 }
 
 /** A scenario with the file text the summary's hash is taken of. */

@@ -28,6 +28,8 @@ export type Route =
   | { page: 'library' }
   /** The analyst's lab, on a scenario if one is named. */
   | { page: 'lab'; scenario?: string }
+  /** The scenario editor, on a named draft or on a draft shared in the address (compressed text). */
+  | { page: 'edit'; draft?: string; shared?: string }
   | { page: 'run'; scenario: string; share: Partial<ShareState>; problems: string[] };
 
 export function encodeShare(s: ShareState): string {
@@ -47,15 +49,24 @@ export function encodeShare(s: ShareState): string {
 }
 
 export const LIBRARY_HASH = '#/';
+export const EDIT_HASH = '#/edit';
 
 /** The lab's address, on a scenario: `#/lab/<scenario>`. */
 export function labHash(scenario?: string): string {
   return scenario ? `#/lab/${encodeURIComponent(scenario)}` : '#/lab';
 }
 
+/** The editor's address: `#/edit`, `#/edit/<draft>`, or a shared draft `#/edit/share/<text>`. */
+export function editHash(edit: { draft?: string; shared?: string }): string {
+  if (edit.shared !== undefined) return `#/edit/share/${edit.shared}`;
+  return edit.draft ? `#/edit/${encodeURIComponent(edit.draft)}` : '#/edit';
+}
+
 /** Reads a location hash. Anything unreadable in it is reported, never thrown. */
 export function parseHash(hash: string): Route {
   const body = hash.replace(/^#/, '');
+  const edit = /^\/edit(?:\/share\/([\w-]+)|\/([^?/]+))?\/?$/.exec(body);
+  if (edit) return edit[1] !== undefined ? { page: 'edit', shared: edit[1] } : edit[2] ? { page: 'edit', draft: safeDecode(edit[2]) } : { page: 'edit' };
   const lab = /^\/lab(?:\/([^?/]+))?\/?$/.exec(body);
   if (lab) return lab[1] ? { page: 'lab', scenario: safeDecode(lab[1]) } : { page: 'lab' };
   const match = /^\/run\/([^?]+)(?:\?(.*))?$/.exec(body);
