@@ -42,7 +42,8 @@ describe('runOnce', () => {
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
     expect(a.params['hamas-base-comply']).toBe(0.6);
     expect(a.params['clash-rate']).toBe(0.1);
-    expect(a.params['israel-base-comply']).toBe(0.9);
+    // Parameters not overridden keep the scenario's declared default.
+    expect(a.params['israel-base-comply']).toBe(scenario.parameters!['israel-base-comply']!.default);
   });
 
   it('does not change the model it runs', () => {
