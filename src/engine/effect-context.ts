@@ -39,6 +39,10 @@ export class RunEffects implements EffectContext {
     return this.model.names.number(value);
   }
 
+  whole(value: NumberOrParameter): number {
+    return this.model.names.whole(value);
+  }
+
   categories(stock: string): readonly string[] {
     return Object.keys(this.model.scenario.stocks[stock]!.count);
   }
@@ -64,6 +68,14 @@ export class RunEffects implements EffectContext {
   paidForUnits(): number | undefined {
     const paidFor = this.obligation.inReturnFor;
     return paidFor !== undefined ? this.state.obligations[paidFor]!.lastUnits : undefined;
+  }
+
+  paidForUnitsByCategory(): Readonly<Record<string, number>> | undefined {
+    const paidFor = this.obligation.inReturnFor;
+    if (paidFor === undefined) return undefined;
+    const byCategory: Record<string, number> = {};
+    for (const [key, change] of Object.entries(this.state.obligations[paidFor]!.lastChanges ?? {})) byCategory[key.slice(key.indexOf('.') + 1)] = -change;
+    return byCategory;
   }
 
   paidForPlannedUnits(): number {

@@ -46,6 +46,7 @@ function carryOut(run: RunContext, o: CompiledObligation, response: 'comply' | '
   const effect = run.effects.carryOut(o, fraction);
   status.status = response === 'comply' ? 'done' : 'partial';
   status.lastUnits = effect.units;
+  status.lastChanges = effect.changes;
   status.times += 1;
   status.delayed = 0;
   const name = run.trace ? run.partyName(o.party) : '';

@@ -34,7 +34,7 @@ export function initialState(model: Model, seed: string): SimState {
   const counters: SimState['counters'] = {};
   for (const name of model.counters) counters[name] = 0;
   const obligations: SimState['obligations'] = new Array(model.obligations.length);
-  for (let i = 0; i < obligations.length; i++) obligations[i] = { status: 'waiting', delayed: 0, lastUnits: 0, times: 0, occurrences: 0 };
+  for (let i = 0; i < obligations.length; i++) obligations[i] = { status: 'waiting', delayed: 0, lastUnits: 0, lastChanges: undefined, times: 0, occurrences: 0 };
   const initial = model.initialMachineSnapshot;
   return {
     decisions: 0,

@@ -16,6 +16,8 @@ export interface ObligationState {
   delayed: number;
   /** Units the last execution actually moved (what an exchange `in-return-for` it pays for). */
   lastUnits: number;
+  /** The same, per `stock.category` as the effect's `changes` (negative): what a per-category ratio pays for. */
+  lastChanges?: Record<string, number>;
   /** Times carried out, fully or in part. */
   times: number;
   /** Occurrences made due so far (a delayed occurrence falling due again is not a new one). */

@@ -78,5 +78,23 @@ export type SourceRef = z.output<typeof SourceRef>;
 
 export const Count = z.number().int({ error: 'counts are whole numbers' }).min(0, { error: 'counts are whole and not negative' }).max(BOUNDS.count, { error: `counts are at most ${BOUNDS.count.toLocaleString('en')}` });
 
-export const Quantity = z.union([Count, z.record(Id, Count)]).describe('How many: a number, or per category like `{ alive: 2, deceased: 3 }`.');
+/** A count, or a parameter whose value (rounded to a whole count when a run starts) is used: analysts sweep quantities. */
+export const CountOrParameter = z
+  .union([z.number(), z.string()], { error: 'expected a whole count or the name of a parameter' })
+  .refine((v) => typeof v === 'number' || ID_PATTERN.test(v), { error: 'write a whole count, like `20`, or the name of a parameter' })
+  .refine((v) => typeof v === 'string' || Number.isInteger(v), { error: 'counts are whole numbers' })
+  .refine((v) => typeof v === 'string' || v >= 0, { error: 'counts are whole and not negative' })
+  .refine((v) => typeof v === 'string' || v <= BOUNDS.count, { error: `counts are at most ${BOUNDS.count.toLocaleString('en')}` })
+  .describe('A whole count, or the id of a parameter.');
+export type CountOrParameter = z.output<typeof CountOrParameter>;
+
+export const Quantity = z
+  .union([CountOrParameter, z.record(Id, CountOrParameter)])
+  .describe('How many: a count or a parameter, or per category like `{ alive: 2, deceased: released-dead }`.');
 export type Quantity = z.output<typeof Quantity>;
+
+/** Units given per unit released (an exchange's `ratio`): a number from 0 to the bound, or a parameter. */
+export const RatioOrParameter = z
+  .union([z.number().min(0, { error: `a ratio is from 0 to ${BOUNDS.ratio}` }).max(BOUNDS.ratio, { error: `a ratio is at most ${BOUNDS.ratio}` }), Id], { error: 'expected a ratio (a number from 0 to 1000) or the name of a parameter' })
+  .describe('Units given per unit released: a number from 0 to 1000, or the id of a parameter.');
+export type RatioOrParameter = z.output<typeof RatioOrParameter>;

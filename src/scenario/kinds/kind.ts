@@ -5,6 +5,7 @@
  */
 import type * as z from 'zod';
 import type { NumberOrParameter, Quantity } from '../primitives.ts';
+import type { Ratio } from '../terms.ts';
 import type { DataPath } from '../yaml-source.ts';
 import type { ObligationBase } from './obligation-base.ts';
 
@@ -47,8 +48,8 @@ export interface CounterSpec {
 export interface StockTerms {
   stock: string;
   quantity?: Quantity;
-  /** An exchange at a ratio: units of `stock` per unit the paid-for release actually moved. */
-  ratio?: number | string;
+  /** An exchange at a ratio: units of `stock` per unit (or per unit of each category) the paid-for release actually moved. */
+  ratio?: Ratio;
   category?: string;
   inReturnFor?: string;
 }
@@ -60,6 +61,8 @@ export interface WordingContext {
   crossingName(crossing: string): string;
   /** A number, or the value of the named parameter in this run. */
   number(value: NumberOrParameter): number;
+  /** A count: a number, or the named parameter's value in this run rounded to the nearest whole number (like days). */
+  whole(value: NumberOrParameter): number;
 }
 
 export interface EffectResult {
@@ -79,6 +82,8 @@ export interface EffectContext extends WordingContext {
   moveStock(stock: string, wanted: Readonly<Record<string, number>>): EffectResult;
   /** Units the release this obligation pays for actually moved last time, if it pays for one. */
   paidForUnits(): number | undefined;
+  /** The same units per category of the released stock (what a per-category ratio pays for). */
+  paidForUnitsByCategory(): Readonly<Record<string, number>> | undefined;
   /** Units that release plans per occurrence (its quantity, summed). */
   paidForPlannedUnits(): number;
   count(counter: string, amount: number): void;
@@ -89,8 +94,8 @@ export interface EffectContext extends WordingContext {
 /** What a kind's load-time checks may look at and report; paths are relative to the obligation. */
 export interface CheckContext {
   report(path: DataPath, message: string, hint?: string, where?: { key?: boolean; offset?: number }): void;
-  /** Checks a number or parameter used as a count, a probability, or freely. */
-  value(path: DataPath, value: NumberOrParameter | undefined, use: 'count' | 'probability' | 'free'): void;
+  /** Checks a number or parameter used as a count, a probability, a ratio, or freely. */
+  value(path: DataPath, value: NumberOrParameter | undefined, use: 'count' | 'probability' | 'ratio' | 'free'): void;
   /** A hint naming the nearest of `candidates`, or listing them. */
   hint(what: string, wanted: string, candidates: readonly string[]): string | undefined;
   stocks: Readonly<Record<string, { heldBy: string; count: Record<string, number> }>>;
