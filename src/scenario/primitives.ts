@@ -80,16 +80,23 @@ export const Count = z.number().int({ error: 'counts are whole numbers' }).min(0
 
 /** A count, or a parameter whose value (rounded to a whole count when a run starts) is used: analysts sweep quantities. */
 export const CountOrParameter = z
-  .union([z.number(), z.string()], { error: 'expected a whole count or the name of a parameter' })
-  .refine((v) => typeof v === 'number' || ID_PATTERN.test(v), { error: 'write a whole count, like `20`, or the name of a parameter' })
-  .refine((v) => typeof v === 'string' || Number.isInteger(v), { error: 'counts are whole numbers' })
-  .refine((v) => typeof v === 'string' || v >= 0, { error: 'counts are whole and not negative' })
-  .refine((v) => typeof v === 'string' || v <= BOUNDS.count, { error: `counts are at most ${BOUNDS.count.toLocaleString('en')}` })
+  .union([Count, Id], { error: (issue) => (issue.code === 'invalid_union' ? (typeof issue.input === 'number' ? 'counts are whole numbers' : 'expected a whole count or the name of a parameter') : undefined) })
   .describe('A whole count, or the id of a parameter.');
 export type CountOrParameter = z.output<typeof CountOrParameter>;
 
+const QuantityByCategory = z.record(Id, CountOrParameter);
+
+/** Says what is wrong inside a quantity (the first problem of the shape it was written in), not just that it is invalid. */
+function quantityProblem(issue: { code?: string; input?: unknown }): string | undefined {
+  if (issue.code !== 'invalid_union') return undefined;
+  const isMapping = typeof issue.input === 'object' && issue.input !== null;
+  const first = (isMapping ? QuantityByCategory : CountOrParameter).safeParse(issue.input).error?.issues[0];
+  if (!first) return undefined;
+  return first.path.length > 0 ? `\`${first.path.map(String).join('.')}\`: ${first.message}` : first.message;
+}
+
 export const Quantity = z
-  .union([CountOrParameter, z.record(Id, CountOrParameter)])
+  .union([CountOrParameter, QuantityByCategory], { error: quantityProblem })
   .describe('How many: a count or a parameter, or per category like `{ alive: 2, deceased: released-dead }`.');
 export type Quantity = z.output<typeof Quantity>;
 

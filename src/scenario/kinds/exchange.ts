@@ -72,7 +72,7 @@ function unitsAtRatio(ratio: Ratio, paidFor: number | undefined, ctx: EffectCont
 }
 
 function ratioPhrase(ratio: Ratio, stock: string, ctx: WordingContext): string {
-  if (typeof ratio === 'object') return `${listPhrase(Object.entries(ratio).map(([category, k]) => `${ctx.number(k)} for each ${category}`))} ${ctx.stockName(stock)} freed`;
+  if (typeof ratio === 'object') return `${ctx.stockName(stock)}: ${listPhrase(Object.entries(ratio).map(([category, k]) => `${ctx.number(k)} for each ${category}`))} freed`;
   const read = readRatio(ratio);
   if (read?.give !== undefined) return `${ratio} freed`;
   return `${read ? ctx.number(read.value) : ratio} ${ctx.stockName(stock)} for each one freed`;
