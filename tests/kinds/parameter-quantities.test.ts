@@ -3,6 +3,7 @@
  * the release it pays for (docs/scenario-format.md, "Parameters in days and counts"; docs/model.md,
  * "Effects" and "Rounding").
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compile, runOnce, Session } from '../../src/engine/index.ts';
 import { loadScenario, scenarioJsonSchema, type Problem, type Scenario } from '../../src/scenario/index.ts';
@@ -137,6 +138,28 @@ describe('an exchange at a ratio per category', () => {
     expect(problems(wide).map((q) => `${q.line}:${q.col} ${q.message}`)).toContain(`${at(wide, 18, 'civilian-ratio')} parameter \`civilian-ratio\` is used as a ratio but its range [0, 5000] goes outside [0, 1000]`);
     const atTop = BASE.replace('range: [0, 50]', 'range: [0, 1000]') + EXCHANGE('{ civilian: civilian-ratio }');
     expect(problems(atTop)[0]!.message).toBe('the obligations release 20000 of `prisoners.other` but only 2000 are held, with `batch-size`, `civilian-ratio` at the top of their ranges');
+  });
+});
+
+describe('a per-release rule with parameters', () => {
+  const fixture = readFileSync('tests/fixtures/per-release-category.yaml', 'utf8').replace('parties:', 'parameters:\n  per-release-ratio: { default: 3, range: [0, 30] }\n  batch: { default: 10, range: [1, 10] }\nparties:');
+
+  it('releases as many as its count parameter says, paid for at its ratio parameter', () => {
+    const scenario = load(fixture.replace('ratio: 3 }', 'ratio: per-release-ratio }').replace('count: 10', 'count: batch'));
+    const metrics = (parameters: Record<string, number>) => runOnce(compile(scenario, parameters), { seed: '1' }).outcome.metrics;
+    expect(metrics({}).released.prisoners!.all).toBe(30);
+    expect(metrics({ 'per-release-ratio': 12 }).released.prisoners!.all).toBe(120);
+    // 10 women and children left: one extension for a batch of 10, two for batches of 5 (4.6 rounds to 5).
+    expect([10, 5, 4.6].map((batch) => metrics({ batch })['extensions'])).toEqual([1, 2, 2]);
+    expect(metrics({ batch: 4 })['extensions']).toBe(3);
+  });
+
+  it('needs a count range of at least 1 and a ratio range inside 0..1000', () => {
+    const text = fixture.replace('range: [0, 30]', 'range: [0, 3000]').replace('range: [1, 10]', 'range: [0, 10]').replace('ratio: 3 }', 'ratio: per-release-ratio }').replace('count: 10', 'count: batch');
+    expect(problems(text).map((p) => p.message)).toEqual([
+      'parameter `batch` is used as a per-release count but its range [0, 10] goes outside [1, 1000000000]',
+      'parameter `per-release-ratio` is used as a ratio but its range [0, 3000] goes outside [0, 1000]',
+    ]);
   });
 });
 
