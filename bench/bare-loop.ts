@@ -201,8 +201,8 @@ export function prepareBareLoop(model: Model): BareLoop {
     along.push(...o.alongside);
     const stockQuantity = (stock: string, q: Quantity | undefined) => {
       const categories = model.start.stocks.find((s) => s.id === stock)!.categories;
-      const byCategory = q === undefined ? {} : typeof q === 'number' ? { [categories[0]!]: q } : q;
-      for (const [category, amount] of Object.entries(byCategory)) quantity[i * cells.length + cellOf.get(`${stock}.${category}`)!] = amount;
+      const byCategory = q === undefined ? {} : typeof q !== 'object' ? { [categories[0]!]: q } : q;
+      for (const [category, amount] of Object.entries(byCategory)) quantity[i * cells.length + cellOf.get(`${stock}.${category}`)!] = model.names.whole(amount);
     };
     const def = o.def;
     switch (def.kind) {
@@ -210,7 +210,7 @@ export function prepareBareLoop(model: Model): BareLoop {
       case 'open-crossing': kind[i] = Kind.OpenCrossing; break;
       case 'start-talks': kind[i] = Kind.StartTalks; break;
       case 'withdraw': kind[i] = Kind.Withdraw; break;
-      case 'admit-aid': kind[i] = Kind.AdmitAid; trucks[i] = model.names.number(def.trucks); break;
+      case 'admit-aid': kind[i] = Kind.AdmitAid; trucks[i] = model.names.whole(def.trucks); break;
       case 'release':
         kind[i] = Kind.Release;
         stockQuantity(def.stock, def.quantity);
@@ -223,10 +223,10 @@ export function prepareBareLoop(model: Model): BareLoop {
         break;
       case 'exchange': {
         kind[i] = Kind.Exchange;
-        expect(def.ratio !== undefined && o.inReturnFor !== undefined, `${o.id} is an exchange at a ratio`);
+        expect(def.ratio !== undefined && typeof def.ratio !== 'object' && o.inReturnFor !== undefined, `${o.id} is an exchange at one ratio`);
         const categories = model.start.stocks.find((s) => s.id === def.stock)!.categories;
         exchangeCell[i] = cellOf.get(`${def.stock}.${def.category ?? categories[0]}`)!;
-        exchangeRatio[i] = readRatio(def.ratio!)!.value;
+        exchangeRatio[i] = model.names.number(readRatio(def.ratio as number | string)!.value);
         paidBy[i] = o.inReturnFor!;
         break;
       }

@@ -5,7 +5,7 @@
  */
 import { perReleaseIds, type Obligation, type Scenario } from '../scenario/index.ts';
 import type { Condition } from './condition.ts';
-import { wholeDays, type CompiledPhase, type NumberReader } from './model.ts';
+import { whole, type CompiledPhase, type NumberReader } from './model.ts';
 import { nameHash } from './rng.ts';
 
 type ExtensionRuleDef = NonNullable<Scenario['phases'][number]['extensions']>['rules'][number];
@@ -15,7 +15,7 @@ export function compileExtensions(scenario: Scenario, num: NumberReader, conditi
     def: phase,
     index,
     length: phase.length ?? 0,
-    maxExtension: wholeDays(num, phase.extensions?.max, 0),
+    maxExtension: whole(num, phase.extensions?.max, 0),
     extensionRules: [],
     idHash: nameHash(phase.id),
     schedule: [],
@@ -34,12 +34,12 @@ export function compileExtensions(scenario: Scenario, num: NumberReader, conditi
 }
 
 function compileRule(scenario: Scenario, phaseId: string, rule: ExtensionRuleDef, ri: number, num: NumberReader, condition: (text: string) => Condition, defs: Obligation[], obligationIndex: Map<string, number>): CompiledPhase['extensionRules'][number] {
-  if ('mediator' in rule) return { kind: 'mediator', mediator: rule.mediator, when: rule.while !== undefined ? condition(rule.while) : undefined, days: wholeDays(num, rule.days, 1), chance: num(rule.chance, 1), source: rule.source };
-  if ('while' in rule) return { kind: 'while', when: condition(rule.while), days: wholeDays(num, rule.days, 1), chance: num(rule.chance, 1), text: rule.while, source: rule.source };
+  if ('mediator' in rule) return { kind: 'mediator', mediator: rule.mediator, when: rule.while !== undefined ? condition(rule.while) : undefined, days: whole(num, rule.days, 1), chance: num(rule.chance, 1), source: rule.source };
+  if ('while' in rule) return { kind: 'while', when: condition(rule.while), days: whole(num, rule.days, 1), chance: num(rule.chance, 1), text: rule.while, source: rule.source };
   const pr = rule.perRelease;
   const stockName = (id: string) => scenario.stocks[id]!.name ?? id;
   const category = pr.category ?? Object.keys(scenario.stocks[pr.stock]!.count)[0]!;
-  const count = Math.round(num(pr.count, 1));
+  const count = whole(num, pr.count, 1);
   const { release: releaseId, exchange: exchangeId } = perReleaseIds(phaseId, ri);
   obligationIndex.set(releaseId, defs.length);
   defs.push({ id: releaseId, kind: 'release', party: pr.party, phase: phaseId, stock: pr.stock, quantity: { [category]: count }, text: `release ${count} more ${stockName(pr.stock)} to extend the truce`, source: rule.source });
@@ -55,9 +55,9 @@ function compileRule(scenario: Scenario, phaseId: string, rule: ExtensionRuleDef
       category: pr.exchange.category,
       after: releaseId,
       inReturnFor: releaseId,
-      text: `release ${pr.exchange.ratio} ${stockName(pr.exchange.stock)} per one released`,
+      text: `release ${num(pr.exchange.ratio, 0)} ${stockName(pr.exchange.stock)} per one released`,
       source: rule.source,
     });
   }
-  return { kind: 'per-release', party: pr.party, stock: pr.stock, category, count, days: wholeDays(num, pr.days, 1), release: obligationIndex.get(releaseId)!, source: rule.source };
+  return { kind: 'per-release', party: pr.party, stock: pr.stock, category, count, days: whole(num, pr.days, 1), release: obligationIndex.get(releaseId)!, source: rule.source };
 }

@@ -2,9 +2,11 @@
  * The engine's side of `EffectContext` (src/scenario/kinds/kind.ts): what a kind's effect may do
  * to a run, over the run's state. One per run; `obligation` is set before each effect.
  */
-import type { EffectContext, EffectResult, NumberOrParameter } from '../scenario/index.ts';
+import type { EffectContext, EffectResult, NumberOrParameter, Payment } from '../scenario/index.ts';
 import type { CompiledObligation, Model } from './model.ts';
 import type { SimState } from './state.ts';
+
+const NONE: Readonly<Record<string, number>> = Object.freeze({});
 
 export class RunEffects implements EffectContext {
   obligation!: CompiledObligation;
@@ -41,6 +43,10 @@ export class RunEffects implements EffectContext {
     return this.model.names.number(value);
   }
 
+  whole(value: NumberOrParameter): number {
+    return this.model.names.whole(value);
+  }
+
   categories(stock: string): readonly string[] {
     return Object.keys(this.model.scenario.stocks[stock]!.count);
   }
@@ -71,14 +77,20 @@ export class RunEffects implements EffectContext {
     return this.owing;
   }
 
-  payment(): { released: number; paid: number; planned: number } | undefined {
+  payment(): Payment | undefined {
     const paidFor = this.obligation.inReturnFor;
     if (paidFor === undefined) return undefined;
-    return { released: this.state.obligations[paidFor]!.units, paid: this.state.obligations[this.obligation.index]!.paid, planned: this.obligation.plannedUnits };
+    const release = this.state.obligations[paidFor]!;
+    const exchange = this.state.obligations[this.obligation.index]!;
+    return { released: release.units, releasedByCategory: release.unitsByCategory ?? NONE, paid: exchange.paid, paidByCategory: exchange.paidByCategory ?? NONE, planned: this.obligation.plannedUnits };
   }
 
-  pay(units: number): void {
-    this.state.obligations[this.obligation.index]!.paid += units;
+  pay(units: number, byCategory?: Readonly<Record<string, number>>): void {
+    const exchange = this.state.obligations[this.obligation.index]!;
+    exchange.paid += units;
+    if (byCategory === undefined) return;
+    const paid = (exchange.paidByCategory ??= {});
+    for (const [category, n] of Object.entries(byCategory)) paid[category] = (paid[category] ?? 0) + n;
   }
 
   count(counter: string, amount: number): void {

@@ -156,8 +156,8 @@ export interface Model {
 /** Resolves a number or a parameter id with the run's parameter values. */
 export type NumberReader = (v: NumberOrParameter | undefined, fallback: number) => number;
 
-/** Whole days from a number of days or a parameter (a parameter's value is rounded to whole days). */
-export function wholeDays(num: NumberReader, v: NumberOrParameter | undefined, fallback: number): number {
+/** Whole days or a whole count from a number or a parameter: a parameter's value is rounded to the nearest whole number (Math.round). */
+export function whole(num: NumberReader, v: NumberOrParameter | undefined, fallback: number): number {
   return Math.round(num(v, fallback));
 }
 
@@ -218,7 +218,7 @@ export function compile(scenario: Scenario, overrides: Readonly<Record<string, n
       zones: Object.entries(scenario.zones).map(([id, zone]) => ({ id, heldBy: zone.heldBy })),
       crossings: Object.entries(scenario.crossings).map(([id, crossing]) => ({ id, open: crossing.open })),
     },
-    maxDelay: Math.max(1, wholeDays(num, scenario.settings.maxDelay, 3)),
+    maxDelay: Math.max(1, whole(num, scenario.settings.maxDelay, 3)),
     reciprocity: num(scenario.settings.reciprocity, 0.2),
     grievanceDecay: num(scenario.settings.grievanceDecay, 0.05),
     counters: reportedCounters(new Set(obligationDefs.map((o) => o.kind))),
@@ -227,6 +227,7 @@ export function compile(scenario: Scenario, overrides: Readonly<Record<string, n
       zoneName: (id) => own(scenario.zones, id)?.name ?? id,
       crossingName: (id) => own(scenario.crossings, id)?.name ?? id,
       number: (v) => num(v, 0),
+      whole: (v) => whole(num, v, 0),
     },
   };
 }
@@ -248,7 +249,7 @@ function compileObligations(scenario: Scenario, defs: readonly Obligation[], obl
     const paidFor = paysFor !== undefined ? obligationIndex.get(paysFor) : undefined;
     const paidForDef = paidFor !== undefined ? defs[paidFor] : undefined;
     const paidForTerms = paidForDef ? moduleOf(paidForDef).stock?.(paidForDef) : undefined;
-    const planned = paidForTerms?.quantity === undefined ? 0 : typeof paidForTerms.quantity === 'number' ? paidForTerms.quantity : Object.values(paidForTerms.quantity).reduce((a, b) => a + b, 0);
+    const planned = paidForTerms?.quantity === undefined ? 0 : typeof paidForTerms.quantity !== 'object' ? whole(num, paidForTerms.quantity, 0) : Object.values(paidForTerms.quantity).reduce<number>((sum, q) => sum + whole(num, q, 0), 0);
     return {
       index,
       id: def.id,
@@ -258,7 +259,7 @@ function compileObligations(scenario: Scenario, defs: readonly Obligation[], obl
       counterpart: parties.find((p) => p.id === def.party)?.counterpart,
       def,
       phaseIndex: scenario.phases.indexOf(phaseOf(scenario, def)),
-      grace: def.by !== undefined ? 0 : wholeDays(num, def.grace, 3),
+      grace: def.by !== undefined ? 0 : whole(num, def.grace, 3),
       behaviour: termBehaviour(def, parties, num),
       grievance: {
         delay: num(def.grievance?.delay, reciprocity * 0.25),

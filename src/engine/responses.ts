@@ -10,7 +10,7 @@ import { followingToday, recordedAnswer, recordedNote } from './record.ts';
 import { pickResponse, type Response } from './response.ts';
 import { PURPOSE } from './rng.ts';
 import type { RunContext } from './run-context.ts';
-import type { AgendaItem } from './state.ts';
+import type { AgendaItem, ObligationState } from './state.ts';
 import { describeObligation } from './wording.ts';
 
 const TRUST_GAIN_ON_COMPLY = 0.02;
@@ -47,6 +47,7 @@ function carryOut(run: RunContext, o: CompiledObligation, response: 'comply' | '
   const effect = run.effects.carryOut(o, fraction, item.owed);
   status.status = response === 'comply' ? 'done' : 'partial';
   status.units += effect.units;
+  if (effect.changes !== undefined) addByCategory(status, effect.changes);
   status.times += 1;
   const name = run.trace ? run.partyName(o.party) : '';
   if (response === 'comply') {
@@ -65,6 +66,16 @@ function carryOut(run: RunContext, o: CompiledObligation, response: 'comply' | '
     const wait = run.model.obligations[j]!.def.wait ?? 0;
     if (wait === 0) makeDue(run, fresh(j, s.day));
     else s.agenda.push(fresh(j, s.day + wait));
+  }
+}
+
+/** Adds an effect's stock changes (keyed `stock.category`, negative for units moved) to the units it has moved per category. */
+function addByCategory(status: ObligationState, changes: Readonly<Record<string, number>>): void {
+  for (const [key, change] of Object.entries(changes)) {
+    if (change === 0) continue;
+    const moved = (status.unitsByCategory ??= {});
+    const category = key.slice(key.indexOf('.') + 1);
+    moved[category] = (moved[category] ?? 0) - change;
   }
 }
 

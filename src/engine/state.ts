@@ -14,8 +14,12 @@ export interface ObligationState {
   status: ObligationStatus;
   /** Units moved so far by every carrying out of it (what exchanges `in-return-for` it pay for). */
   units: number;
+  /** The same per category of its stock; absent until it has moved a unit. */
+  unitsByCategory?: Record<string, number>;
   /** An exchange `in-return-for` a release: units of that release it has paid for so far. */
   paid: number;
+  /** The same per category of the release, for an exchange at a per-category ratio; absent until it has paid for a unit. */
+  paidByCategory?: Record<string, number>;
   /** Times carried out, fully or in part. */
   times: number;
   /** Occurrences made due so far (a delayed occurrence falling due again is not a new one). */

@@ -10,7 +10,7 @@ export { MAX_BYTES, MAX_NESTING } from './yaml-source.ts';
 export { BOUNDS } from './bounds.ts';
 export { own, hasOwn, nullPrototype } from './own.ts';
 export { COUNTERS, kindModule, moduleOf, isObligationKind, reportedCounters, trackOf, type AnyKindModule } from './kinds/registry.ts';
-export { TRACKS, type CounterSpec, type EffectContext, type EffectResult, type StockTerms, type Track, type WordingContext } from './kinds/kind.ts';
+export { TRACKS, type CounterSpec, type EffectContext, type EffectResult, type Payment, type StockTerms, type Track, type WordingContext } from './kinds/kind.ts';
 export type { ObligationBase } from './kinds/obligation-base.ts';
 export { listPhrase } from './kinds/quantity.ts';
 export { parameterValueProblem, type ParameterValueProblem } from './parameter-value.ts';

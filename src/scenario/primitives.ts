@@ -78,5 +78,30 @@ export type SourceRef = z.output<typeof SourceRef>;
 
 export const Count = z.number().int({ error: 'counts are whole numbers' }).min(0, { error: 'counts are whole and not negative' }).max(BOUNDS.count, { error: `counts are at most ${BOUNDS.count.toLocaleString('en')}` });
 
-export const Quantity = z.union([Count, z.record(Id, Count)]).describe('How many: a number, or per category like `{ alive: 2, deceased: 3 }`.');
+/** A count, or a parameter whose value (rounded to a whole count when a run starts) is used: analysts sweep quantities. */
+export const CountOrParameter = z
+  .union([Count, Id], { error: (issue) => (issue.code === 'invalid_union' ? (typeof issue.input === 'number' ? 'counts are whole numbers' : 'expected a whole count or the name of a parameter') : undefined) })
+  .describe('A whole count, or the id of a parameter.');
+export type CountOrParameter = z.output<typeof CountOrParameter>;
+
+const QuantityByCategory = z.record(Id, CountOrParameter);
+
+/** Says what is wrong inside a quantity (the first problem of the shape it was written in), not just that it is invalid. */
+function quantityProblem(issue: { code?: string; input?: unknown }): string | undefined {
+  if (issue.code !== 'invalid_union') return undefined;
+  const isMapping = typeof issue.input === 'object' && issue.input !== null;
+  const first = (isMapping ? QuantityByCategory : CountOrParameter).safeParse(issue.input).error?.issues[0];
+  if (!first) return undefined;
+  return first.path.length > 0 ? `\`${first.path.map(String).join('.')}\`: ${first.message}` : first.message;
+}
+
+export const Quantity = z
+  .union([CountOrParameter, QuantityByCategory], { error: quantityProblem })
+  .describe('How many: a count or a parameter, or per category like `{ alive: 2, deceased: released-dead }`.');
 export type Quantity = z.output<typeof Quantity>;
+
+/** Units given per unit released (an exchange's `ratio`): a number from 0 to the bound, or a parameter. */
+export const RatioOrParameter = z
+  .union([z.number().min(0, { error: `a ratio is from 0 to ${BOUNDS.ratio}` }).max(BOUNDS.ratio, { error: `a ratio is at most ${BOUNDS.ratio}` }), Id], { error: 'expected a ratio (a number from 0 to 1000) or the name of a parameter' })
+  .describe('Units given per unit released: a number from 0 to 1000, or the id of a parameter.');
+export type RatioOrParameter = z.output<typeof RatioOrParameter>;

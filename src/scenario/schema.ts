@@ -5,10 +5,9 @@
  * Obligations are a discriminated union of the kinds in `kinds/registry.ts`, one module per kind.
  */
 import * as z from 'zod';
-import { BOUNDS } from './bounds.ts';
 import { historySections } from './history.ts';
 import { Obligation } from './kinds/registry.ts';
-import { BoundedNumber, Count, DayNumber, Days, DaysOrParameter, Expression, ExtensionDaysOrParameter, Id, NumberOrParameter, SourceObject, SourceRef } from './primitives.ts';
+import { BoundedNumber, Count, DayNumber, Days, DaysOrParameter, Expression, ExtensionDaysOrParameter, Id, NumberOrParameter, RatioOrParameter, SourceObject, SourceRef } from './primitives.ts';
 import { ScenarioTargets } from './targets.ts';
 import { Talks } from './talks.ts';
 
@@ -116,7 +115,7 @@ const ExtensionRule = z.union([
           category: Id.optional(),
           days: ExtensionDaysOrParameter.default(1),
           exchange: z
-            .strictObject({ party: Id, stock: Id, ratio: z.number().positive().max(BOUNDS.ratio, { error: `a ratio is at most ${BOUNDS.ratio}` }), category: Id.optional() })
+            .strictObject({ party: Id, stock: Id, ratio: RatioOrParameter, category: Id.optional() })
             .optional()
             .describe('The counterpart release at a ratio, like `{ party: israel, stock: prisoners, ratio: 3 }`.'),
         }),

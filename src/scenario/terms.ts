@@ -1,13 +1,16 @@
 /** Small readings of scenario terms shared by the load-time checks and the engine. */
 import type { ObligationBase } from './kinds/obligation-base.ts';
-import type { Quantity } from './primitives.ts';
+import { ID_PATTERN, type CountOrParameter, type NumberOrParameter, type Quantity } from './primitives.ts';
 import type { Phase, Scenario } from './schema.ts';
 
 const RATIO_RE = /^\s*(\d+(?:\.\d+)?)\s+([a-z-]+)\s+per\s+([a-z-]+)\s*$/;
 
-/** `3` or `"3 prisoners per captive"` → { value: 3, give: 'prisoners', per: 'captive' }. */
-export function readRatio(ratio: number | string): { value: number; give?: string; per?: string } | undefined {
-  if (typeof ratio === 'number') return { value: ratio };
+/** An exchange's ratio as written: one ratio (a number, a parameter, or `"3 prisoners per captive"`), or one per category of what the paid-for release moves. */
+export type Ratio = number | string | Readonly<Record<string, NumberOrParameter>>;
+
+/** `3`, a parameter id, or `"3 prisoners per captive"` → { value: 3, give: 'prisoners', per: 'captive' }. */
+export function readRatio(ratio: number | string): { value: NumberOrParameter; give?: string; per?: string } | undefined {
+  if (typeof ratio === 'number' || ID_PATTERN.test(ratio)) return { value: ratio };
   const match = RATIO_RE.exec(ratio);
   if (!match) return undefined;
   return { value: Number(match[1]), give: match[2], per: match[3] };
@@ -68,8 +71,8 @@ export function occurrenceCount(obligation: ObligationBase, phaseLength: number)
 }
 
 /** Per-category quantity of a release-like obligation; a bare number goes to the stock's only category. */
-export function quantityByCategory(quantity: Quantity | undefined, categories: readonly string[]): Record<string, number> | undefined {
+export function quantityByCategory(quantity: Quantity | undefined, categories: readonly string[]): Record<string, CountOrParameter> | undefined {
   if (quantity === undefined) return undefined;
-  if (typeof quantity === 'number') return categories.length === 1 ? { [categories[0]!]: quantity } : undefined;
+  if (typeof quantity !== 'object') return categories.length === 1 ? { [categories[0]!]: quantity } : undefined;
   return quantity;
 }

@@ -89,4 +89,10 @@ describe('October 2025 as far as recorded', () => {
     expect(run.outcome.metrics.released.captives).toEqual({ alive: 20, deceased: 28 });
     expect(run.outcome.metrics.released['gazan-remains']).toEqual({ all: 420 });
   });
+
+  it('pays the remains of Gazans per deceased captive at the swept ratio, never for the living', () => {
+    const scenario = loadBundled('october-2025-ceasefire.yaml');
+    const remains = (ratio: number) => runOnce(compile(scenario, { 'gazan-remains-per-captive': ratio }), { seed: '1', comply: Object.keys(scenario.parties) }).outcome.metrics.released['gazan-remains'];
+    expect([0, 5, 10].map(remains)).toEqual([{ all: 0 }, { all: 28 * 5 }, { all: 28 * 10 }]);
+  });
 });

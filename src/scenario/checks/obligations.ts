@@ -113,8 +113,9 @@ function checkStockTerms(s: Scenario, o: Obligation, terms: StockTerms, at: At, 
   const categories = Object.keys(stock.count);
   const q = quantityByCategory(terms.quantity, categories);
   if (!q) report(at('quantity'), `say which category of \`${terms.stock}\`: ${categories.map((c) => `\`${c}\``).join(', ')}`, `write e.g. \`quantity: { ${categories[0]}: ${terms.quantity} }\``);
-  else for (const category of Object.keys(q)) {
+  else for (const [category, amount] of Object.entries(q)) {
     if (!categories.includes(category)) report(at('quantity', category), `stock \`${terms.stock}\` has no category \`${category}\``, refs.hint('category', category, categories), { key: true });
+    refs.value(typeof terms.quantity === 'object' ? at('quantity', category) : at('quantity'), amount, 'count');
   }
 }
 

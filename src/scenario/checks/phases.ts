@@ -47,7 +47,7 @@ function checkExtensionRule(s: Scenario, rule: ExtensionRule, at: (...rest: (str
   const pr = rule.perRelease;
   const stockIds = Object.keys(s.stocks);
   refs.party(at('per-release', 'party'), pr.party);
-  refs.value(at('per-release', 'count'), pr.count, 'count');
+  refs.value(at('per-release', 'count'), pr.count, 'release-count');
   refs.value(at('per-release', 'days'), pr.days, 'extension-days');
   const stock = own(s.stocks, pr.stock);
   if (!stock) report(at('per-release', 'stock'), `unknown stock \`${pr.stock}\``, refs.hint('stock', pr.stock, stockIds));
@@ -57,6 +57,7 @@ function checkExtensionRule(s: Scenario, rule: ExtensionRule, at: (...rest: (str
   }
   if (pr.exchange) {
     refs.party(at('per-release', 'exchange', 'party'), pr.exchange.party);
+    refs.value(at('per-release', 'exchange', 'ratio'), pr.exchange.ratio, 'ratio');
     const ex = own(s.stocks, pr.exchange.stock);
     if (!ex) report(at('per-release', 'exchange', 'stock'), `unknown stock \`${pr.exchange.stock}\``, refs.hint('stock', pr.exchange.stock, stockIds));
     else if (ex.heldBy !== pr.exchange.party) report(at('per-release', 'exchange', 'party'), `\`${pr.exchange.party}\` does not hold \`${pr.exchange.stock}\`; \`${ex.heldBy}\` does`);

@@ -14,10 +14,13 @@ export interface Reporter {
   (path: DataPath, message: string, hint?: string, where?: { key?: boolean; offset?: number }): void;
 }
 
-export type ValueUse = 'probability' | 'count' | 'free' | 'days' | 'extension-days' | 'effect' | 'grievance';
+export type ValueUse = 'probability' | 'count' | 'release-count' | 'free' | 'days' | 'extension-days' | 'effect' | 'grievance' | 'ratio';
 
 /** The interval each use allows: a number written there, or a parameter's whole range, must lie inside it. */
-const FIELD_BOUNDS: Record<Exclude<ValueUse, 'free' | 'count' | 'probability'>, { low: number; high: number; what: string; rule: string }> = {
+const FIELD_BOUNDS: Record<Exclude<ValueUse, 'free' | 'probability'>, { low: number; high: number; what: string; rule: string }> = {
+  count: { low: 0, high: BOUNDS.count, what: 'a count', rule: `counts are whole numbers from 0 to ${BOUNDS.count.toLocaleString('en')}` },
+  'release-count': { low: 1, high: BOUNDS.count, what: 'a per-release count', rule: `a per-release count is a whole number from 1 to ${BOUNDS.count.toLocaleString('en')}` },
+  ratio: { low: 0, high: BOUNDS.ratio, what: 'a ratio', rule: `a ratio is from 0 to ${BOUNDS.ratio}` },
   days: { low: 0, high: BOUNDS.truceDays, what: 'days', rule: `days are from 0 to ${BOUNDS.truceDays.toLocaleString('en')}` },
   'extension-days': { low: 1, high: BOUNDS.truceDays, what: 'extension days', rule: `an extension lasts at least 1 day and at most ${BOUNDS.truceDays.toLocaleString('en')}` },
   effect: { low: -BOUNDS.effect, high: BOUNDS.effect, what: 'an effect', rule: 'an effect adds between -1 and 1' },
@@ -68,26 +71,26 @@ export function references(s: Scenario, report: Reporter): References {
 
 type Hint = References['hint'];
 
+/** Uses whose values are whole: a parameter there is rounded when a run starts, so its range must have whole ends. */
+const WHOLE_USES: ReadonlySet<ValueUse> = new Set(['count', 'release-count']);
+
 function checkValue(s: Scenario, report: Reporter, hint: Hint, parameterIds: readonly string[], path: DataPath, v: NumberOrParameter | undefined, use: ValueUse): void {
-  if (v === undefined) return;
+  if (v === undefined || use === 'free') return;
   if (typeof v === 'string') {
     const parameter = own(s.parameters, v);
-    if (!parameter) report(path, `unknown parameter \`${v}\``, hint('parameter', v, parameterIds));
-    else if (use === 'probability' && (parameter.range[0] < 0 || parameter.range[1] > 1)) {
-      report(path, `parameter \`${v}\` is used as a probability but its range [${parameter.range.join(', ')}] goes outside [0, 1]`, `set its range inside [0, 1]`);
-    } else if (use === 'count' && (parameter.range[0] < 0 || parameter.range[1] > BOUNDS.count)) {
-      report(path, `parameter \`${v}\` is used as a count but its range [${parameter.range.join(', ')}] goes outside [0, ${BOUNDS.count}]`, 'counts are not negative; set its range inside that');
-    } else if (use in FIELD_BOUNDS) {
-      const b = FIELD_BOUNDS[use as keyof typeof FIELD_BOUNDS];
-      if (parameter.range[0] < b.low || parameter.range[1] > b.high) report(path, `parameter \`${v}\` is used as ${b.what} but its range [${parameter.range.join(', ')}] goes outside [${b.low}, ${b.high}]`, `set its range inside [${b.low}, ${b.high}]`);
-    }
-  } else if (use === 'probability' && (v < 0 || v > 1)) {
-    report(path, `${v} is not a probability`, 'probabilities are between 0 and 1, e.g. `0.25`');
-  } else if (use in FIELD_BOUNDS) {
-    const b = FIELD_BOUNDS[use as keyof typeof FIELD_BOUNDS];
+    if (!parameter) return report(path, `unknown parameter \`${v}\``, hint('parameter', v, parameterIds));
+    const [lo, hi] = parameter.range;
+    const b = use === 'probability' ? { low: 0, high: 1, what: 'a probability' } : FIELD_BOUNDS[use];
+    if (lo < b.low || hi > b.high) report(path, `parameter \`${v}\` is used as ${b.what} but its range [${lo}, ${hi}] goes outside [${b.low}, ${b.high}]`, `set its range inside [${b.low}, ${b.high}]`);
+    else if (WHOLE_USES.has(use) && !(Number.isInteger(lo) && Number.isInteger(hi))) report(path, `parameter \`${v}\` is used as ${b.what} but its range [${lo}, ${hi}] does not start and end on whole numbers`, `write a range of whole numbers, e.g. [${Math.ceil(lo)}, ${Math.floor(hi)}]; a value inside it is rounded to the nearest whole number when a run starts`);
+  } else if (use === 'probability') {
+    if (v < 0 || v > 1) report(path, `${v} is not a probability`, 'probabilities are between 0 and 1, e.g. `0.25`');
+  } else if (WHOLE_USES.has(use)) {
+    const b = FIELD_BOUNDS[use];
+    if (!Number.isInteger(v) || v < b.low || v > b.high) report(path, `${v} is not a count`, b.rule.replace(/^./, (c) => c.toUpperCase()));
+  } else {
+    const b = FIELD_BOUNDS[use];
     if (v < b.low || v > b.high) report(path, `${b.rule}; found ${v}`, BOUNDS_HINT);
-  } else if (use === 'count' && (!Number.isInteger(v) || v < 0 || v > BOUNDS.count)) {
-    report(path, `${v} is not a count`, `counts are whole numbers from 0 to ${BOUNDS.count.toLocaleString('en')}`);
   }
 }
 

@@ -10,11 +10,11 @@ export const admitAid = defineKind({
   }),
   check: (o, ctx) => ctx.value(['trucks'], o.trucks, 'count'),
   effect(o, ctx, fraction) {
-    const trucks = Math.floor(ctx.number(o.trucks) * fraction + 1e-9);
+    const trucks = Math.floor(ctx.whole(o.trucks) * fraction + 1e-9);
     ctx.count('aidTrucks', trucks);
     return { text: `admitted ${trucks} aid trucks`, units: trucks };
   },
-  wording: (o, ctx) => `admit ${ctx.number(o.trucks)} aid trucks`,
+  wording: (o, ctx) => `admit ${ctx.whole(o.trucks)} aid trucks`,
   track: 'aid-crossings',
   counters: [{ name: 'aidTrucks', reported: 'always', summary: 'aid trucks', compare: 'Aid trucks', panel: { id: 'aid', label: 'Aid trucks admitted', showZero: true } }],
 });

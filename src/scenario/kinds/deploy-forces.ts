@@ -15,11 +15,11 @@ export const deployForces = defineKind({
     ctx.value(['troops'], o.troops, 'count');
   },
   effect(o, ctx, fraction) {
-    const troops = Math.floor(ctx.number(o.troops) * fraction + 1e-9);
+    const troops = Math.floor(ctx.whole(o.troops) * fraction + 1e-9);
     ctx.count('troopsDeployed', troops);
     return { text: `deployed ${troops} troops into ${ctx.zoneName(o.zone)}`, units: troops };
   },
-  wording: (o, ctx) => `deploy ${ctx.number(o.troops)} troops into ${ctx.zoneName(o.zone)}`,
+  wording: (o, ctx) => `deploy ${ctx.whole(o.troops)} troops into ${ctx.zoneName(o.zone)}`,
   track: 'withdrawals',
   counters: [{ name: 'troopsDeployed', reported: 'when-used', summary: 'troops deployed', compare: 'Troops deployed', panel: { id: 'troops', label: 'Troops deployed', showZero: true } }],
 });

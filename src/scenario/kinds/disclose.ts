@@ -14,7 +14,7 @@ export const disclose = defineKind({
   effect(o, ctx, fraction) {
     ctx.count('disclosures', 1);
     if (o.stock === undefined) return { text: fraction < 1 ? 'disclosed part of what was promised' : 'disclosed what was promised', units: 0 };
-    const moved = ctx.moveStock(o.stock, scaled(o.quantity, ctx.categories(o.stock), fraction));
+    const moved = ctx.moveStock(o.stock, scaled(o.quantity, ctx.categories(o.stock), fraction, ctx));
     return { ...moved, text: `disclosed ${moved.text}` };
   },
   wording: (o, ctx) => (o.stock ? `disclose ${quantityPhrase(ctx, o.stock, o.quantity)}` : 'disclose the promised information'),

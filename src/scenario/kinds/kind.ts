@@ -5,6 +5,7 @@
  */
 import type * as z from 'zod';
 import type { NumberOrParameter, Quantity } from '../primitives.ts';
+import type { Ratio } from '../terms.ts';
 import type { DataPath } from '../yaml-source.ts';
 import type { ObligationBase } from './obligation-base.ts';
 
@@ -47,8 +48,8 @@ export interface CounterSpec {
 export interface StockTerms {
   stock: string;
   quantity?: Quantity;
-  /** An exchange at a ratio: units of `stock` per unit the paid-for release actually moved. */
-  ratio?: number | string;
+  /** An exchange at a ratio: units of `stock` per unit (or per unit of each category) the paid-for release actually moved. */
+  ratio?: Ratio;
   category?: string;
   inReturnFor?: string;
 }
@@ -60,6 +61,8 @@ export interface WordingContext {
   crossingName(crossing: string): string;
   /** A number, or the value of the named parameter in this run. */
   number(value: NumberOrParameter): number;
+  /** A count: a number, or the named parameter's value in this run rounded to the nearest whole number (like days). */
+  whole(value: NumberOrParameter): number;
 }
 
 export interface EffectResult {
@@ -73,6 +76,20 @@ export interface EffectResult {
   owed?: Record<string, number>;
 }
 
+/**
+ * What an exchange `in-return-for` a release has to pay for: the units that release has moved so
+ * far (every occurrence; in total and per category of its stock), the units of it this exchange
+ * has paid for so far (the same two ways; a category not yet paid for is absent), and the units
+ * the release plans per occurrence (its quantity, summed).
+ */
+export interface Payment {
+  released: number;
+  releasedByCategory: Readonly<Record<string, number>>;
+  paid: number;
+  paidByCategory: Readonly<Record<string, number>>;
+  planned: number;
+}
+
 /** What an effect may do to a run; the engine implements it over its state. */
 export interface EffectContext extends WordingContext {
   /** The categories of a stock, in declaration order. */
@@ -83,14 +100,10 @@ export interface EffectContext extends WordingContext {
   held(stock: string, category: string): number;
   /** When this carrying out is of a remainder: what is still owed of the occurrence, as the kind's effect reported it; undefined the first time. */
   owed(): Readonly<Record<string, number>> | undefined;
-  /**
-   * For an exchange `in-return-for` a release: the units that release has moved so far (every
-   * occurrence), the units of it this exchange has paid for so far, and the units the release
-   * plans per occurrence (its quantity, summed). Undefined when it pays for no release.
-   */
-  payment(): { released: number; paid: number; planned: number } | undefined;
-  /** Records that this exchange has paid for `units` more units of its release. */
-  pay(units: number): void;
+  /** For an exchange `in-return-for` a release: what it has to pay for so far (undefined when it pays for no release). */
+  payment(): Payment | undefined;
+  /** Records that this exchange has paid for `units` more units of its release (`byCategory`: split per category, for a per-category ratio). */
+  pay(units: number, byCategory?: Readonly<Record<string, number>>): void;
   count(counter: string, amount: number): void;
   setZoneWithdrawn(zone: string): void;
   setCrossingOpen(crossing: string, open: boolean): void;
@@ -99,8 +112,8 @@ export interface EffectContext extends WordingContext {
 /** What a kind's load-time checks may look at and report; paths are relative to the obligation. */
 export interface CheckContext {
   report(path: DataPath, message: string, hint?: string, where?: { key?: boolean; offset?: number }): void;
-  /** Checks a number or parameter used as a count, a probability, or freely. */
-  value(path: DataPath, value: NumberOrParameter | undefined, use: 'count' | 'probability' | 'free'): void;
+  /** Checks a number or parameter used as a count, a probability, a ratio, or freely. */
+  value(path: DataPath, value: NumberOrParameter | undefined, use: 'count' | 'probability' | 'ratio' | 'free'): void;
   /** A hint naming the nearest of `candidates`, or listing them. */
   hint(what: string, wanted: string, candidates: readonly string[]): string | undefined;
   stocks: Readonly<Record<string, { heldBy: string; count: Record<string, number> }>>;

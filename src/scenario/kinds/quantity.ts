@@ -12,15 +12,15 @@ export function listPhrase(items: readonly string[]): string {
 export function quantityPhrase(ctx: WordingContext, stock: string | undefined, quantity: Quantity | undefined): string {
   const name = stock === undefined ? '' : ctx.stockName(stock);
   if (quantity === undefined) return name;
-  if (typeof quantity === 'number') return `${quantity} ${name}`;
-  return `${listPhrase(Object.entries(quantity).map(([category, n]) => (category === 'all' ? `${n}` : `${n} ${category}`)))} ${name}`;
+  if (typeof quantity !== 'object') return `${ctx.whole(quantity)} ${name}`;
+  return `${listPhrase(Object.entries(quantity).map(([category, n]) => (category === 'all' ? `${ctx.whole(n)}` : `${ctx.whole(n)} ${category}`)))} ${name}`;
 }
 
-/** Each category's amount times `factor`, rounded down; a bare number goes to the first category. */
-export function scaled(quantity: Quantity | undefined, categories: readonly string[], factor: number): Record<string, number> {
-  const q = quantity === undefined ? {} : typeof quantity === 'number' ? { [categories[0]!]: quantity } : quantity;
+/** Each category's amount (a parameter's rounded to a whole count) times `factor`, rounded down; a bare amount goes to the first category. */
+export function scaled(quantity: Quantity | undefined, categories: readonly string[], factor: number, ctx: WordingContext): Record<string, number> {
+  const q = quantity === undefined ? {} : typeof quantity !== 'object' ? { [categories[0]!]: quantity } : quantity;
   const out: Record<string, number> = {};
-  for (const [category, amount] of Object.entries(q)) out[category] = Math.floor(amount * factor + 1e-9);
+  for (const [category, amount] of Object.entries(q)) out[category] = Math.floor(ctx.whole(amount) * factor + 1e-9);
   return out;
 }
 
@@ -30,7 +30,7 @@ export function scaled(quantity: Quantity | undefined, categories: readonly stri
  */
 export function moveOwed(ctx: EffectContext, stock: string, full: Readonly<Record<string, number>>, fraction: number): EffectResult {
   const owing = ctx.owed() ?? full;
-  const moved = ctx.moveStock(stock, scaled(owing, ctx.categories(stock), fraction));
+  const moved = ctx.moveStock(stock, scaled(owing, ctx.categories(stock), fraction, ctx));
   const owed: Record<string, number> = {};
   for (const [category, amount] of Object.entries(owing)) owed[category] = Math.min(amount + (moved.changes?.[`${stock}.${category}`] ?? 0), ctx.held(stock, category));
   return { ...moved, owed };
@@ -38,6 +38,6 @@ export function moveOwed(ctx: EffectContext, stock: string, full: Readonly<Recor
 
 /** Frees `quantity` of `stock` scaled by the fraction carried out: the effect of release and recover-remains. */
 export function releaseQuantity(o: { stock: string; quantity: Quantity }, ctx: EffectContext, fraction: number): EffectResult {
-  const moved = moveOwed(ctx, o.stock, scaled(o.quantity, ctx.categories(o.stock), 1), fraction);
+  const moved = moveOwed(ctx, o.stock, scaled(o.quantity, ctx.categories(o.stock), 1, ctx), fraction);
   return { ...moved, text: `released ${moved.text}` };
 }

@@ -10,7 +10,7 @@ export const returnDisplaced = defineKind({
   }),
   check: (o, ctx) => ctx.value(['people'], o.people, 'count'),
   effect(o, ctx, fraction) {
-    const people = Math.floor((o.people === undefined ? 0 : ctx.number(o.people)) * fraction + 1e-9);
+    const people = Math.floor((o.people === undefined ? 0 : ctx.whole(o.people)) * fraction + 1e-9);
     ctx.count('displacedReturned', people);
     return { text: people > 0 ? `let ${people} displaced people return` : fraction < 1 ? 'let some displaced people return' : 'let displaced people return', units: people };
   },
