@@ -159,7 +159,7 @@ export class Simulation implements RunContext {
 
   private obligationDecision(item: AgendaItem): Decision {
     const o = this.model.obligations[item.obligation]!;
-    return {
+    const decision: Decision = {
       kind: 'obligation',
       day: this.st.day,
       party: o.party,
@@ -169,8 +169,9 @@ export class Simulation implements RunContext {
       allowed: ANY_RESPONSE,
       occurrence: item.occurrence,
       attempt: item.attempt,
-      ...(followingToday(this.st) ? { recorded: true } : {}),
     };
+    if (followingToday(this.st)) decision.recorded = true;
+    return decision;
   }
 
   /** The response probabilities the party's model (or the term's own behaviour, for `o`) gives right now. */
