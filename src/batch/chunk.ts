@@ -2,7 +2,7 @@
  * Running one chunk: the pure work a worker (or the calling thread) does. Runs are folded into a
  * tally as they finish and dropped; no trace is built. CSV rows, when asked for, are one string.
  */
-import { compile, deriveRunSeed, Simulation, startOptions, type Model, type StartOptions } from '../engine/index.ts';
+import { compile, deriveRunSeed, runOnce, type Model } from '../engine/index.ts';
 import type { Scenario } from '../scenario/index.ts';
 import { Aggregate, type AggregateData } from './aggregate.ts';
 import { csvField } from './csv.ts';
@@ -64,12 +64,9 @@ export class ChunkRunner {
   private readonly plan: ChunkPlan;
   private readonly models = new Map<number, Model>();
   private readonly values: number[];
-  /** The same for every run: no trace, the job's replay options. */
-  private readonly start: StartOptions;
 
   constructor(private readonly job: BatchJob) {
     this.scenario = job.scenario;
-    this.start = startOptions({ trace: false, ...job.replay });
     this.readers = job.metrics.map(metricReader);
     this.values = job.metrics.map(() => 0);
     this.plan = { variationCount: job.variationCount, runs: job.runs, chunkSize: job.chunkSize };
@@ -96,7 +93,7 @@ export class ChunkRunner {
       const seed = deriveRunSeed(this.job.seed, i);
       let outcome;
       try {
-        outcome = Simulation.start(model, seed, this.start).runToEnd();
+        outcome = runOnce(model, { seed, trace: false, ...this.job.replay }).outcome;
       } catch (error) {
         const swept = Object.entries(variationOverrides(this.job, chunk.variation)).map(([k, v]) => ` --set ${k}=${v}`).join('');
         throw new Error(`run ${i} of variation ${chunk.variation} failed (replay: parley run ${this.job.scenarioFile} --seed "${seed}"${swept}): ${(error as Error).message}`);
