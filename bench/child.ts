@@ -1,18 +1,13 @@
 /**
  * One cold measurement, run in its own process by bench/run.ts:
- *   node --import tsx bench/child.ts batch  RUNS WORKERS   → `parley batch` through the real CLI path
  *   node --import tsx bench/child.ts engine RUNS           → runOnce in a plain loop on one thread (the engine's own speed)
  *   node --import tsx bench/child.ts bare   RUNS           → the bare-loop reference (bench/bare-loop.ts) on one thread
  *   node --import tsx bench/child.ts check  RUNS           → engine and bare loop on the same seeds: same tallies, or exit 1
- *   node --import tsx bench/child.ts sobol  N WORKERS RUNS → `parley explore --method sobol` of six parameters, N base samples, RUNS per point
  *   node --import tsx bench/child.ts validate              → the loader's CPU time on big files (bench/validate.ts prints its own line)
  * Prints one JSON line: runs, seconds, runs/s, peak RSS (whole process, worker threads included).
+ * (`parley batch` and `parley explore` are measured by bench/cli-child.mjs, through the built CLI.)
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { runCli } from '../src/cli/cli.ts';
-import { nodeIO } from '../src/cli/io.ts';
+import { readFileSync } from 'node:fs';
 import { compile, deriveRunSeed, runOnce } from '../src/engine/index.ts';
 import { loadScenario } from '../src/scenario/index.ts';
 import { bareTallies, engineTallies, tallyDifferences } from './tallies.ts';
@@ -20,7 +15,7 @@ import { prepareBareLoop } from './bare-loop.ts';
 
 const SCENARIO = 'scenarios/doha-60-day-draft.yaml';
 const SEED = 'bench';
-const [mode, runsText, workersText] = process.argv.slice(2);
+const [mode, runsText] = process.argv.slice(2);
 const runs = Number(runsText);
 const peakRssMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
 const report = (seconds: number, extra: object = {}) => process.stdout.write(`${JSON.stringify({ runs, seconds, runsPerSecond: runs / seconds, peakRssMB: peakRssMB(), ...extra })}\n`);
@@ -57,27 +52,6 @@ if (mode === 'engine') {
   process.stdout.write(`${JSON.stringify({ runs, identical: true, outcomes: engine.outcomes })}\n`);
 } else if (mode === 'validate') {
   await import('./validate.ts');
-} else if (mode === 'sobol') {
-  const perPoint = Number(process.argv[5]);
-  const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
-  const io = { ...nodeIO(), stdout: () => undefined, stderr: () => undefined, isTTY: false };
-  const vary = ['hamas-base-comply=0.5:1', 'israel-base-comply=0.5:1', 'reciprocity=0:0.5', 'extension-chance=0:1', 'clash-rate=0:0.1', 'coalition-threat-rate=0:0.1'];
-  const started = performance.now();
-  const code = await runCli(['explore', SCENARIO, '--method', 'sobol', '--vary', ...vary, '--samples', String(runs), '--runs', String(perPoint), '--seed', SEED, '--workers', workersText!, '--summary', join(dir, 'sobol.json')], io);
-  const seconds = (performance.now() - started) / 1000;
-  const summary = JSON.parse(readFileSync(join(dir, 'sobol.json'), 'utf8')) as { coverage: { runs: number }; pointCount: number };
-  rmSync(dir, { recursive: true, force: true });
-  if (code !== 0) throw new Error(`explore failed (exit ${code})`);
-  const total = summary.coverage.runs;
-  process.stdout.write(`${JSON.stringify({ runs: total, baseSamples: runs, points: summary.pointCount, runsPerPoint: perPoint, workers: Number(workersText), seconds, runsPerSecond: total / seconds, peakRssMB: peakRssMB() })}\n`);
 } else {
-  const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
-  const io = { ...nodeIO(), stdout: () => undefined, stderr: () => undefined, isTTY: false };
-  const started = performance.now();
-  const code = await runCli(['batch', SCENARIO, '--runs', String(runs), '--seed', SEED, '--workers', workersText!, '--summary', join(dir, 'summary.json')], io);
-  const seconds = (performance.now() - started) / 1000;
-  const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as { coverage: { runs: number } };
-  rmSync(dir, { recursive: true, force: true });
-  if (code !== 0 || summary.coverage.runs !== runs) throw new Error(`batch failed (exit ${code}, ${summary.coverage.runs} runs)`);
-  report(seconds, { workers: Number(workersText), processSeconds: performance.now() / 1000 });
+  throw new Error(`unknown mode ${mode} (batch and sobol are bench/cli-child.mjs's)`);
 }

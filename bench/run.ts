@@ -4,14 +4,16 @@
  * `parley batch` path on the 60-day draft. Prints one JSON object on stdout; progress on stderr.
  *
  * First it checks that the bare-loop reference (bench/bare-loop.ts) gives the engine's tallies on
- * 10,000 seeds, then times the engine and the bare loop on one thread and reports their ratio.
+ * 10,000 seeds, then times the engine and the bare loop on one thread and reports their ratio, and
+ * how much two independent engine processes at once get over one (the machine's own ceiling for
+ * two workers, at that moment). The batch figures run the built CLI (dist/), as `npx parley` does.
  *
  *   npm run bench                      100,000 runs with 1 and with all workers, then 1,000,000 for peak RSS
  *   npm run bench -- --runs 20000 --million 0     a quick look (0 skips the 1M run)
  *   npm run bench -- --sobol 0                    skips the Sobol study (6 parameters, N = 512, 100 runs per point, 2 workers)
  *   npm run bench -- --validate 0                 skips the validate figure (bench/validate.ts: CPU time on big files of every shape)
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 
 const args = process.argv.slice(2);
@@ -35,30 +37,57 @@ interface Measurement {
   seconds: number;
   runsPerSecond: number;
   peakRssMB: number;
-  processSeconds?: number;
+  /** CPU time of the whole child process, all threads. */
+  cpuSeconds?: number;
 }
 
 function child(...argv: string[]): Measurement {
-  const result = childJson(...argv) as Measurement;
+  const result = (argv[0] === 'batch' || argv[0] === 'sobol' ? cliJson(...argv) : childJson(...argv)) as Measurement;
   process.stderr.write(`bench:   ${Math.round(result.runsPerSecond).toLocaleString('en-US')} runs/s, ${result.seconds.toFixed(1)} s, peak RSS ${result.peakRssMB} MB\n`);
   return result;
 }
 
+const CHILD = ['--import', 'tsx', 'bench/child.ts'];
+const lastLine = (out: string) => JSON.parse(out.trim().split('\n').pop()!) as unknown;
+
 function childJson(...argv: string[]): unknown {
   process.stderr.write(`bench: ${argv.join(' ')} …\n`);
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/child.ts', ...argv], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
-  return JSON.parse(out.trim().split('\n').pop()!);
+  return lastLine(execFileSync(process.execPath, [...CHILD, ...argv], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 }));
+}
+
+function cliJson(...argv: string[]): unknown {
+  process.stderr.write(`bench: parley ${argv.join(' ')} …\n`);
+  return lastLine(execFileSync(process.execPath, ['bench/cli-child.mjs', ...argv], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 }));
+}
+
+/**
+ * What this machine gives two threads at this moment: two independent engine processes at once,
+ * their summed runs/s over one alone. Shared or virtual cores (and other load) keep it under 2;
+ * the pool cannot scale better than this, so its scaling is also given as a share of it.
+ */
+async function twoAtOnce(runs: number): Promise<Measurement[]> {
+  process.stderr.write(`bench: engine ${runs}, two processes at once …\n`);
+  const one = () =>
+    new Promise<Measurement>((resolve, reject) => {
+      execFile(process.execPath, [...CHILD, 'engine', String(runs)], { encoding: 'utf8', maxBuffer: 1 << 20 }, (error, out) => (error ? reject(error) : resolve(lastLine(out) as Measurement)));
+    });
+  return Promise.all([one(), one()]);
 }
 
 const round = (x: number, places = 0) => Number(x.toFixed(places));
 const load = () => loadavg().map((x) => round(x, 2));
 const loadBefore = load();
 
+// The batch figures run the built CLI, as users do; build it once here, off the clock.
+execFileSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: ['ignore', 'ignore', 'inherit'] });
 // Exits with the differences if the bare loop no longer matches the engine.
 const check = childJson('check', String(CHECK_RUNS)) as { runs: number; identical: boolean };
 const engine = child('engine', String(ENGINE_RUNS));
 const bare = child('bare', String(BARE_RUNS));
 const engineVsBare = bare.runsPerSecond / engine.runsPerSecond;
+const pair = await twoAtOnce(ENGINE_RUNS);
+const ceiling = (pair[0]!.runsPerSecond + pair[1]!.runsPerSecond) / engine.runsPerSecond;
+process.stderr.write(`bench:   ${pair.map((m) => Math.round(m.runsPerSecond).toLocaleString('en-US')).join(' + ')} runs/s: ${ceiling.toFixed(2)}× one process\n`);
 const one = child('batch', String(RUNS), '1');
 const all = child('batch', String(RUNS), String(cores));
 const million = MILLION > 0 ? child('batch', String(MILLION), String(cores)) : undefined;
@@ -72,13 +101,14 @@ const report = {
   scenario: 'scenarios/doha-60-day-draft.yaml',
   node: process.version,
   cores,
-  note: 'runs/s include pool start-up (clock from the `parley batch` call to its summary file); peak RSS is the whole child process, worker threads included',
+  note: 'runs/s include the built CLI loading and the pool start-up (clock from the `parley batch` call to its summary file); CPU seconds and peak RSS are the whole child process, worker threads included',
   engineOneThread: { runs: engine.runs, runsPerSecond: round(engine.runsPerSecond) },
   bareLoopOneThread: { runs: bare.runs, runsPerSecond: round(bare.runsPerSecond), sameTalliesAsEngine: { seeds: check.runs, identical: check.identical } },
   engineVsBareLoop: round(engineVsBare, 1),
-  oneWorker: { runs: one.runs, runsPerSecond: round(one.runsPerSecond), seconds: round(one.seconds, 2), peakRssMB: one.peakRssMB, batchOverhead: round(1 - one.runsPerSecond / engine.runsPerSecond, 3) },
-  allWorkers: { runs: all.runs, workers: cores, runsPerSecond: round(all.runsPerSecond), seconds: round(all.seconds, 2), peakRssMB: all.peakRssMB },
+  oneWorker: { runs: one.runs, runsPerSecond: round(one.runsPerSecond), seconds: round(one.seconds, 2), cpuSeconds: round(one.cpuSeconds!, 2), peakRssMB: one.peakRssMB, batchOverhead: round(1 - one.runsPerSecond / engine.runsPerSecond, 3) },
+  allWorkers: { runs: all.runs, workers: cores, runsPerSecond: round(all.runsPerSecond), seconds: round(all.seconds, 2), cpuSeconds: round(all.cpuSeconds!, 2), peakRssMB: all.peakRssMB },
   scaling: round(scaling, 2),
+  machineCeiling: { twoEngineProcessesVsOne: round(ceiling, 2), scalingShareOfCeiling: round(scaling / ceiling, 2) },
   ...(million ? { million: { runs: million.runs, workers: cores, peakRssMB: million.peakRssMB, runsPerSecond: round(million.runsPerSecond), seconds: round(million.seconds, 1) } } : {}),
   ...(sobol
     ? {

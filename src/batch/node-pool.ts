@@ -47,6 +47,8 @@ interface Slot {
   inFlight: Map<number, Task>;
   /** When it last answered (or was given work while idle). */
   heard: number;
+  /** It has said it is ready: only then is it given chunks (and watched for stalls). */
+  ready: boolean;
   dead: boolean;
 }
 
@@ -72,7 +74,7 @@ export const nodePool: PoolFactory = async (job, workers, options = {}) => {
   const pump = () => {
     while (waiting.length > 0 && !closed) {
       let best: Slot | undefined;
-      for (const slot of slots) if (!slot.dead && slot.inFlight.size < DEPTH && (!best || slot.inFlight.size < best.inFlight.size)) best = slot;
+      for (const slot of slots) if (slot.ready && !slot.dead && slot.inFlight.size < DEPTH && (!best || slot.inFlight.size < best.inFlight.size)) best = slot;
       if (!best) return;
       const task = waiting.shift()!;
       if (best.inFlight.size === 0) best.heard = Date.now();
@@ -90,7 +92,7 @@ export const nodePool: PoolFactory = async (job, workers, options = {}) => {
   /** Starts one worker; resolves when it is ready to take chunks. */
   const spawn = (): Promise<void> => {
     const worker = new Worker(bootstrap, { workerData: { parleyBatchJob: job, stallOnChunk: options.testStallOnChunk, stallFlag, fault: options.testFault }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: heapMb } });
-    const slot: Slot = { worker, inFlight: new Map(), heard: Date.now(), dead: false };
+    const slot: Slot = { worker, inFlight: new Map(), heard: Date.now(), ready: false, dead: false };
     slots.push(slot);
     return new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`a batch worker did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
@@ -99,6 +101,7 @@ export const nodePool: PoolFactory = async (job, workers, options = {}) => {
         if (slot.dead) return;
         slot.heard = Date.now();
         if (message.type === 'ready') {
+          slot.ready = true;
           clearTimeout(timer);
           resolve();
           pump();

@@ -5,8 +5,6 @@
  * drawn before it, so a branch or a variation that answers one decision differently meets the
  * same luck at every other decision both runs reach.
  */
-import seedrandom from 'seedrandom';
-
 /** The run key: the first two 32-bit outputs of alea(seed). Plain data, part of every snapshot. */
 export interface RunKey {
   k0: number;
@@ -34,10 +32,50 @@ export const PURPOSE = {
 } as const;
 export type Purpose = (typeof PURPOSE)[keyof typeof PURPOSE];
 
+/**
+ * seedrandom's `alea(seed)` (Baagøe's Alea and its Mash), stepped twice and read as `int32() >>> 0`,
+ * written out without the closures it makes per call: every run starts with one.
+ * tests/engine/run-key.test.ts holds it to seedrandom.
+ */
 export function runKey(seed: string): RunKey {
-  const alea = seedrandom.alea(seed);
-  return { k0: alea.int32() >>> 0, k1: alea.int32() >>> 0 };
+  let n = mash(MASH_START, seed);
+  let s0 = ALEA_START[0] - toUnit(n);
+  if (s0 < 0) s0 += 1;
+  n = mash(n, seed);
+  let s1 = ALEA_START[1] - toUnit(n);
+  if (s1 < 0) s1 += 1;
+  // Two steps of Alea read only s0 and s1 (s2 is first read by the third), with the carry c = 1.
+  const t1 = 2091639 * s0 + TWO_TO_MINUS_32;
+  const c1 = t1 | 0;
+  const t2 = 2091639 * s1 + c1 * TWO_TO_MINUS_32;
+  return { k0: (((t1 - c1) * 0x100000000) | 0) >>> 0, k1: (((t2 - (t2 | 0)) * 0x100000000) | 0) >>> 0 };
 }
+
+const TWO_TO_MINUS_32 = 2.3283064365386963e-10;
+const toUnit = (n: number) => (n >>> 0) * TWO_TO_MINUS_32;
+
+/** Mash's state after hashing `data`, from state `n`. */
+function mash(n: number, data: string): number {
+  for (let i = 0; i < data.length; i++) {
+    n += data.charCodeAt(i);
+    let h = 0.02519603282416938 * n;
+    n = h >>> 0;
+    h -= n;
+    h *= n;
+    n = h >>> 0;
+    h -= n;
+    n += h * 0x100000000;
+  }
+  return n;
+}
+
+/** Alea's seeding: three Mash values of ' ' from Mash's initial state, then the seed is mashed in. */
+const [ALEA_START, MASH_START] = (() => {
+  let n = 0xefc8249d;
+  const start: number[] = [];
+  for (let i = 0; i < 3; i++) start.push(toUnit((n = mash(n, ' '))));
+  return [start as [number, number, number], n] as const;
+})();
 
 /**
  * Uniform in [0, 1) with 53 random bits: MurmurHash3 (x86, 32-bit) of the four words

@@ -13,7 +13,7 @@ import { closeDay, startDay } from './day.ts';
 import { ANY_RESPONSE, type Decision } from './decision.ts';
 import { RunEffects } from './effect-context.ts';
 import { answerExtension, phaseEndStep } from './extensions.ts';
-import type { TruceEvent, TruceSnapshot } from './machine.ts';
+import type { TruceEvent, TruceMachine, TruceSnapshot } from './machine.ts';
 import type { CompiledObligation, Model } from './model.ts';
 import { metricsOf, outcomeOf } from './outcome.ts';
 import { enterPhase } from './phases.ts';
@@ -40,6 +40,26 @@ export interface StartOptions {
   comply?: readonly string[];
   /** What talks before the truce changed at its start (talks/run-talks.ts). */
   opening?: TruceOpening;
+}
+
+/**
+ * XState's `transition` is a pure function of the snapshot and the event, and snapshots are
+ * immutable values; so each (snapshot, event) pair is worked out by the statechart once and the
+ * snapshot it gives is shared by every run of the model that meets it. Most runs meet only a few.
+ */
+const transitions = new WeakMap<TruceSnapshot, Map<string, TruceSnapshot>>();
+const REMEMBERED_EVENTS_PER_SNAPSHOT = 256;
+
+function nextSnapshot(machine: TruceMachine, snapshot: TruceSnapshot, event: TruceEvent): TruceSnapshot {
+  let known = transitions.get(snapshot);
+  if (!known) transitions.set(snapshot, (known = new Map()));
+  const key = event.type === 'phase.extended' ? `extended ${event.days}` : event.type === 'phase.end' ? `end ${event.gateOpen} ${event.cause ?? ''}` : `collapsed ${event.cause}`;
+  let next = known.get(key);
+  if (!next) {
+    next = transition(machine, snapshot, event)[0];
+    if (known.size < REMEMBERED_EVENTS_PER_SNAPSHOT) known.set(key, next);
+  }
+  return next;
 }
 
 const ALWAYS_COMPLY: ResponseProbabilities = Object.freeze({ comply: 1, delay: 0, partial: 0, violate: 0, refuse: 0 });
@@ -139,7 +159,7 @@ export class Simulation implements RunContext {
 
   private obligationDecision(item: AgendaItem): Decision {
     const o = this.model.obligations[item.obligation]!;
-    return {
+    const decision: Decision = {
       kind: 'obligation',
       day: this.st.day,
       party: o.party,
@@ -149,8 +169,9 @@ export class Simulation implements RunContext {
       allowed: ANY_RESPONSE,
       occurrence: item.occurrence,
       attempt: item.attempt,
-      ...(followingToday(this.st) ? { recorded: true } : {}),
     };
+    if (followingToday(this.st)) decision.recorded = true;
+    return decision;
   }
 
   /** The response probabilities the party's model (or the term's own behaviour, for `o`) gives right now. */
@@ -182,7 +203,7 @@ export class Simulation implements RunContext {
 
   /** Sends an event to the statechart and reads back what it owns. */
   send(event: TruceEvent): void {
-    const [next] = transition(this.model.machine, this.machineSnapshot, event);
+    const next = nextSnapshot(this.model.machine, this.machineSnapshot, event);
     this.machineSnapshot = next;
     this.st.machine = { value: next.value, context: next.context };
     this.st.counters['extensionDays'] = next.context.extensionDays;

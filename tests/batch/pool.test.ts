@@ -42,11 +42,10 @@ describe('a worker that stops answering', () => {
 });
 
 describe('finish order', () => {
-  it('does not change the result, even when the first chunk of a full window finishes last', async () => {
+  it('does not change the result, even when chunks finish far out of order', async () => {
     const exp = await experiment();
     const expected = stringifySummary((await runBatch(exp, { pool: inlinePool, workers: 1 })).summary);
-    // A pool of "4 workers" (a window of 8 chunks) in which the first chunk of each window
-    // finishes well after the other seven.
+    // A pool of "4 workers" in which every eighth chunk finishes well after the seven after it.
     const scrambling: typeof inlinePool = async (job, workers, options) => {
       const inner = await inlinePool(job, workers, options);
       return {

@@ -41,6 +41,9 @@ describe('quick batch: Stop', () => {
     try {
       const page = await openPage(context, 'quick batch stop', `${url}#/run/doha-60-day-draft?seed=1&at=0`);
       await page.getByTestId('decision-text').waitFor({ timeout: 30_000 });
+      // 5,000 runs can finish in a fraction of a second, before Stop lands: slow the page's CPU
+      // down, as on a slow laptop, so that Stop always meets a running batch.
+      await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: 10 });
       const panel = page.getByRole('region', { name: /Quick batch/ });
       await panel.locator('summary').click();
       await panel.getByRole('radio', { name: '5,000' }).check();
