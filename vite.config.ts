@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { buildCatalog } from './src/ui/logic/catalog.ts';
+import { buildCatalog } from './src/ui/logic/catalog-build.ts';
 
 const SCENARIOS = fileURLToPath(new URL('./scenarios/', import.meta.url));
 const CATALOG_ID = 'virtual:parley-catalog';

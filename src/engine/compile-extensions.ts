@@ -3,7 +3,7 @@
  * obligations the engine schedules itself: a release (and the exchange it pays for), appended
  * to `defs` after the scenario's own.
  */
-import { perReleaseIds, type Obligation, type Scenario } from '../scenario/index.ts';
+import { perReleaseIds, type Obligation, type Scenario } from '../scenario/core.ts';
 import type { Condition } from './condition.ts';
 import { whole, type CompiledPhase, type NumberReader } from './model.ts';
 import { nameHash } from './rng.ts';

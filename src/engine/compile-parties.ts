@@ -1,5 +1,5 @@
 /** Parties compiled for a run: response model and settings resolved, conditions compiled. */
-import { BEHAVIOUR_MODELS, own, type NumberOrParameter, type Scenario } from '../scenario/index.ts';
+import { BEHAVIOUR_MODELS, own, type NumberOrParameter, type Scenario } from '../scenario/core.ts';
 import type { Condition } from './condition.ts';
 import type { CompiledParty, NumberReader } from './model.ts';
 import { ParameterError } from './parameter-error.ts';

@@ -1,5 +1,5 @@
 /** Compiles a checked condition into a closure over the simulation state (no eval). */
-import { own, parseExpression, type Expr } from '../scenario/index.ts';
+import { own, parseExpression, type Expr } from '../scenario/core.ts';
 import type { SimState } from './state.ts';
 
 export type Condition = (state: SimState) => number;

@@ -2,7 +2,7 @@
  * The engine's side of `EffectContext` (src/scenario/kinds/kind.ts): what a kind's effect may do
  * to a run, over the run's state. One per run; `obligation` is set before each effect.
  */
-import type { EffectContext, EffectResult, NumberOrParameter, Payment } from '../scenario/index.ts';
+import type { EffectContext, EffectResult, NumberOrParameter, Payment } from '../scenario/core.ts';
 import type { CompiledObligation, Model } from './model.ts';
 import type { SimState } from './state.ts';
 

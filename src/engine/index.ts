@@ -14,7 +14,7 @@ export type { TraceEvent, TraceEventType, Outcome, OutcomeResult, Metrics, RunRe
 export { counterValue } from './trace.ts';
 export { describeObligation, listPhrase } from './wording.ts';
 export { plannedTimeline, type PlannedItem, type Track } from './timeline.ts';
-export { COUNTERS, TRACKS, trackOf, type CounterSpec } from '../scenario/index.ts';
+export { COUNTERS, TRACKS, trackOf, type CounterSpec } from '../scenario/core.ts';
 export { STEP_BUDGET, StepBudgetExceeded } from './step-budget.ts';
 export { compileTalks, type CompiledTalks } from './talks/compile.ts';
 export { analyseTalks, type TalksAnalysis } from './talks/analysis.ts';

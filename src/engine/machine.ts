@@ -6,7 +6,7 @@
  * bookkeeping (obligations, parties, stocks) lives in the day loop (simulation.ts and its parts).
  */
 import { assign, setup, type SnapshotFrom } from 'xstate';
-import type { Phase } from '../scenario/index.ts';
+import type { Phase } from '../scenario/core.ts';
 
 export type TruceEvent =
   | { type: 'phase.extended'; days: number }

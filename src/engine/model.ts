@@ -19,7 +19,7 @@ import {
   type Scenario,
   type SourceRef,
   type WordingContext,
-} from '../scenario/index.ts';
+} from '../scenario/core.ts';
 import { compileCondition, type Condition } from './condition.ts';
 import { initialTransition } from 'xstate';
 import { compileExtensions } from './compile-extensions.ts';

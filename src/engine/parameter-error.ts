@@ -1,4 +1,4 @@
-import { referenceHint } from '../scenario/index.ts';
+import { referenceHint } from '../scenario/core.ts';
 
 /** A parameter override that the scenario does not allow (unknown name, out of range). */
 export class ParameterError extends Error {

@@ -1,5 +1,5 @@
 /** Leaving a phase through its gate, and entering the next one the statechart goes to. */
-import { BOUNDS } from '../scenario/index.ts';
+import { BOUNDS } from '../scenario/core.ts';
 import { endDay, fresh } from './day.ts';
 import { activePhase } from './machine.ts';
 import { lapseWaiting } from './lapse.ts';

@@ -8,7 +8,7 @@
  * The record is compiled once per model into lookups by the identity every decision already has:
  * (obligation, occurrence, attempt), (phase, day), (incident, day).
  */
-import { dayNumber, entryKind, readAnswer, type HistoryEntry, type SourceRef } from '../scenario/index.ts';
+import { dayNumber, entryKind, readAnswer, type HistoryEntry, type SourceRef } from '../scenario/core.ts';
 import type { Model } from './model.ts';
 import type { Response } from './response.ts';
 import type { SimState } from './state.ts';

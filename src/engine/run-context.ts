@@ -2,7 +2,7 @@
  * What the parts of the day loop (day.ts, responses.ts, extensions.ts, phases.ts, outcome.ts)
  * share about one run. `Simulation` implements it; the parts are functions over it.
  */
-import type { SourceRef } from '../scenario/index.ts';
+import type { SourceRef } from '../scenario/core.ts';
 import type { RunEffects } from './effect-context.ts';
 import type { TruceEvent, TruceSnapshot } from './machine.ts';
 import type { Model } from './model.ts';

@@ -20,7 +20,7 @@ import { enterPhase } from './phases.ts';
 import type { Response, ResponseProbabilities } from './response.ts';
 import { respond } from './responses.ts';
 import { draw, type Purpose } from './rng.ts';
-import { dateOfDay } from '../scenario/index.ts';
+import { dateOfDay } from '../scenario/core.ts';
 import { followingToday, recordOf } from './record.ts';
 import type { RecordedMark, RunContext } from './run-context.ts';
 import { initialState, type TruceOpening } from './start-state.ts';

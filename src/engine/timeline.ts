@@ -1,8 +1,8 @@
 /** The agreed schedule as planned (no delays, no extensions), for timelines and replays. */
-import { scheduledDays, type ObligationKind, type Track } from '../scenario/index.ts';
+import { scheduledDays, type ObligationKind, type Track } from '../scenario/core.ts';
 import type { Model } from './model.ts';
 
-export type { Track } from '../scenario/index.ts';
+export type { Track } from '../scenario/core.ts';
 
 export interface PlannedItem {
   obligation: string;

@@ -1,4 +1,4 @@
-import type { ObligationKind, SourceRef } from '../scenario/index.ts';
+import type { ObligationKind, SourceRef } from '../scenario/core.ts';
 import type { Response } from './response.ts';
 import type { TalksResult } from './talks/negotiate.ts';
 

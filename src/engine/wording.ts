@@ -1,7 +1,7 @@
 /** Plain-English phrases for the narrative. */
 import type { CompiledObligation, Model } from './model.ts';
 
-export { listPhrase } from '../scenario/index.ts';
+export { listPhrase } from '../scenario/core.ts';
 
 /** What the obligation asks, completing "<Party> must …". Uses the writer's `text` when given. */
 export function describeObligation(model: Model, o: CompiledObligation): string {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildCatalog, type CatalogEntry } from '../../src/ui/logic/catalog.ts';
+import { buildCatalog } from '../../src/ui/logic/catalog-build.ts';
+import type { CatalogEntry } from '../../src/ui/logic/catalog.ts';
 import type { Scenario } from '../../src/scenario/index.ts';
 
 const SCENARIOS = resolve(import.meta.dirname, '../../scenarios');

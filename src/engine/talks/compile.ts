@@ -1,5 +1,5 @@
 /** A scenario's `talks:` with names resolved: issues as number grids, the two sides' positions as vectors. */
-import { issueScale, issueValue, own, type NumberOrParameter, type Scenario, type SourceRef, type TalksStrategyName } from '../../scenario/index.ts';
+import { issueScale, issueValue, own, type NumberOrParameter, type Scenario, type SourceRef, type TalksStrategyName } from '../../scenario/core.ts';
 
 export interface CompiledIssue {
   id: string;

@@ -3,7 +3,7 @@
  * offers → the other side accepts, walks out or counters → mediators propose → the deadline.
  * Pure and deterministic; every draw is keyed (PURPOSE.talks, the event's id, the round).
  */
-import { dateOfDay, type SourceRef } from '../../scenario/index.ts';
+import { dateOfDay, type SourceRef } from '../../scenario/core.ts';
 import { draw, nameHash, PURPOSE, type RunKey } from '../rng.ts';
 import { analyseTalks } from './analysis.ts';
 import type { CompiledTalks, TalksSide } from './compile.ts';

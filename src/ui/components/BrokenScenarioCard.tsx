@@ -1,4 +1,4 @@
-import type { Problem } from '../../scenario/index.ts';
+import type { Problem } from '../../scenario/core.ts';
 import { problemText } from '../logic/catalog.ts';
 
 /** A bundled file that did not load: its problems, so the writer can fix it. */

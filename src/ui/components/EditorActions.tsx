@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Scenario } from '../../scenario/index.ts';
+import type { Scenario } from '../../scenario/core.ts';
 import { ParleyContext } from '../logic/app-context.ts';
 import { draftEntry } from '../logic/draft-catalog.ts';
 import { shareHash } from '../logic/draft-share.ts';

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { Scenario } from '../../scenario/index.ts';
+import type { Scenario } from '../../scenario/core.ts';
 import { ParleyContext } from '../logic/app-context.ts';
 import { encodeShare } from '../logic/share-url.ts';
 import { StatechartPanel } from './StatechartPanel.tsx';

@@ -1,4 +1,4 @@
-import type { Problem } from '../../scenario/index.ts';
+import type { Problem } from '../../scenario/core.ts';
 import type { GoTo } from './EditorCode.tsx';
 
 /** The loader's verdict under the editor: each problem with its line:col and hint, a click away. */

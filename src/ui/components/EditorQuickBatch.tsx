@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { EditorClient } from '../logic/editor-client.ts';
 import { outcomeLabel, pct1, type QuickBatchResult } from '../logic/quick-batch.ts';
-import type { Scenario } from '../../scenario/index.ts';
+import type { Scenario } from '../../scenario/core.ts';
 
 export const PREVIEW_RUNS = [200, 500, 1000] as const;
 /** Quiet after a valid check before the batch reruns on its own. */

@@ -1,6 +1,6 @@
 /** The lab's charts (loaded on demand): hand-written SVG, each with a table of the same numbers beside it. */
 import type { Summary } from '../../batch/index.ts';
-import type { Scenario } from '../../scenario/index.ts';
+import type { Scenario } from '../../scenario/core.ts';
 import { heatColour, heatGrid, type HeatCell, outcomesSeen, plannedLength, survivalDays, survivalFloor } from '../logic/lab-charts.ts';
 import { variationLabel } from '../logic/lab.ts';
 import { outcomeLabel, pct1 } from '../logic/quick-batch.ts';

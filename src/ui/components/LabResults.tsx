@@ -1,6 +1,6 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { isExploreSummaryText, parseExploreSummary, type ExploreSummary, type Summary } from '../../batch/index.ts';
-import type { Scenario } from '../../scenario/index.ts';
+import type { Scenario } from '../../scenario/core.ts';
 import { EXAMPLE_SCAN, exampleRuns, importSummary, runHref, summaryFileText, variationLabel, type LabRun } from '../logic/lab.ts';
 import type { LabExploreRun, LabTargetsRun } from '../logic/lab-explore.ts';
 import type { LabComparison } from '../logic/lab-compare.ts';

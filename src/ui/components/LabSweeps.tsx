@@ -1,4 +1,4 @@
-import type { Parameter, Scenario } from '../../scenario/index.ts';
+import type { Parameter, Scenario } from '../../scenario/core.ts';
 import { defaultSweepValues, type SweepDraft } from '../logic/lab.ts';
 import { defaultRange } from '../logic/lab-explore.ts';
 

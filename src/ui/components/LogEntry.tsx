@@ -1,4 +1,4 @@
-import type { Scenario } from '../../scenario/index.ts';
+import type { Scenario } from '../../scenario/core.ts';
 import type { LogLine } from '../logic/narrative.ts';
 import { PROVENANCE_TEXT, provenanceOf } from '../logic/record-follow.ts';
 import { SourceBadge } from './SourceBadge.tsx';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Parameter, Scenario } from '../../scenario/index.ts';
+import type { Parameter, Scenario } from '../../scenario/core.ts';
 import { ParleyContext } from '../logic/app-context.ts';
 import { SourceBadge } from './SourceBadge.tsx';
 

@@ -1,4 +1,4 @@
-import type { Scenario } from '../../scenario/index.ts';
+import type { Scenario } from '../../scenario/core.ts';
 import { encodeShare } from '../logic/share-url.ts';
 import { DEFAULT_SEED } from '../logic/run-ops.ts';
 import { originsOf } from '../logic/sources.ts';

@@ -1,4 +1,4 @@
-import type { Scenario, SourceRef } from '../../scenario/index.ts';
+import type { Scenario, SourceRef } from '../../scenario/core.ts';
 import { resolveSource } from '../logic/sources.ts';
 import { SourceNote } from './SourceNote.tsx';
 

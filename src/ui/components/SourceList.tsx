@@ -1,4 +1,4 @@
-import type { Scenario } from '../../scenario/index.ts';
+import type { Scenario } from '../../scenario/core.ts';
 import { resolveSource } from '../logic/sources.ts';
 import { SourceNote } from './SourceNote.tsx';
 

@@ -1,8 +1,8 @@
 /**
- * The scenario library: every bundled scenario file loaded and checked. A file that does not load
- * stays in the list with its problems, so one broken file never hides the others.
+ * The scenario library's entries: a checked scenario, or a file that did not load with its
+ * problems (catalog-build.ts makes them), so one broken file never hides the others.
  */
-import { formatProblem, loadScenario, type Problem, type Scenario } from '../../scenario/index.ts';
+import { formatProblem, type Problem, type Scenario } from '../../scenario/core.ts';
 
 export type CatalogEntry =
   /** A writer's draft from the editor carries its text (the lab hashes it as the CLI hashes a file). */
@@ -11,19 +11,6 @@ export type CatalogEntry =
 
 /** The scenario everyone starts with; shown first. */
 export const FLAGSHIP_ID = 'doha-60-day-draft';
-
-/** file path → YAML text (as Vite's `import.meta.glob` gives it) → checked entries, flagship first. */
-export function buildCatalog(files: Readonly<Record<string, string>>): CatalogEntry[] {
-  const entries: CatalogEntry[] = Object.entries(files).map(([path, text]) => {
-    const file = path.split('/').pop() ?? path;
-    const result = loadScenario(text, file);
-    return result.ok ? { file, ok: true, scenario: result.scenario } : { file, ok: false, problems: result.problems };
-  });
-  // The flagship first, then scenarios by title, the writers' template, and files that did not load.
-  const rank = (e: CatalogEntry) => (!e.ok ? 3 : e.scenario.id === FLAGSHIP_ID ? 0 : /template/.test(e.file) ? 2 : 1);
-  const name = (e: CatalogEntry) => (e.ok ? e.scenario.title : e.file);
-  return entries.sort((a, b) => rank(a) - rank(b) || name(a).localeCompare(name(b)));
-}
 
 /** The loaded scenario with this id, if any. */
 export function findScenario(catalog: readonly CatalogEntry[], id: string): Scenario | undefined {

@@ -1,6 +1,6 @@
 /** The numbers a student watches: stocks moved, aid, withdrawals, extensions, and each party's state. */
 import { COUNTERS, type Model, type SimState } from '../../engine/index.ts';
-import type { Scenario } from '../../scenario/index.ts';
+import type { Scenario } from '../../scenario/core.ts';
 
 export interface CounterRow {
   id: string;

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Autosave, browserStorage, type AutosaveStatus } from './draft-autosave.ts';
 import { sharedText } from './draft-share.ts';
-import { deleteDraft, freeDraftName, lastDraft, listDrafts, readDraft, saveDraft, type DraftInfo } from './draft-store.ts';
+import { deleteDraft, freeDraftName, lastDraft, listDrafts, readDraft, saveDraft, type DraftInfo, type DraftStorage } from './draft-store.ts';
 
 export interface OpenDraft {
   name: string;
@@ -41,22 +41,12 @@ let versions = 0;
 export function useDraftSession(route: { draft?: string; shared?: string }, navigate: (draft: string) => void, templateText: string): DraftSession {
   const storage = useMemo(() => browserStorage(), []);
   const shownName = useRef<string | undefined>(undefined);
-  const handledRoute = useRef<string | undefined>(undefined);
   const [draft, setDraft] = useState<OpenDraft>();
   const [status, setStatus] = useState<AutosaveStatus>({});
   const [notice, setNotice] = useState<string>();
   const [drafts, setDrafts] = useState<DraftInfo[]>(() => listDrafts(storage));
   const textRef = useRef('');
-  const autosave = useMemo(
-    () =>
-      new Autosave(storage, (s) => {
-        setStatus(s);
-        if (s.savedAt !== undefined) setDrafts(listDrafts(storage));
-      }),
-    [storage],
-  );
-  useEffect(() => autosave.listen(window, document), [autosave]);
-  useEffect(() => () => autosave.dispose(), [autosave]);
+  const autosave = useAutosave(storage, setStatus, setDrafts);
 
   const show = useCallback(
     (name: string, text: string) => {
@@ -87,30 +77,7 @@ export function useDraftSession(route: { draft?: string; shared?: string }, navi
     [autosave, show, storage],
   );
 
-  useEffect(() => {
-    const wanted = route.shared !== undefined ? `share:${route.shared}` : `draft:${route.draft ?? ''}`;
-    if (handledRoute.current === wanted || (route.draft !== undefined && route.draft === shownName.current)) return;
-    handledRoute.current = wanted;
-    // Reading the browser's drafts (or a shared link) is outside React: the result arrives as a task.
-    void Promise.resolve().then(async () => {
-      if (route.shared !== undefined) {
-        try {
-          const text = await sharedText(route.shared);
-          create(text, suggestedName(text, 'shared'));
-        } catch (error) {
-          setNotice((error as Error).message);
-        }
-        return;
-      }
-      const name = route.draft ?? lastDraft(storage);
-      const text = name !== undefined ? readDraft(storage, name) : undefined;
-      if (name !== undefined && text !== undefined) return show(name, text);
-      if (route.draft !== undefined) setNotice(`There is no draft named \`${route.draft}\` in this browser: a new one starts from the template.`);
-      create(templateText, suggestedName(templateText, 'my-truce'));
-    });
-    // Only a change of address opens another draft.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [route.draft, route.shared]);
+  useOpenFromRoute(route, { storage, shownName, show, create, setNotice, templateText });
 
   return {
     draft,
@@ -147,4 +114,57 @@ export function useDraftSession(route: { draft?: string; shared?: string }, navi
     flush: () => void autosave.flush(),
     dismiss: () => setNotice(undefined),
   };
+}
+
+/** The autosave of the session's storage: flushed when the page is hidden, stopped on unmount. */
+function useAutosave(storage: DraftStorage, setStatus: (s: AutosaveStatus) => void, setDrafts: (d: DraftInfo[]) => void): Autosave {
+  const autosave = useMemo(
+    () =>
+      new Autosave(storage, (s) => {
+        setStatus(s);
+        if (s.savedAt !== undefined) setDrafts(listDrafts(storage));
+      }),
+    [storage, setStatus, setDrafts],
+  );
+  useEffect(() => autosave.listen(window, document), [autosave]);
+  useEffect(() => () => autosave.dispose(), [autosave]);
+  return autosave;
+}
+
+interface RouteOpeners {
+  storage: DraftStorage;
+  shownName: { current: string | undefined };
+  show(name: string, text: string): void;
+  create(text: string, wantedName: string): void;
+  setNotice(notice: string): void;
+  templateText: string;
+}
+
+/** Opens what the address names: a shared link's text, a stored draft, the last one, or a new one from the template. */
+function useOpenFromRoute(route: { draft?: string; shared?: string }, { storage, shownName, show, create, setNotice, templateText }: RouteOpeners): void {
+  const handledRoute = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    const wanted = route.shared !== undefined ? `share:${route.shared}` : `draft:${route.draft ?? ''}`;
+    if (handledRoute.current === wanted || (route.draft !== undefined && route.draft === shownName.current)) return;
+    handledRoute.current = wanted;
+    // Reading the browser's drafts (or a shared link) is outside React: the result arrives as a task.
+    void Promise.resolve().then(async () => {
+      if (route.shared !== undefined) {
+        try {
+          const text = await sharedText(route.shared);
+          create(text, suggestedName(text, 'shared'));
+        } catch (error) {
+          setNotice((error as Error).message);
+        }
+        return;
+      }
+      const name = route.draft ?? lastDraft(storage);
+      const text = name !== undefined ? readDraft(storage, name) : undefined;
+      if (name !== undefined && text !== undefined) return show(name, text);
+      if (route.draft !== undefined) setNotice(`There is no draft named \`${route.draft}\` in this browser: a new one starts from the template.`);
+      create(templateText, suggestedName(templateText, 'my-truce'));
+    });
+    // Only a change of address opens another draft.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [route.draft, route.shared]);
 }

@@ -9,7 +9,7 @@ import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
 import { EditorState, type Extension, type Text } from '@codemirror/state';
 import { EditorView, hoverTooltip, type Tooltip } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
-import type { Problem } from '../../scenario/index.ts';
+import type { Problem } from '../../scenario/core.ts';
 import type { DraftCheck } from './editor-check.ts';
 import { docsHeading, hoverText, keySuggestions, valueSuggestions, type ScenarioIds, type SchemaNode } from './editor-schema.ts';
 import { yamlContextAt } from './editor-yaml-path.ts';

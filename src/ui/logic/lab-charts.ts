@@ -3,7 +3,7 @@
  * axis ranges that fit the data, the heat map's grid, colour scales.
  */
 import { OUTCOMES, type Summary, type Survival } from '../../batch/index.ts';
-import type { Scenario } from '../../scenario/index.ts';
+import type { Scenario } from '../../scenario/core.ts';
 
 /** The survival chart's y-axis: from a round step below the lowest lower bound to 100%. */
 export function survivalFloor(curves: readonly Survival[]): number {

@@ -24,7 +24,7 @@ import {
   type PoolFactory,
   type TargetResult,
 } from '../../batch/index.ts';
-import type { Scenario } from '../../scenario/index.ts';
+import type { Scenario } from '../../scenario/core.ts';
 import { progressReporter, shellQuote, type LabDraft, type LabProgress, type LabSource, type SweepDraft } from './lab.ts';
 
 /** What the lab runs: a grid of sweeps (`parley batch`), a design (`parley explore`), the scenario's targets (`parley check-targets`), or two batches paired seed by seed. */

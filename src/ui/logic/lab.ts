@@ -24,7 +24,7 @@ import {
   type Summary,
 } from '../../batch/index.ts';
 import { compile, runOnce } from '../../engine/index.ts';
-import type { Scenario } from '../../scenario/index.ts';
+import type { Scenario } from '../../scenario/core.ts';
 import { rebuildSession } from './rebuild.ts';
 import { encodeShare } from './share-url.ts';
 

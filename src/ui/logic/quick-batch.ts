@@ -10,7 +10,7 @@
  */
 import { Aggregate, describe, outcomeOrder, rankByCount, survival, wilson, type AggregateData, type Proportion, type Survival } from '../../batch/index.ts';
 import { compile, deriveRunSeed, runOnce, type Model, type OutcomeResult } from '../../engine/index.ts';
-import type { Scenario } from '../../scenario/index.ts';
+import type { Scenario } from '../../scenario/core.ts';
 import { rebuildSession } from './rebuild.ts';
 import { encodeShare } from './share-url.ts';
 

@@ -5,7 +5,7 @@
  * record is silent, the model, or the student.
  */
 import { recordOf, type Decision, type Model, type RecordedAnswer, type StartOptions, type TraceEvent } from '../../engine/index.ts';
-import type { Scenario } from '../../scenario/index.ts';
+import type { Scenario } from '../../scenario/core.ts';
 import { dayLabel } from './day-label.ts';
 import type { RecordFollow } from './share-url.ts';
 

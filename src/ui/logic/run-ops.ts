@@ -3,7 +3,7 @@
  * engine's; these only call it (advance, decide, undo, fork, rebuild) and take a fresh view.
  */
 import { compile, ParameterError, Session, type AdvanceTarget, type Model, type Response } from '../../engine/index.ts';
-import type { Scenario } from '../../scenario/index.ts';
+import type { Scenario } from '../../scenario/core.ts';
 import { rebuildSession, type ChoiceSpec, type StopAt } from './rebuild.ts';
 import { followOptions, hasRecord, recordLastDay } from './record-follow.ts';
 import { dayLabel } from './day-label.ts';

@@ -1,5 +1,5 @@
 /** Where a term comes from, resolved for display: a seed file and its quote, or a URL. */
-import { own, type Scenario, type SourceRef } from '../../scenario/index.ts';
+import { own, type Scenario, type SourceRef } from '../../scenario/core.ts';
 
 export interface ResolvedSource {
   /** The id under `sources`, when the term cites one. */

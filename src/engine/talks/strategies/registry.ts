@@ -1,4 +1,4 @@
-import type { TalksStrategyName } from '../../../scenario/index.ts';
+import type { TalksStrategyName } from '../../../scenario/core.ts';
 import { hardLiner } from './hard-liner.ts';
 import { timeBased } from './time-based.ts';
 import { titForTat } from './tit-for-tat.ts';
