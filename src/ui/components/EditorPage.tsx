@@ -39,8 +39,14 @@ export default function EditorPage() {
   useEffect(() => () => (clients.checker.close(), clients.runner.close()), [clients]);
   const goTo = useRef<GoTo>(() => undefined);
   const previewTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const loadedOnce = useRef(false);
   const name = session.draft?.name;
 
+  // Another draft opened: its first version that loads is drawn at once too.
+  const version = session.draft?.version;
+  useEffect(() => {
+    loadedOnce.current = false;
+  }, [version]);
   useEffect(() => {
     document.title = `${name ?? 'Editor'} · Parley editor`;
   }, [name]);
@@ -52,9 +58,14 @@ export default function EditorPage() {
       performance.mark('parley-checked');
       const result = { check, text };
       setChecked(result);
-      // The preview redraws once typing pauses, so drawing it never holds up a keystroke.
+      // The preview redraws once typing pauses, so drawing it never holds up a keystroke; the first
+      // version that loads is drawn at once, so an edit straight after opening never leaves it empty.
       clearTimeout(previewTimer.current);
-      if (check.scenario) previewTimer.current = setTimeout(() => setLoaded(result), PREVIEW_DELAY_MS);
+      if (check.scenario) {
+        if (loadedOnce.current) previewTimer.current = setTimeout(() => setLoaded(result), PREVIEW_DELAY_MS);
+        else setLoaded(result);
+        loadedOnce.current = true;
+      }
     },
     onChange: (text) => {
       performance.mark('parley-edit');
