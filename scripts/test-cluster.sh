@@ -155,18 +155,19 @@ batch_array() {
 
 cancel_and_retry() {
   say "2. a larger 4-task array; task 3 is cancelled mid-run, re-submitted with --retry 3, merged again"
-  local out=$work/retry line array merge retry_line retry_merge study=(batch "$scenario" --runs 60000)
+  local out=$work/retry line array merge retry_line retry_merge study=(batch "$scenario" --runs 200000)
   line=$(submit --shards 4 --out "$out" -- "${study[@]}")
   say "  $line"
   read -r array merge <<< "$(ids_of "$line")"
   # Cancel task 3 once Parley in it has its SIGTERM handler (before that, a signal would end it
-  # with nothing written, as it would any program still starting) and has run for three seconds.
+  # with nothing written, as it would any program still starting) and has run for a second: its
+  # 50,000 runs take several seconds even on a fast, quiet machine.
   for _ in $(seq 1 600); do
     catches_sigterm "${array}_3" && break
     sleep 0.5
   done
   catches_sigterm "${array}_3" || fail "task ${array}_3 did not start Parley in 300 s"
-  sleep 3
+  sleep 1
   [ "$(job_state "${array}_3")" = RUNNING ] || fail "task ${array}_3 is $(job_state "${array}_3"), not running: make the study larger"
   scancel "${array}_3"
   wait_gone "$array"
