@@ -4,11 +4,11 @@ import jsonSchema from '../../../scenarios/parley-scenario.schema.json';
 import { ParleyContext } from '../logic/app-context.ts';
 import { bundledText } from '../logic/bundled.ts';
 import templateText from '../../../scenarios/template.yaml?raw';
-import type { DraftCheck } from '../logic/editor-check.ts';
 import { EditorClient } from '../logic/editor-client.ts';
 import { docsSection, NO_IDS, type SchemaNode } from '../logic/editor-schema.ts';
 import type { EditorHooks } from '../logic/editor-extensions.ts';
 import { useDraftSession, suggestedName } from '../logic/draft-session.ts';
+import { usePreviewOnPause, type Checked } from '../logic/preview-on-pause.ts';
 import { editHash } from '../logic/share-url.ts';
 import { DraftBar } from './DraftBar.tsx';
 import { EditorActions } from './EditorActions.tsx';
@@ -19,9 +19,6 @@ import { EditorSide } from './EditorSide.tsx';
 import { LintPanel } from './LintPanel.tsx';
 
 /** The schema file VS Code reads (tests/scenarios/bundled.test.ts keeps it equal to `parley schema`). */
-/** Quiet after a check before the preview (timeline, statechart, quick batch) is redrawn. */
-const PREVIEW_DELAY_MS = 700;
-
 const schema = jsonSchema as unknown as SchemaNode;
 
 /** The writer's studio: a draft in CodeMirror, checked as it is typed, with its preview beside it. */
@@ -32,21 +29,13 @@ export default function EditorPage() {
   const bundled = useMemo(() => catalog.filter((e) => !(e.ok && e.draft)), [catalog]);
   const navigate = useCallback((draft: string) => send({ type: 'route.changed', hash: editHash({ draft }) }), [send]);
   const session = useDraftSession(route, navigate, templateText);
-  const [checked, setChecked] = useState<{ check: DraftCheck; text: string }>();
-  const [loaded, setLoaded] = useState<{ check: DraftCheck; text: string }>();
+  const [checked, setChecked] = useState<Checked>();
+  const preview = usePreviewOnPause(session.draft?.version);
   const [docs, setDocs] = useState<string>();
   const clients = useMemo(() => ({ checker: new EditorClient(), runner: new EditorClient() }), []);
   useEffect(() => () => (clients.checker.close(), clients.runner.close()), [clients]);
   const goTo = useRef<GoTo>(() => undefined);
-  const previewTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const loadedOnce = useRef(false);
   const name = session.draft?.name;
-
-  // Another draft opened: its first version that loads is drawn at once too.
-  const version = session.draft?.version;
-  useEffect(() => {
-    loadedOnce.current = false;
-  }, [version]);
   useEffect(() => {
     document.title = `${name ?? 'Editor'} · Parley editor`;
   }, [name]);
@@ -58,18 +47,11 @@ export default function EditorPage() {
       performance.mark('parley-checked');
       const result = { check, text };
       setChecked(result);
-      // The preview redraws once typing pauses, so drawing it never holds up a keystroke; the first
-      // version that loads is drawn at once, so an edit straight after opening never leaves it empty.
-      clearTimeout(previewTimer.current);
-      if (check.scenario) {
-        if (loadedOnce.current) previewTimer.current = setTimeout(() => setLoaded(result), PREVIEW_DELAY_MS);
-        else setLoaded(result);
-        loadedOnce.current = true;
-      }
+      preview.checked(result);
     },
     onChange: (text) => {
       performance.mark('parley-edit');
-      clearTimeout(previewTimer.current);
+      preview.typed();
       session.edited(text);
     },
     ids: () => checked?.check.ids ?? NO_IDS,
@@ -109,7 +91,7 @@ export default function EditorPage() {
           <div className="editor-side">
             {docs !== undefined && <EditorDocs heading={docs} text={docsSection(guide, docs)} onClose={() => setDocs(undefined)} />}
             <LintPanel text={() => session.textRef.current} file={`${session.draft.name}.yaml`} client={clients.runner} goTo={(l, c) => goTo.current(l, c)} />
-            <EditorSide loaded={loaded} stale={checked !== undefined && !checked.check.scenario} file={`${session.draft.name}.yaml`} runner={clients.runner} />
+            <EditorSide {...(preview.loaded ? { loaded: preview.loaded } : {})} stale={checked !== undefined && !checked.check.scenario} file={`${session.draft.name}.yaml`} runner={clients.runner} />
           </div>
         </div>
       )}
