@@ -85,6 +85,9 @@ export function route(context: AppContext, hash: string): AppContext {
   return { catalog: context.catalog, run: openRun(scenario, target.share, target.problems) };
 }
 
+/** What a page leaves behind when the address opens another: `assign` merges, so each is cleared by name. */
+const NO_PAGE = { run: undefined, lab: undefined, edit: undefined, notice: undefined };
+
 /** `f` applied to the open run (the event narrowed to its type), or no change in the library. */
 function onRun<T extends AppEvent['type']>(type: T, f: (run: RunContext, event: Extract<AppEvent, { type: T }>) => RunContext) {
   return ({ context, event }: { context: AppContext; event: AppEvent }): Partial<AppContext> =>
@@ -104,9 +107,9 @@ export const appMachine = setup({
   },
   actions: {
     'add the draft and follow the link': assign(({ context, event }) =>
-      event.type === 'draft.open' ? route({ catalog: [event.entry, ...context.catalog.filter((e) => e.file !== event.entry.file)] }, event.hash) : {},
+      event.type === 'draft.open' ? { ...NO_PAGE, ...route({ catalog: [event.entry, ...context.catalog.filter((e) => e.file !== event.entry.file)] }, event.hash) } : {},
     ),
-    'follow the link': assign(({ context, event }) => (event.type === 'route.changed' ? route(context, event.hash) : {})),
+    'follow the link': assign(({ context, event }) => (event.type === 'route.changed' ? { ...NO_PAGE, ...route(context, event.hash) } : {})),
     'step': assign(onRun('step', (run, e) => step(run, e.target))),
     'choose': assign(onRun('choose', (run, e) => choose(run, e.response))),
     'undo': assign(onRun('undo', undo)),
