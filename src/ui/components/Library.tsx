@@ -1,10 +1,11 @@
 import { ParleyContext } from '../logic/app-context.ts';
+import { isTemplate } from '../logic/catalog.ts';
 import { EDIT_HASH } from '../logic/share-url.ts';
 import { NoticeBar } from './NoticeBar.tsx';
 import { ScenarioCard } from './ScenarioCard.tsx';
 import { BrokenScenarioCard } from './BrokenScenarioCard.tsx';
 
-/** The first page: one card per bundled scenario. */
+/** The first page: one card per bundled scenario (the writers' template lives in the editor). */
 export function Library() {
   const catalog = ParleyContext.useSelector((s) => s.context.catalog);
   const notice = ParleyContext.useSelector((s) => s.context.notice);
@@ -23,7 +24,7 @@ export function Library() {
       </section>
       {notice && <NoticeBar notice={notice} onDismiss={() => send({ type: 'notice.dismiss' })} />}
       <ul className="cards">
-        {catalog.map((entry) => (
+        {catalog.filter((entry) => !isTemplate(entry)).map((entry) => (
           <li key={entry.file}>{entry.ok ? <ScenarioCard scenario={entry.scenario} file={entry.file} /> : <BrokenScenarioCard file={entry.file} problems={entry.problems} />}</li>
         ))}
       </ul>

@@ -12,6 +12,11 @@ export type CatalogEntry =
 /** The scenario everyone starts with; shown first. */
 export const FLAGSHIP_ID = 'doha-60-day-draft';
 
+/** The writers' template: a starting point for the editor, not a truce for students to step through. */
+export function isTemplate(entry: CatalogEntry): boolean {
+  return entry.file === 'template.yaml';
+}
+
 /** The loaded scenario with this id, if any. */
 export function findScenario(catalog: readonly CatalogEntry[], id: string): Scenario | undefined {
   for (const entry of catalog) if (entry.ok && entry.scenario.id === id) return entry.scenario;
