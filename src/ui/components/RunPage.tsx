@@ -15,6 +15,7 @@ import { hasRecord } from '../logic/record-follow.ts';
 import { SourceList } from './SourceList.tsx';
 import { StatechartPanel } from './StatechartPanel.tsx';
 import { TimelinePanel } from './TimelinePanel.tsx';
+import { InlineCode } from './InlineCode.tsx';
 
 /** The quick batch (and src/batch with it) loads after the stepper, keeping the first page light. */
 const QuickBatchPanel = lazy(() => import('./QuickBatchPanel.tsx').then((m) => ({ default: m.QuickBatchPanel })));
@@ -49,7 +50,7 @@ export function RunPage() {
       {scenario.summary && (
         <details className="about">
           <summary>About this scenario</summary>
-          <p>{scenario.summary}</p>
+          <p><InlineCode text={scenario.summary} /></p>
           <SourceList scenario={scenario} />
         </details>
       )}

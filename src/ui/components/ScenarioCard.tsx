@@ -4,6 +4,7 @@ import { DEFAULT_SEED } from '../logic/run-ops.ts';
 import { originsOf } from '../logic/sources.ts';
 import { hasRecord } from '../logic/record-follow.ts';
 import { SourceList } from './SourceList.tsx';
+import { InlineCode } from './InlineCode.tsx';
 
 /** A scenario in the library: title, period, summary and sources, with a link that opens it. */
 export function ScenarioCard({ scenario, file }: { scenario: Scenario; file: string }) {
@@ -22,7 +23,7 @@ export function ScenarioCard({ scenario, file }: { scenario: Scenario; file: str
         <span>{Object.keys(scenario.parties).length} parties</span>
         <span>{scenario.obligations.length} obligations</span>
       </p>
-      {scenario.summary && <p className="card-summary">{scenario.summary}</p>}
+      {scenario.summary && <p className="card-summary"><InlineCode text={scenario.summary} /></p>}
       <p className="card-origins">
         <strong>Sources:</strong> {origins.length === 0 ? 'none given' : origins.join(' · ')}
       </p>
