@@ -69,7 +69,7 @@ export const Stock = z
   .strictObject({
     name: z.string().optional(),
     'held-by': Id.describe('The party that holds this stock and releases it.'),
-    count: z.union([Count, z.record(Id, Count)]).describe('How many are held at the start: a number, or counts per category like `{ alive: 10, deceased: 18 }`.'),
+    count: z.union([Count, z.record(Id, Count).refine((counts) => Object.keys(counts).length > 0, { error: 'a stock needs at least one category, e.g. `{ alive: 10 }`, or a single number' })]).describe('How many are held at the start: a number, or counts per category like `{ alive: 10, deceased: 18 }`.'),
     unit: z.string().optional().describe('Singular noun for narrative, e.g. `captive`.'),
     source: SourceRef.optional(),
   })

@@ -75,14 +75,17 @@ type Hint = References['hint'];
 const WHOLE_USES: ReadonlySet<ValueUse> = new Set(['count', 'release-count']);
 
 function checkValue(s: Scenario, report: Reporter, hint: Hint, parameterIds: readonly string[], path: DataPath, v: NumberOrParameter | undefined, use: ValueUse): void {
-  if (v === undefined || use === 'free') return;
+  if (v === undefined) return;
   if (typeof v === 'string') {
     const parameter = own(s.parameters, v);
     if (!parameter) return report(path, `unknown parameter \`${v}\``, hint('parameter', v, parameterIds));
+    if (use === 'free') return;
     const [lo, hi] = parameter.range;
     const b = use === 'probability' ? { low: 0, high: 1, what: 'a probability' } : FIELD_BOUNDS[use];
     if (lo < b.low || hi > b.high) report(path, `parameter \`${v}\` is used as ${b.what} but its range [${lo}, ${hi}] goes outside [${b.low}, ${b.high}]`, `set its range inside [${b.low}, ${b.high}]`);
     else if (WHOLE_USES.has(use) && !(Number.isInteger(lo) && Number.isInteger(hi))) report(path, `parameter \`${v}\` is used as ${b.what} but its range [${lo}, ${hi}] does not start and end on whole numbers`, `write a range of whole numbers, e.g. [${Math.ceil(lo)}, ${Math.floor(hi)}]; a value inside it is rounded to the nearest whole number when a run starts`);
+  } else if (use === 'free') {
+    return;
   } else if (use === 'probability') {
     if (v < 0 || v > 1) report(path, `${v} is not a probability`, 'probabilities are between 0 and 1, e.g. `0.25`');
   } else if (WHOLE_USES.has(use)) {
