@@ -15,6 +15,12 @@ export interface IndentMistake {
   hint: string;
 }
 
+export interface ParseError {
+  offset: number;
+  message: string;
+  hint?: string;
+}
+
 type Level = { indent: number; kind: 'map' | 'seq' };
 
 interface LineShape {
@@ -86,6 +92,14 @@ function fit(stack: readonly Level[], shape: LineShape, opener: Level | undefine
   return [...next, ...shape.levels];
 }
 
+function nextContentIndent(lines: readonly string[], from: number): number | undefined {
+  for (let i = from; i < lines.length; i++) {
+    const indent = lines[i]!.search(/[^ \r]/);
+    if (indent >= 0 && lines[i]![indent] !== '#') return indent;
+  }
+  return undefined;
+}
+
 /** Every tab used as indentation and every line whose indentation fits no open level, in order. */
 export function findIndentMistakes(source: SourceText): IndentMistake[] {
   const mistakes: IndentMistake[] = [];
@@ -113,7 +127,9 @@ export function findIndentMistakes(source: SourceText): IndentMistake[] {
       after = fit(before, shape, undefined);
     } else if (!after) {
       const levels = previous?.shape.levels;
-      const expected = levels?.[levels.length - 1]?.indent ?? previous?.shape.indent ?? 0;
+      const following = nextContentIndent(lines, i + 1);
+      const kind = shape.levels[0]?.kind ?? 'map';
+      const expected = stack.some((level) => level.indent === following && level.kind === kind) ? following! : levels?.[levels.length - 1]?.indent ?? previous?.shape.indent ?? 0;
       mistakes.push(misindented(i + 1, indent, expected));
       after = fit(stack, { ...shape, indent: expected, levels: shape.levels.map((l) => ({ ...l, indent: l.indent - indent + expected })) }, opener);
     }
@@ -130,24 +146,26 @@ export function findIndentMistakes(source: SourceText): IndentMistake[] {
  * a mistake on an error's line or the line after it explains every error from there to the next
  * top-level key, which are the parser's reading of the structure it could not build.
  */
-export function explainParseErrors(source: SourceText, errors: readonly { offset: number; problem: Problem }[]): Problem[] {
+export function explainParseErrors(source: SourceText, errors: readonly ParseError[], limit: number): { problems: Problem[]; more: boolean } {
   const mistakes = findIndentMistakes(source);
   const problems: Problem[] = [];
   let next = 0;
   let quietBefore = 0;
-  for (const { offset, problem } of [...errors].sort((a, b) => a.offset - b.offset)) {
-    if (problem.line < quietBefore) continue;
-    while (next < mistakes.length && mistakes[next]!.line < problem.line) next++;
+  for (const error of [...errors].sort((a, b) => a.offset - b.offset)) {
+    const { line } = source.position(error.offset);
+    if (line < quietBefore) continue;
+    if (problems.length === limit) return { problems, more: true };
+    while (next < mistakes.length && mistakes[next]!.line < line) next++;
     const mistake = mistakes[next];
-    if (mistake && mistake.line <= problem.line + 1) {
+    if (mistake && mistake.line <= line + 1) {
       problems.push(source.problemAtPosition(mistake.line, mistake.col, mistake.message, mistake.hint));
-      quietBefore = nextTopLevelLine(source, Math.max(offset, 0), mistake.line);
+      quietBefore = nextTopLevelLine(source, error.offset, mistake.line);
       next++;
     } else {
-      problems.push(problem);
+      problems.push(source.problemAt(error.offset, error.message, error.hint));
     }
   }
-  return problems;
+  return { problems, more: false };
 }
 
 function nextTopLevelLine(source: SourceText, from: number, after: number): number {

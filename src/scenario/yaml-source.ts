@@ -94,10 +94,10 @@ export function parseYaml(file: string, text: string): YamlResult {
     const errors = doc.errors.map((error) => {
       const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
       const hint = error.code === 'DUPLICATE_KEY' ? 'each key may appear once in a mapping; remove or rename one' : undefined;
-      return { offset: error.pos[0], problem: source.problemAt(error.pos[0], message.charAt(0).toLowerCase() + message.slice(1), hint) };
+      return { offset: error.pos[0], message: message.charAt(0).toLowerCase() + message.slice(1), hint };
     });
-    const explained = explainParseErrors(source, errors);
-    return { ok: false, problems: withOverflowNote(explained.slice(0, MAX_PROBLEMS), explained.length) };
+    const explained = explainParseErrors(source, errors, MAX_PROBLEMS);
+    return { ok: false, problems: withOverflowNote(explained.problems, explained.problems.length + (explained.more ? 1 : 0)) };
   }
 
   const problems: Problem[] = [];
