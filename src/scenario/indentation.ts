@@ -143,8 +143,9 @@ export function findIndentMistakes(source: SourceText): IndentMistake[] {
 
 /**
  * The parser's errors with those an indentation or tab mistake explains replaced by the mistake:
- * a mistake on an error's line or the line after it explains every error from there to the next
- * top-level key, which are the parser's reading of the structure it could not build.
+ * a mistake on an error's line or the line after it explains that error and every other error
+ * from there to the next top-level key, which are the parser's reading of the structure it could
+ * not build; further mistakes in that stretch are still reported, each on its own line.
  */
 export function explainParseErrors(source: SourceText, errors: readonly ParseError[], limit: number): { problems: Problem[]; more: boolean } {
   const mistakes = findIndentMistakes(source);
@@ -153,11 +154,12 @@ export function explainParseErrors(source: SourceText, errors: readonly ParseErr
   let quietBefore = 0;
   for (const error of [...errors].sort((a, b) => a.offset - b.offset)) {
     const { line } = source.position(error.offset);
-    if (line < quietBefore) continue;
-    if (problems.length === limit) return { problems, more: true };
     while (next < mistakes.length && mistakes[next]!.line < line) next++;
     const mistake = mistakes[next];
-    if (mistake && mistake.line <= line + 1) {
+    const explained = mistake !== undefined && mistake.line <= line + 1;
+    if (!explained && line < quietBefore) continue;
+    if (problems.length === limit) return { problems, more: true };
+    if (explained) {
       problems.push(source.problemAtPosition(mistake.line, mistake.col, mistake.message, mistake.hint));
       quietBefore = nextTopLevelLine(source, error.offset, mistake.line);
       next++;

@@ -79,6 +79,12 @@ describe('indentation mistakes', () => {
     ]);
   });
 
+  it('two tabs in the same list are two problems, and nothing else', () => {
+    const bodies = lineOf('    kind: release', GRACE - 8);
+    const text = withLine(KIND, '\tkind: release').split('\n').map((l, i) => (i === bodies - 1 ? '\tkind: release' : l)).join('\n');
+    expect(problemsOf(text).map((p) => `${p.line}:${p.col} ${p.message}`)).toEqual([`${KIND}:1 a tab is used for indentation`, `${bodies}:1 a tab is used for indentation`]);
+  });
+
   it('text that continues on more indented lines is not an indentation mistake', () => {
     const summary = lineOf('period: Month Year                # when the talks or the truce happened');
     const text = withLine(summary, 'period: Month\n  Year').replace('    text: halt military operations', '    text: "halt military\n  operations');
