@@ -7,6 +7,7 @@
  */
 import { parseDocument, isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
 import { MAX_PROBLEMS, withOverflowNote, type Problem } from './problem.ts';
+import { explainParseErrors } from './indentation.ts';
 import { MAX_NESTING, screenText } from './screen.ts';
 import { SourceText } from './source-text.ts';
 
@@ -89,13 +90,17 @@ export function parseYaml(file: string, text: string): YamlResult {
   } catch (error) {
     return { ok: false, problems: [source.problemAt(0, `the YAML parser gave up: ${(error as Error).message}`)] };
   }
-  const problems: Problem[] = [];
-  for (const error of doc.errors.slice(0, MAX_PROBLEMS)) {
-    const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    const hint = error.code === 'DUPLICATE_KEY' ? 'each key may appear once in a mapping; remove or rename one' : undefined;
-    problems.push(source.problemAt(error.pos[0], message.charAt(0).toLowerCase() + message.slice(1), hint));
+  if (doc.errors.length > 0) {
+    const errors = doc.errors.map((error) => {
+      const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      const hint = error.code === 'DUPLICATE_KEY' ? 'each key may appear once in a mapping; remove or rename one' : undefined;
+      return { offset: error.pos[0], message: message.charAt(0).toLowerCase() + message.slice(1), hint };
+    });
+    const explained = explainParseErrors(source, errors, MAX_PROBLEMS);
+    return { ok: false, problems: withOverflowNote(explained.problems, explained.problems.length + (explained.more ? 1 : 0)) };
   }
-  if (problems.length > 0) return { ok: false, problems: withOverflowNote(problems, doc.errors.length) };
+
+  const problems: Problem[] = [];
 
   problems.push(...treeProblems(source, doc));
   if (problems.length > 0) return { ok: false, problems: withOverflowNote(problems, problems.length >= MAX_PROBLEMS ? problems.length + 1 : problems.length) };
