@@ -41,6 +41,10 @@ function treeProblems(source: SourceText, doc: Document): Problem[] {
   const full = () => problems.length >= MAX_PROBLEMS;
   let aliases = 0;
   let tooDeep: Node | undefined;
+  // Anchors by name as the walk meets them (document order: an alias means the latest), and the
+  // mappings and lists the walk is inside: an alias to one of those would make endless data.
+  const anchors = new Map<string, unknown>();
+  const inside = new Set<unknown>();
   const at = (node: { range?: readonly number[] | null } | null | undefined) => node?.range?.[0] ?? 0;
   const walk = (node: unknown, depth: number): void => {
     if (full() || tooDeep || node === null || typeof node !== 'object') return;
@@ -48,13 +52,17 @@ function treeProblems(source: SourceText, doc: Document): Problem[] {
       tooDeep = node as Node;
       return;
     }
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor !== undefined) anchors.set(anchor, node);
     if (isAlias(node)) {
       if (++aliases === MAX_ALIASES + 1) problems.push(source.problemAt(at(node), `more than ${MAX_ALIASES} aliases`, 'repeat the text instead of using so many `*aliases`'));
+      if (inside.has(anchors.get(node.source))) problems.push(source.problemAt(at(node), `\`*${node.source}\` refers to a mapping or list it is itself inside`, 'that would repeat forever; write the value out here instead of the alias'));
     } else if (isScalar(node)) {
       if (typeof node.value === 'number' && !Number.isFinite(node.value)) {
         problems.push(source.problemAt(at(node), `\`${node.source ?? String(node.value)}\` is not a finite number`, 'write an ordinary number such as `0.5` or `60`'));
       }
     } else if (isMap(node)) {
+      inside.add(node);
       const seen = new Set<unknown>();
       for (const pair of node.items) {
         if (full()) return;
@@ -68,8 +76,11 @@ function treeProblems(source: SourceText, doc: Document): Problem[] {
         }
         walk(pair.value, depth + 2);
       }
+      inside.delete(node);
     } else if (isSeq(node)) {
+      inside.add(node);
       for (const item of node.items) walk(item, depth + 1);
+      inside.delete(node);
     }
   };
   walk(doc.contents, 1);
