@@ -1,0 +1,286 @@
+/**
+ * The talks as a table that can stop: round by round (docs/model.md, "Talks"): events → levers →
+ * the round's proposer offers → the other side accepts, walks out or counters → mediators propose
+ * → the deadline. With a seat, the seated side's turns wait for a person's answer (seat.ts); the
+ * other side and everything else go on as without one. Pure and deterministic; every draw is keyed
+ * (PURPOSE.talks, the event's id, the round), so no answer moves another draw.
+ */
+import { dateOfDay } from '../../scenario/core.ts';
+import { draw, nameHash, PURPOSE, type RunKey } from '../rng.ts';
+import { analyseTalks } from './analysis.ts';
+import type { CompiledTalks, TalksSide } from './compile.ts';
+import type { TalksNote, TalksResult } from './negotiate.ts';
+import { answerFits, onGrid, type TalksAnswer, type TalksTurn } from './seat.ts';
+import { TALKS_STRATEGY_REGISTRY } from './strategies/registry.ts';
+import { packageAt, snap, utility } from './utility.ts';
+import { describePackage } from './wording.ts';
+
+const EPS = 1e-9;
+
+interface Book {
+  pressure: [number, number];
+  lastTarget: [number, number];
+  offers: [number[][], number[][]];
+}
+
+/** Where the table is: the round, the step within it, the mediator next to propose, what is on the table. */
+interface Progress {
+  round: number;
+  stage: 'events' | 'offer' | 'answer' | 'mediate';
+  mediator: number;
+  offer?: number[];
+  /** The seated side's counter-offer, made next time it proposes. */
+  counter?: number[];
+}
+
+export interface TableOptions {
+  trace: boolean;
+  truceStart?: string;
+  /** The side a person answers for (a party id of one of the two sides). */
+  seat?: string;
+}
+
+export class TalksTable {
+  private book: Book = { pressure: [0, 0], lastTarget: [1, 1], offers: [[], []] };
+  private log: TalksNote[] = [];
+  private at: Progress = { round: 1, stage: 'events', mediator: 0 };
+  private given: TalksAnswer | undefined;
+  private waiting: TalksTurn | undefined;
+  private ended: TalksResult | undefined;
+  private readonly seat: number | undefined;
+
+  private constructor(readonly talks: CompiledTalks, private readonly key: RunKey, private readonly options: TableOptions) {
+    const s = talks.sides.findIndex((side) => side.id === options.seat);
+    this.seat = s >= 0 ? s : undefined;
+  }
+
+  /** The talks run up to the seated side's first turn, or to their end. */
+  static open(talks: CompiledTalks, key: RunKey, options: TableOptions): TalksTable {
+    const table = new TalksTable(talks, key, options);
+    table.run();
+    return table;
+  }
+
+  /** The seated side's id, when a person sits at the table. */
+  get seatId(): string | undefined {
+    return this.seat === undefined ? undefined : this.talks.sides[this.seat]!.id;
+  }
+
+  /** The turn waiting for the person's answer. */
+  get turn(): TalksTurn | undefined {
+    return this.waiting;
+  }
+
+  /** How the talks ended; undefined while they go on. */
+  get result(): TalksResult | undefined {
+    return this.ended;
+  }
+
+  /** What happened so far (all of it, dated, once the talks ended). */
+  get notes(): readonly TalksNote[] {
+    return this.ended?.notes ?? this.log;
+  }
+
+  /** The latest offer each side made so far ([opening side, other side]). */
+  get latestOffers(): [number[] | undefined, number[] | undefined] {
+    return [this.book.offers[0].at(-1), this.book.offers[1].at(-1)];
+  }
+
+  /** Answers the waiting turn and runs on to the next turn or the end. Throws when the answer does not fit the turn. */
+  answer(answer: TalksAnswer): void {
+    const turn = this.waiting;
+    if (!turn || !answerFits(this.talks.issues, turn, answer)) throw new Error(`the answer ${answer.type} does not fit the talks' ${turn?.kind ?? 'end'}`);
+    this.given = answer.type === 'counter' ? { type: 'counter', values: this.talks.issues.map((issue, i) => onGrid(issue, answer.values[i]!)) } : answer;
+    this.waiting = undefined;
+    this.run();
+  }
+
+  /** An independent copy at the same point. */
+  clone(): TalksTable {
+    const copy = new TalksTable(this.talks, this.key, this.options);
+    copy.book = structuredClone(this.book);
+    copy.log = structuredClone(this.log);
+    copy.at = structuredClone(this.at);
+    copy.waiting = this.waiting;
+    copy.ended = this.ended;
+    return copy;
+  }
+
+  private run(): void {
+    while (!this.ended && !this.waiting) this.step();
+  }
+
+  private note(n: TalksNote): void {
+    if (this.options.trace) this.log.push(n);
+  }
+
+  /** One step of a round; a seated turn without an answer stops the table there. */
+  private step(): void {
+    const at = this.at;
+    if (at.round > this.talks.deadline) {
+      this.note({ round: this.talks.deadline, type: 'breakdown', text: `The deadline passes without a deal.` });
+      return this.end({ deal: false, round: this.talks.deadline, cause: 'the deadline passed without a deal' });
+    }
+    if (at.stage === 'events') {
+      const broke = this.roundEvents(at.round);
+      if (broke !== undefined) return this.end({ deal: false, round: at.round, cause: broke });
+      at.stage = 'offer';
+    } else if (at.stage === 'offer') this.offer();
+    else if (at.stage === 'answer') this.respond();
+    else this.mediate();
+  }
+
+  /** Asks the seated side, when `side` is it: its answer, 'wait' (asked now), or undefined (the model answers). */
+  private ask(side: number, turn: Pick<TalksTurn, 'kind' | 'values' | 'from'>): TalksAnswer | 'wait' | undefined {
+    if (side !== this.seat) return undefined;
+    const given = this.given;
+    if (!given) {
+      this.waiting = { ...turn, round: this.at.round, party: this.talks.sides[side]!.id, last: this.at.round === this.talks.deadline };
+      return 'wait';
+    }
+    this.given = undefined;
+    return given.type === 'model' ? undefined : given;
+  }
+
+  private offer(): void {
+    const round = this.at.round;
+    const p = (round - 1) % 2;
+    const proposer = this.talks.sides[p]!;
+    let offer = this.at.counter;
+    if (offer === undefined) {
+      const asked = this.ask(p, { kind: 'open' });
+      if (asked === 'wait') return;
+      if (asked?.type === 'walk') return this.walkOut(proposer);
+      offer = asked?.type === 'counter' ? asked.values : undefined;
+    }
+    delete this.at.counter;
+    if (offer === undefined) {
+      const target = aim(this.talks, this.book, p, round);
+      this.book.lastTarget[p] = target;
+      offer = packageAt(this.talks.issues, proposer, target);
+    } else this.book.lastTarget[p] = utility(proposer, offer);
+    this.book.offers[p]!.push(offer);
+    this.note({ round, type: 'offer', party: proposer.id, values: offer, text: `${proposer.name} offers ${describePackage(this.talks.issues, offer)}.` });
+    this.at.offer = offer;
+    this.at.stage = 'answer';
+  }
+
+  private respond(): void {
+    const round = this.at.round;
+    const p = (round - 1) % 2;
+    const r = 1 - p;
+    const responder = this.talks.sides[r]!;
+    const offer = this.at.offer!;
+    const asked = this.ask(r, { kind: 'respond', values: offer, from: this.talks.sides[p]!.id });
+    if (asked === 'wait') return;
+    const worth = utility(responder, offer);
+    const accepted = asked === undefined ? accepts(this.talks, this.book, r, round, worth) : asked.type === 'accept';
+    if (accepted) {
+      this.note({ round, type: 'deal', party: responder.id, values: offer, text: `${responder.name} accepts. Deal: ${describePackage(this.talks.issues, offer)}.` });
+      return this.end({ deal: true, round, by: this.talks.sides[p]!.id, values: offer });
+    }
+    const walks = asked === undefined ? responder.walkBelow !== undefined && round >= responder.walkAfter && worth < responder.walkBelow - EPS : asked.type === 'walk';
+    if (walks) return this.walkOut(responder);
+    if (asked?.type === 'counter') this.at.counter = asked.values;
+    this.at.stage = 'mediate';
+    this.at.mediator = 0;
+  }
+
+  private walkOut(side: TalksSide): void {
+    this.note({ round: this.at.round, type: 'breakdown', party: side.id, text: `${side.name} walks out of the talks.` });
+    this.end({ deal: false, round: this.at.round, cause: `${side.name} walked out` });
+  }
+
+  /** The next mediator due this round proposes; after the last one, the next round. */
+  private mediate(): void {
+    const { talks, book, at } = this;
+    const round = at.round;
+    const m = talks.mediators[at.mediator];
+    if (!m) {
+      at.round += 1;
+      at.stage = 'events';
+      return;
+    }
+    const proposal = round < m.from || (round - m.from) % m.every !== 0 ? undefined : m.method === 'nash' ? analyseTalks(talks).nash?.values : splitTheDifference(talks, book);
+    if (!proposal) {
+      at.mediator += 1;
+      return;
+    }
+    const yes = talks.sides.map((side: TalksSide, s) => accepts(talks, book, s, round, utility(side, proposal)));
+    if (this.seat !== undefined && yes[1 - this.seat]) {
+      const asked = this.ask(this.seat, { kind: 'mediator', values: proposal, from: m.id });
+      if (asked === 'wait') return;
+      if (asked !== undefined) yes[this.seat] = asked.type === 'accept';
+    }
+    const answer = yes[0] && yes[1] ? 'both sides accept' : yes[0] || yes[1] ? `${talks.sides[yes[0] ? 1 : 0].name} refuses` : 'both sides refuse';
+    this.note({ round, type: 'mediator', party: m.id, values: proposal, text: `${m.name} proposes ${describePackage(talks.issues, proposal)} (${m.method === 'nash' ? 'the Nash point' : 'splitting the difference'}): ${answer}.`, ...(m.source !== undefined ? { source: m.source } : {}) });
+    if (yes[0] && yes[1]) return this.end({ deal: true, round, by: m.id, values: [...proposal] });
+    at.mediator += 1;
+  }
+
+  private end(result: Omit<TalksResult, 'notes' | 'withdrawnGuarantees'>): void {
+    const { talks, options } = this;
+    const withdrawnGuarantees = talks.levers.filter((l) => l.withdrawAfter !== undefined && l.round <= result.round && (!result.deal || result.round > l.withdrawAfter)).map((l) => l.by);
+    for (const n of this.log) {
+      const date = talks.start !== undefined ? dateOfDay(talks.start, n.round) : options.truceStart !== undefined ? dateOfDay(options.truceStart, n.round - result.round) : undefined;
+      if (date !== undefined) n.date = date;
+    }
+    this.ended = { ...result, withdrawnGuarantees, notes: this.log };
+  }
+
+  /** The round's events and levers; returns the cause when an event breaks the talks. */
+  private roundEvents(round: number): string | undefined {
+    const { talks, key, book } = this;
+    for (const event of talks.events) {
+      if (event.round !== round) continue;
+      const subject = nameHash(event.id);
+      if (!(draw(key, PURPOSE.talks, subject, round, 0) < event.chance)) continue;
+      press(book, 0, event.pressure[0]);
+      press(book, 1, event.pressure[1]);
+      this.note({ round, type: 'event', text: event.text, ...(event.source !== undefined ? { source: event.source } : {}) });
+      if (event.breakChance > 0 && draw(key, PURPOSE.talks, subject, round, 1) < event.breakChance) {
+        this.note({ round, type: 'breakdown', text: 'The talks break down.' });
+        return event.text;
+      }
+    }
+    for (const lever of talks.levers) {
+      if (lever.round !== round) continue;
+      press(book, lever.on, lever.pressure);
+      const side = talks.sides[lever.on]!;
+      const threat = lever.withdrawAfter !== undefined ? ` and threatens to withdraw its guarantee without a deal by round ${lever.withdrawAfter}` : '';
+      this.note({ round, type: 'lever', party: lever.by, text: lever.text ?? `${lever.byName} presses ${side.name}${threat}.`, ...(lever.source !== undefined ? { source: lever.source } : {}) });
+    }
+    return undefined;
+  }
+}
+
+function press(book: Book, side: number, by: number): void {
+  book.pressure[side] = Math.min(1, Math.max(-1, book.pressure[side]! + by));
+}
+
+/** The utility side `s` aims at in `round`: its strategy's target, never below its floor. */
+function aim(talks: CompiledTalks, book: Book, s: number, round: number): number {
+  const side = talks.sides[s]!;
+  const strategy = TALKS_STRATEGY_REGISTRY[side.strategy];
+  const theirs = book.offers[1 - s]!;
+  const n = theirs.length;
+  const opponentConcession = n >= 2 ? Math.max(0, utility(side, theirs[n - 1]!) - utility(side, theirs[n - 2]!)) : 0;
+  const view = { round, deadline: talks.deadline, pressure: book.pressure[s]!, lastTarget: book.lastTarget[s]!, opponentConcession };
+  return Math.max(strategy.floor(side, view.pressure), strategy.target(side, view));
+}
+
+/** Accept when the package is worth at least the side's own next offer, or at least its floor in the last round. */
+function accepts(talks: CompiledTalks, book: Book, s: number, round: number, worth: number): boolean {
+  const side = talks.sides[s]!;
+  const next = utility(side, packageAt(talks.issues, side, aim(talks, book, s, round + 1)));
+  if (worth >= next - EPS) return true;
+  return round === talks.deadline && worth >= TALKS_STRATEGY_REGISTRY[side.strategy].floor(side, book.pressure[s]!) - EPS;
+}
+
+/** The midpoint of each side's latest offer, per issue, on the grid; none before both have offered. */
+function splitTheDifference(talks: CompiledTalks, book: Book): number[] | undefined {
+  const a = book.offers[0].at(-1);
+  const b = book.offers[1].at(-1);
+  if (!a || !b) return undefined;
+  return talks.issues.map((issue, i) => snap(issue, (a[i]! + b[i]!) / 2));
+}
