@@ -2,7 +2,7 @@ export { compile, resolveParameters, type Model, type CompiledObligation, type C
 export { runOnce, startOptions, type RunOptions } from './run.ts';
 export { Simulation, type Decision, type StartOptions } from './simulation.ts';
 export { recordOf, type CompiledRecord, type RecordedAnswer, type FollowState } from './record.ts';
-export { Session, type ChoiceLog, type AdvanceTarget } from './session.ts';
+export { Session, type ChoiceLog, type AdvanceTarget, type SessionOptions } from './session.ts';
 export { deriveRunSeed, draw, nameHash, PURPOSE, runKey, type Purpose, type RunKey } from './rng.ts';
 export { RESPONSES, pickResponse, type Response, type ResponseProbabilities } from './response.ts';
 export { RESPONSE_MODELS } from './policies/registry.ts';
@@ -20,5 +20,8 @@ export { compileTalks, type CompiledTalks } from './talks/compile.ts';
 export { analyseTalks, type TalksAnalysis } from './talks/analysis.ts';
 export { negotiate, type TalksResult, type TalksNote } from './talks/negotiate.ts';
 export { utility as talksUtility } from './talks/utility.ts';
-export { describePackage } from './talks/wording.ts';
+export { describePackage, issueValueText } from './talks/wording.ts';
+export { allowedAnswers, answerFits, counterProblems, issueValueProblem, type TalksAnswer, type TalksTurn } from './talks/seat.ts';
+export type { TalksTable } from './talks/table.ts';
+export type { CompiledIssue, TalksSide } from './talks/compile.ts';
 export type { TalksOutcome } from './trace.ts';

@@ -8,7 +8,7 @@ import { metricsOf } from '../outcome.ts';
 import { runKey } from '../rng.ts';
 import { Simulation, type StartOptions } from '../simulation.ts';
 import { initialState, type TruceOpening } from '../start-state.ts';
-import type { RunResult, TalksOutcome } from '../trace.ts';
+import type { Outcome, RunResult, TalksOutcome } from '../trace.ts';
 import { compileTalks, type CompiledTalks } from './compile.ts';
 import { negotiate, type TalksResult } from './negotiate.ts';
 import { crossedRedLines } from './utility.ts';
@@ -16,15 +16,21 @@ import { crossedRedLines } from './utility.ts';
 export function runWithTalks(model: Model, seed: string, options: StartOptions): RunResult {
   const talks = compileTalks(model.scenario, model.params)!;
   const result = negotiate(talks, runKey(seed), { trace: options.trace !== false, ...(model.scenario.start !== undefined ? { truceStart: model.scenario.start } : {}) });
-  const summary = talksOutcome(talks, result);
-  if (!result.deal) {
-    const outcome = { result: 'no-deal' as const, phase: model.phases[0]!.def.id, day: 0, cause: result.cause!, metrics: metricsOf(model, initialState(model, seed)), talks: summary };
-    return { scenario: model.scenario.id, seed, params: { ...model.params }, outcome, trace: [], talks: result };
-  }
-  const agreed = compile(model.scenario, { ...model.params, ...agreedParameters(talks, result.values!) });
+  if (!result.deal) return { scenario: model.scenario.id, seed, params: { ...model.params }, outcome: noDealOutcome(model, seed, talks, result), trace: [], talks: result };
+  const agreed = agreedModel(model, talks, result);
   const sim = Simulation.start(agreed, seed, { ...options, opening: openingOf(talks, result) });
-  const outcome = { ...sim.runToEnd(), talks: summary };
+  const outcome = { ...sim.runToEnd(), talks: talksOutcome(talks, result) };
   return { scenario: agreed.scenario.id, seed, params: { ...agreed.params }, outcome, trace: sim.trace ?? [], talks: result };
+}
+
+/** The outcome of talks that ended without a deal: `no-deal` on day 0 of the first phase. */
+export function noDealOutcome(model: Model, seed: string, talks: CompiledTalks, result: TalksResult): Outcome {
+  return { result: 'no-deal', phase: model.phases[0]!.def.id, day: 0, cause: result.cause!, metrics: metricsOf(model, initialState(model, seed)), talks: talksOutcome(talks, result) };
+}
+
+/** The truce's model under a deal: the agreed values on top of the run's parameters. */
+export function agreedModel(model: Model, talks: CompiledTalks, result: TalksResult): Model {
+  return compile(model.scenario, { ...model.params, ...agreedParameters(talks, result.values!) });
 }
 
 export function agreedParameters(talks: CompiledTalks, values: readonly number[]): Record<string, number> {
@@ -33,7 +39,7 @@ export function agreedParameters(talks: CompiledTalks, values: readonly number[]
   return params;
 }
 
-function talksOutcome(talks: CompiledTalks, result: TalksResult): TalksOutcome {
+export function talksOutcome(talks: CompiledTalks, result: TalksResult): TalksOutcome {
   if (!result.deal) return { deal: false, round: result.round };
   const terms: Record<string, number> = {};
   talks.issues.forEach((issue, i) => (terms[issue.id] = result.values![i]!));
