@@ -19,7 +19,7 @@ export { STEP_BUDGET, StepBudgetExceeded } from './step-budget.ts';
 export { compileTalks, type CompiledTalks } from './talks/compile.ts';
 export { analyseTalks, type TalksAnalysis } from './talks/analysis.ts';
 export { negotiate, type TalksResult, type TalksNote } from './talks/negotiate.ts';
-export { utility as talksUtility } from './talks/utility.ts';
+export { crossedRedLines, utility as talksUtility } from './talks/utility.ts';
 export { describePackage, issueValueText } from './talks/wording.ts';
 export { allowedAnswers, answerFits, counterProblems, issueValueProblem, type TalksAnswer, type TalksTurn } from './talks/seat.ts';
 export type { TalksTable } from './talks/table.ts';

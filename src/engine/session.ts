@@ -173,7 +173,11 @@ export class Session {
   advance(target: AdvanceTarget, playing?: string): void {
     if (this.over) return;
     this.checkpoint();
-    while (this.table?.turn && this.table.turn.party !== playing) this.modelTalks();
+    if (this.table?.turn && this.table.turn.party !== playing) {
+      while (this.table.turn && this.table.turn.party !== playing) this.modelTalks();
+      // The talks were this step: the truce's first decision waits.
+      if (target === 'decision') return;
+    }
     if (!this.sim) return;
     const startDay = this.state.day;
     for (let first = true; ; first = false) {

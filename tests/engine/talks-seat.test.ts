@@ -130,3 +130,36 @@ describe('a person in a seat at the talks', () => {
     expect(replayed.talksTurn?.round).toBe(1);
   });
 });
+
+describe('buffer-zone talks → truce: the agreed width decides which red line arms', () => {
+  const buffer = compile(loadBundled('buffer-zone-talks.yaml'));
+  const HAMAS_LINE = "Hamas's red line crossed: no buffer zone wider than 900 m";
+  const LIKUD_LINE = "Israel's red line crossed: the Likud rebels' red lines";
+
+  /** Collapse causes over seeds of a truce whose width the seated side settles at once. */
+  function causes(seat: 'hamas' | 'israel'): { width: number; causes: string[] } {
+    const found: string[] = [];
+    let width = NaN;
+    for (let i = 0; i < 80; i++) {
+      const session = Session.start(buffer, `width:${i}`, { seat });
+      // Hamas's seat takes Israel's opening 2,000 m; Israel's seat opens at 300 m, which Hamas takes.
+      session.answerTalks(seat === 'hamas' ? { type: 'accept' } : { type: 'counter', values: [300] });
+      expect(session.talks!.result!.deal).toBe(true);
+      width = session.model.params['buffer-width-m']!;
+      session.advance('end');
+      if (session.outcome!.result === 'collapsed') found.push(session.outcome!.cause!);
+    }
+    return { width, causes: found };
+  }
+
+  it('2,000 m arms Hamas\'s red line and never the Likud rebels\'; 300 m the other way round', () => {
+    const wide = causes('hamas');
+    expect(wide.width).toBe(2000);
+    expect(wide.causes.some((c) => c.startsWith(HAMAS_LINE))).toBe(true);
+    expect(wide.causes.some((c) => c.startsWith(LIKUD_LINE))).toBe(false);
+    const narrow = causes('israel');
+    expect(narrow.width).toBe(300);
+    expect(narrow.causes.some((c) => c.startsWith(LIKUD_LINE))).toBe(true);
+    expect(narrow.causes.some((c) => c.startsWith(HAMAS_LINE))).toBe(false);
+  });
+});

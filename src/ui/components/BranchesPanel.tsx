@@ -10,6 +10,7 @@ export function BranchesPanel() {
   const branches = ParleyContext.useSelector((s) => selectRun(s).branches);
   const active = ParleyContext.useSelector((s) => selectRun(s).active);
   const today = ParleyContext.useSelector((s) => selectView(s).day);
+  const talksRound = ParleyContext.useSelector((s) => (selectView(s).talks?.result ? undefined : selectView(s).talks?.turn?.round));
   const [day, setDay] = useState('');
   return (
     <section className="panel branches-panel" aria-labelledby="branches-title">
@@ -17,7 +18,7 @@ export function BranchesPanel() {
       <p className="hint">A branch is another path from a shared past. Fork where you are, or go back to an earlier day; every branch is kept so you can compare.</p>
       <div className="branch-actions">
         <button type="button" className="primary" onClick={() => send({ type: 'branch.fork' })}>
-          Branch here (day {today})
+          Branch here ({talksRound !== undefined ? `talks round ${talksRound}` : `day ${today}`})
         </button>
         <form
           className="field"

@@ -7,7 +7,7 @@ import { SeedField } from './SeedField.tsx';
 /** Step, undo, restart, seed and the party played. */
 export function Controls() {
   const { send } = ParleyContext.useActorRef();
-  const over = ParleyContext.useSelector((s) => selectView(s).decision === undefined);
+  const over = ParleyContext.useSelector((s) => selectView(s).decision === undefined && selectView(s).talks?.turn === undefined);
   const canUndo = ParleyContext.useSelector((s) => selectView(s).canUndo);
   const blocked = ParleyContext.useSelector((s) => yourMove(selectRun(s)));
   const playing = ParleyContext.useSelector((s) => selectRun(s).playing !== undefined);

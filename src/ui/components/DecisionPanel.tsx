@@ -20,6 +20,8 @@ export function DecisionPanel() {
   const phase = model.phases[view.state.phaseIndex]!;
   const d = view.decision;
   const mine = d !== undefined && d.party === playing;
+  const talking = view.talks !== undefined && view.talks.result === undefined;
+  const mineAtTalks = talking && view.talks!.turn?.party === playing;
   const partyName = (id: string) => model.partyById.get(id)?.name ?? id;
   const obligation = d ? model.obligations[model.obligationIndex.get(d.obligation) ?? -1] : undefined;
   const alsoDue = view.state.today.slice(d?.kind === 'obligation' ? 1 : 0).map((item) => model.obligations[item.obligation]!);
@@ -28,7 +30,7 @@ export function DecisionPanel() {
     <section className={`panel decision${mine ? ' yours' : ''}`} aria-labelledby="decision-title" aria-live="polite">
       <p className="day-line">
         <span className="day-big" data-testid="current-day">
-          Day {view.day}
+          {talking ? `Talks · round ${view.talks!.turn?.round ?? 1}` : `Day ${view.day}`}
         </span>
         <span>
           {phase.def.name ?? phase.def.id}
@@ -74,6 +76,10 @@ export function DecisionPanel() {
             </p>
           )}
         </>
+      ) : talking ? (
+        <h2 id="decision-title" className="decision-text">
+          The talks come first: the truce starts only with a deal. {mineAtTalks ? 'It is your turn at the table below.' : 'Press “Next decision →” to let the models negotiate.'}
+        </h2>
       ) : (
         <OutcomePanel />
       )}

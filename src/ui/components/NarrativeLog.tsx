@@ -3,6 +3,7 @@ import { ParleyContext } from '../logic/app-context.ts';
 import { groupByDay } from '../logic/narrative.ts';
 import { selectScenario, selectView } from '../logic/selectors.ts';
 import { LogEntry } from './LogEntry.tsx';
+import { TalksOutcomeLine } from './TalksOutcomeLine.tsx';
 import { dayLabel } from '../logic/day-label.ts';
 
 /** What happened, day by day, in plain English; each line opens to the source it came from. */
@@ -20,7 +21,8 @@ export function NarrativeLog() {
   return (
     <section className="panel log-panel" aria-labelledby="log-title">
       <h2 id="log-title">What happened</h2>
-      <div className="log" ref={box} data-testid="log" tabIndex={0} aria-label="Narrative log">
+      <div className="log" ref={box} data-testid="log" tabIndex={0} role="region" aria-label="Narrative log">
+        <TalksOutcomeLine />
         {days.map((d) => (
           <section key={d.day} className="log-day" aria-label={d.day === 0 ? 'Start' : `Day ${d.day}`}>
             <h3>{dayLabel(scenario, d.day)}</h3>

@@ -19,6 +19,8 @@ import { InlineCode } from './InlineCode.tsx';
 
 /** The quick batch (and src/batch with it) loads after the stepper, keeping the first page light. */
 const QuickBatchPanel = lazy(() => import('./QuickBatchPanel.tsx').then((m) => ({ default: m.QuickBatchPanel })));
+/** The talks table and its chart load only for scenarios with talks. */
+const TalksPanel = lazy(() => import('./TalksPanel.tsx').then((m) => ({ default: m.TalksPanel })));
 
 /** The stepper: a run of one scenario, with its branches. */
 export function RunPage() {
@@ -60,6 +62,11 @@ export function RunPage() {
           <Controls />
           {hasRecord(scenario) && <RecordPanel />}
           <DecisionPanel />
+          {scenario.talks && (
+            <Suspense fallback={<p className="hint">Loading the talks…</p>}>
+              <TalksPanel />
+            </Suspense>
+          )}
         </div>
         <div className="top-side">
           <CountersPanel />

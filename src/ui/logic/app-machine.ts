@@ -4,10 +4,11 @@
  * Components read it with `useSelector` and `send` events (see app-context.ts).
  */
 import { assign, setup } from 'xstate';
-import type { AdvanceTarget, Response } from '../../engine/index.ts';
+import type { AdvanceTarget, Response, TalksAnswer } from '../../engine/index.ts';
 import { findScenario, type CatalogEntry } from './catalog.ts';
 import {
   branchFromDay,
+  answerTalks,
   choose,
   deleteBranch,
   dismissNotice,
@@ -43,6 +44,8 @@ export type AppEvent =
   | { type: 'route.changed'; hash: string }
   | { type: 'step'; target: AdvanceTarget }
   | { type: 'choose'; response?: Response }
+  /** The student's answer at the talks (or `model`: let the side's strategy answer). */
+  | { type: 'talks.answer'; answer: TalksAnswer }
   | { type: 'undo' }
   | { type: 'restart' }
   | { type: 'seed.set'; seed: string }
@@ -112,6 +115,7 @@ export const appMachine = setup({
     'follow the link': assign(({ context, event }) => (event.type === 'route.changed' ? { ...NO_PAGE, ...route(context, event.hash) } : {})),
     'step': assign(onRun('step', (run, e) => step(run, e.target))),
     'choose': assign(onRun('choose', (run, e) => choose(run, e.response))),
+    'answer at the talks': assign(onRun('talks.answer', (run, e) => answerTalks(run, e.answer))),
     'undo': assign(onRun('undo', undo)),
     'restart': assign(onRun('restart', restart)),
     'set the seed': assign(onRun('seed.set', (run, e) => setSeed(run, e.seed))),
@@ -147,6 +151,7 @@ export const appMachine = setup({
       on: {
         step: { actions: 'step' },
         choose: { actions: 'choose' },
+        'talks.answer': { actions: 'answer at the talks' },
         undo: { actions: 'undo' },
         restart: { actions: 'restart' },
         'seed.set': { actions: 'set the seed' },

@@ -1,5 +1,5 @@
 /** Branches side by side: the outcome and the totals that differ between them. */
-import { COUNTERS, type Model } from '../../engine/index.ts';
+import { COUNTERS, describePackage, type Model } from '../../engine/index.ts';
 import { followSummary, hasRecord } from './record-follow.ts';
 import { RESPONSE_TEXT } from './responses.ts';
 import type { Branch } from './run-ops.ts';
@@ -25,7 +25,16 @@ const RESULT_TEXT: Record<string, string> = {
   advanced: 'moved to the next phase',
   stalled: 'stalled',
   collapsed: 'collapsed',
+  'no-deal': 'no deal at the talks',
 };
+
+function talksText(b: Branch): string {
+  const t = b.view.talks;
+  if (!t) return '—';
+  const r = t.result;
+  if (!r) return `going on — round ${t.turn?.round ?? 1}`;
+  return r.deal ? `deal in round ${r.round}: ${describePackage(t.talks.issues, r.values!)}` : `no deal (round ${r.round})`;
+}
 
 export function compareBranches(model: Model, branches: readonly Branch[], active: string): { columns: CompareColumn[]; rows: CompareRow[] } {
   const columns = branches.map((b) => ({ id: b.id, name: `Branch ${b.name}`, active: b.id === active }));
@@ -34,6 +43,10 @@ export function compareBranches(model: Model, branches: readonly Branch[], activ
 
   add('Outcome', (b) => (b.view.outcome ? `${RESULT_TEXT[b.view.outcome.result] ?? b.view.outcome.result} (day ${b.view.outcome.day})` : `running — day ${b.view.day}`));
   add('Why it ended', (b) => b.view.outcome?.cause ?? (b.view.outcome ? '—' : 'not over yet'));
+  if (model.scenario.talks) {
+    add('The talks', (b) => talksText(b));
+    add('Your moves at the talks', (b) => String(b.view.talks?.answers.filter((x) => x.type !== 'model').length ?? 0));
+  }
   for (const [id, stock] of Object.entries(model.scenario.stocks)) {
     const categories = Object.keys(stock.count);
     const name = stock.name ?? id;

@@ -4,7 +4,7 @@
  * exactly what `Session.replay` gives; after a parameter or seed change, a choice whose decision is
  * no longer the same (another party or obligation, or a response not allowed there) is dropped.
  */
-import { Session, type Decision, type Model, type Response } from '../../engine/index.ts';
+import { Session, type Decision, type Model, type Response, type TalksAnswer } from '../../engine/index.ts';
 import { followOptions } from './record-follow.ts';
 import type { RecordFollow } from './share-url.ts';
 
@@ -24,11 +24,20 @@ export interface Rebuilt {
 
 export type StopAt = { decisions: number } | { day: number };
 
-/** `follow`: the run follows the scenario's record through that day (or to its end), then the models. */
-export function rebuildSession(model: Model, seed: string, choices: Readonly<Record<number, ChoiceSpec>>, stop: StopAt, follow?: RecordFollow): Rebuilt {
-  const session = Session.start(model, seed, followOptions(follow));
+/** A person's seat at the talks and their answers there (scenarios with talks). */
+export interface TalksSeat {
+  seat?: string;
+  answers?: readonly TalksAnswer[];
+}
+
+/**
+ * `follow`: the run follows the scenario's record through that day (or to its end), then the models.
+ * `talks`: the seat and the answers at the talks, played first (answers that no longer fit are dropped).
+ */
+export function rebuildSession(model: Model, seed: string, choices: Readonly<Record<number, ChoiceSpec>>, stop: StopAt, follow?: RecordFollow, talks: TalksSeat = {}): Rebuilt {
+  const session = Session.start(model, seed, { ...followOptions(follow), ...(talks.seat !== undefined ? { seat: talks.seat } : {}), talks: talks.answers ?? [] });
   const meta: Rebuilt['meta'] = {};
-  let dropped = 0;
+  let dropped = (talks.answers?.length ?? 0) - session.talksAnswers.length;
   for (;;) {
     const decision = session.decision;
     if (!decision || reached(stop, session, decision)) break;

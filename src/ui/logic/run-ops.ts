@@ -2,7 +2,7 @@
  * What a student does to a run, as functions from one RunContext to the next. The session is the
  * engine's; these only call it (advance, decide, undo, fork, rebuild) and take a fresh view.
  */
-import { compile, ParameterError, Session, type AdvanceTarget, type Model, type Response } from '../../engine/index.ts';
+import { allowedAnswers, compile, counterProblems, ParameterError, Session, type AdvanceTarget, type Model, type Response, type TalksAnswer } from '../../engine/index.ts';
 import type { Scenario } from '../../scenario/core.ts';
 import { rebuildSession, type ChoiceSpec, type StopAt } from './rebuild.ts';
 import { followOptions, hasRecord, recordLastDay } from './record-follow.ts';
@@ -52,9 +52,9 @@ export function activeBranch(run: RunContext): Branch {
   return run.branches.find((b) => b.id === run.active) ?? run.branches[0]!;
 }
 
-/** Parties that have decisions to make, principals first: the ones a student can play. */
+/** Parties that have decisions to make or a seat at the talks, principals first: the ones a student can play. */
 export function playableParties(model: Model): { id: string; name: string }[] {
-  const deciders = new Set(model.obligations.map((o) => o.def.party));
+  const deciders = new Set([...model.obligations.map((o) => o.def.party), ...Object.keys(model.scenario.talks?.positions ?? {})]);
   return model.parties
     .filter((p) => deciders.has(p.id))
     .sort((a, b) => Number(b.role === 'principal') - Number(a.role === 'principal'))
@@ -94,7 +94,8 @@ export function openRun(scenario: Scenario, share: Partial<ShareState>, problems
   const seed = share.seed ?? DEFAULT_SEED;
   const choices: Record<number, ChoiceSpec> = {};
   for (const [n, response] of Object.entries(share.choices ?? {})) choices[Number(n)] = { response };
-  const built = rebuildSession(model, seed, choices, { decisions: share.at ?? 0 }, follow);
+  const seat = share.seat ?? (playing !== undefined && isTalksSide(scenario, playing) ? playing : undefined);
+  const built = rebuildSession(model, seed, choices, { decisions: share.at ?? 0 }, follow, { ...(seat !== undefined && isTalksSide(scenario, seat) ? { seat } : {}), answers: share.talks ?? [] });
   if (built.dropped > 0) notes.push(`${built.dropped} choice${built.dropped === 1 ? '' : 's'} in the link did not fit the run and ${built.dropped === 1 ? 'was' : 'were'} left to the model`);
   const branch: Branch = {
     id: 'A',
@@ -128,6 +129,8 @@ export function shareOf(run: RunContext): ShareState {
     at: b.view.decisions,
     ...(run.playing ? { play: run.playing } : {}),
     ...(b.follow !== undefined ? { follow: b.follow } : {}),
+    ...(b.view.talks?.seat !== undefined ? { seat: b.view.talks.seat } : {}),
+    ...(b.view.talks && b.view.talks.answers.length > 0 ? { talks: b.view.talks.answers } : {}),
   };
 }
 
@@ -147,17 +150,19 @@ function refreshed(b: Branch, extra: Partial<Branch> = {}): Branch {
 
 /** Is the pending decision the played party's (so the student must answer it)? */
 export function yourMove(run: RunContext): boolean {
-  const d = activeBranch(run).view.decision;
-  return d !== undefined && run.playing !== undefined && d.party === run.playing;
+  const view = activeBranch(run).view;
+  const party = view.decision?.party ?? view.talks?.turn?.party;
+  return party !== undefined && run.playing !== undefined && party === run.playing;
 }
 
 /** Lets the models answer up to the next decision, the next day, or the end; stops at the student's decisions. */
 export function step(run: RunContext, target: AdvanceTarget): RunContext {
   const b = activeBranch(run);
-  if (!b.view.decision) return run;
+  if (!b.view.decision && !b.view.talks?.turn) return run;
   if (yourMove(run)) {
     const name = b.model.partyById.get(run.playing!)?.name ?? run.playing;
-    return { ...run, notice: { kind: 'info', text: `It is your move as ${name}: choose a response first (or let the model decide).` } };
+    const what = b.view.decision ? 'choose a response first' : 'answer at the talks first';
+    return { ...run, notice: { kind: 'info', text: `It is your move as ${name}: ${what} (or let the model decide).` } };
   }
   const before = b.view.day;
   const session = b.session.advanced(target, run.playing);
@@ -194,14 +199,46 @@ export function undo(run: RunContext): RunContext {
 /** Back to day 1 with a fresh session: same seed and parameters, no choices. */
 export function restart(run: RunContext): RunContext {
   return replaceActive(run, (b) => {
-    const session = Session.start(b.model, b.seed, followOptions(b.follow));
+    const session = Session.start(b.model, b.seed, { ...followOptions(b.follow), ...seatOf(b) });
     return refreshed(b, { session, meta: {} });
   });
 }
 
+/**
+ * Plays a party (undefined: nobody). Taking a seat at the talks that the active branch has not
+ * given to this party re-runs the branch from the first round of the talks with the student there.
+ */
 export function setPlaying(run: RunContext, party: string | undefined): RunContext {
   const { notice: _n, ...rest } = run;
-  return party === undefined ? (({ playing: _p, ...r }) => r)(rest) : { ...rest, playing: party };
+  const next = party === undefined ? (({ playing: _p, ...r }) => r)(rest) : { ...rest, playing: party };
+  const b = activeBranch(run);
+  if (party === undefined || !isTalksSide(run.scenario, party) || b.view.talks?.seat === party) return next;
+  const built = rebuildSession(b.model, b.seed, choicesOf(b), { decisions: b.view.decisions }, b.follow, { seat: party });
+  const name = b.model.partyById.get(party)?.name ?? party;
+  return replaceActive(next, (br) => refreshed(br, { session: built.session, meta: built.meta }), { kind: 'info', text: `You take ${name}'s seat at the talks: branch ${b.name} starts again at round 1.` });
+}
+
+/** Whether a party has a seat at the scenario's talks. */
+export function isTalksSide(scenario: Scenario, party: string): boolean {
+  return scenario.talks?.positions[party] !== undefined;
+}
+
+/** The active seat and talks answers of a branch, to start or rebuild it with. */
+function seatOf(b: Branch): { seat?: string } {
+  return b.view.talks?.seat !== undefined ? { seat: b.view.talks.seat } : {};
+}
+
+/** Answers the talks turn waiting in the active branch (the student's counter, acceptance, walk-out, or the model's answer). */
+export function answerTalks(run: RunContext, answer: TalksAnswer): RunContext {
+  const b = activeBranch(run);
+  const turn = b.view.talks?.turn;
+  if (!turn) return run;
+  if (answer.type === 'counter') {
+    const problems = counterProblems(b.view.talks!.talks.issues, answer.values);
+    if (problems.length > 0) return { ...run, notice: { kind: 'error', text: `That counter-offer cannot be made: ${problems.join('; ')}.` } };
+  }
+  if (!allowedAnswers(turn).includes(answer.type)) return run;
+  return replaceActive(run, (br) => refreshed(br, { session: br.session.talksAnswered(answer) }));
 }
 
 function choicesOf(b: Branch): Record<number, ChoiceSpec> {
@@ -212,7 +249,7 @@ function choicesOf(b: Branch): Record<number, ChoiceSpec> {
 
 /** Runs the branch again from its start with another model or seed, keeping its choices and position. */
 function rerun(b: Branch, model: Model, seed: string, params: Record<string, number>, stop: StopAt = { decisions: b.view.decisions }): { branch: Branch; dropped: number } {
-  const built = rebuildSession(model, seed, choicesOf(b), stop, b.follow);
+  const built = rebuildSession(model, seed, choicesOf(b), stop, b.follow, { ...seatOf(b), answers: b.view.talks?.answers ?? [] });
   return { branch: refreshed(b, { model, seed, params, session: built.session, meta: built.meta }), dropped: built.dropped };
 }
 
@@ -260,9 +297,15 @@ export function fork(run: RunContext): RunContext {
   const session = b.session.fork();
   return addBranch(
     run,
-    { seed: b.seed, params: b.params, ...(b.follow !== undefined ? { follow: b.follow } : {}), model: b.model, session, view: viewOf(session), meta: { ...b.meta }, origin: `${b.name} on day ${b.view.day}` },
-    `Branch {name} starts here, on day ${b.view.day}: try another path. Branch ${b.name} is kept as it was.`,
+    { seed: b.seed, params: b.params, ...(b.follow !== undefined ? { follow: b.follow } : {}), model: b.model, session, view: viewOf(session), meta: { ...b.meta }, origin: `${b.name} ${whereOf(b)}` },
+    `Branch {name} starts here, ${whereOf(b)}: try another path. Branch ${b.name} is kept as it was.`,
   );
+}
+
+/** Where a branch stands, for a fork's origin: "on day 12", or "in round 6 of the talks". */
+function whereOf(b: Branch): string {
+  const talks = b.view.talks;
+  return talks && !talks.result ? `in round ${talks.turn?.round ?? 1} of the talks` : `on day ${b.view.day}`;
 }
 
 /** A new branch that replays the active one up to the first decision on `day` (a past day). */

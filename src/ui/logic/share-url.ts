@@ -4,9 +4,11 @@
  * (`decision:response`), `set` the parameters changed from their defaults (`name:value`), `rec`
  * how the run follows the scenario's record (`end`: as it happened; `16`: through day 16, then
  * the models). A link without `rec` is a run under the models, as links were before records.
+ * In a scenario with talks, `seat` is the side a person negotiates for and `t` their answers at the
+ * table in order (`a` accept, `w` walk away, `r` refuse, `m` the model, `c700_60_0` a counter-offer).
  * With the engine's determinism, these reopen exactly the same run.
  */
-import { RESPONSES, type Response } from '../../engine/index.ts';
+import { RESPONSES, type Response, type TalksAnswer } from '../../engine/index.ts';
 
 export interface ShareState {
   scenario: string;
@@ -19,6 +21,24 @@ export interface ShareState {
   play?: string;
   /** Follow the record through this day (`end`: to its end), then the models; absent: the models throughout. */
   follow?: RecordFollow;
+  /** The talks side a person sits in (scenarios with talks). */
+  seat?: string;
+  /** Their answers at the talks, in order. */
+  talks?: readonly TalksAnswer[];
+}
+
+const ANSWER_LETTER = { accept: 'a', walk: 'w', refuse: 'r', model: 'm' } as const;
+
+export function encodeTalksAnswer(a: TalksAnswer): string {
+  return a.type === 'counter' ? `c${a.values.join('_')}` : ANSWER_LETTER[a.type];
+}
+
+export function decodeTalksAnswer(text: string): TalksAnswer | undefined {
+  const simple = Object.entries(ANSWER_LETTER).find(([, letter]) => letter === text);
+  if (simple) return { type: simple[0] } as TalksAnswer;
+  if (!/^c-?[\d.]+(_-?[\d.]+)*$/.test(text)) return undefined;
+  const values = text.slice(1).split('_').map(Number);
+  return values.every(Number.isFinite) ? { type: 'counter', values } : undefined;
 }
 
 /** How a run follows the scenario's record: through day N, or to its end (as it happened). */
@@ -38,6 +58,8 @@ export function encodeShare(s: ShareState): string {
   q.set('at', String(s.at));
   if (s.play) q.set('play', s.play);
   if (s.follow !== undefined) q.set('rec', String(s.follow));
+  if (s.seat) q.set('seat', s.seat);
+  if (s.talks && s.talks.length > 0) q.set('t', s.talks.map(encodeTalksAnswer).join(','));
   const choices = Object.entries(s.choices)
     .map(([n, r]) => [Number(n), r] as const)
     .sort((a, b) => a[0] - b[0])
@@ -89,6 +111,21 @@ export function parseHash(hash: string): Route {
     if (rec === 'end') share.follow = 'end';
     else if (/^\d+$/.test(rec)) share.follow = Number(rec);
     else problems.push(`the record setting \`rec=${rec}\` is not \`end\` or a day number`);
+  }
+  const seat = q.get('seat');
+  if (seat) share.seat = seat;
+  const t = q.get('t');
+  if (t) {
+    const answers: TalksAnswer[] = [];
+    for (const part of t.split(',')) {
+      const answer = decodeTalksAnswer(part);
+      if (answer) answers.push(answer);
+      else {
+        problems.push(`the talks answer \`${part}\` is not \`a\`, \`w\`, \`r\`, \`m\` or a counter-offer like \`c700_60_0\` (the talks go on from there without it)`);
+        break;
+      }
+    }
+    share.talks = answers;
   }
   const c = q.get('c');
   if (c) {

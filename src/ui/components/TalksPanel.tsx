@@ -1,0 +1,90 @@
+import { crossedRedLines, describePackage, issueValueText, type TalksAnswer } from '../../engine/index.ts';
+import { ParleyContext } from '../logic/app-context.ts';
+import { selectModel, selectPlaying, selectView } from '../logic/selectors.ts';
+import { TalksChart } from './TalksChart.tsx';
+import { TalksSeat } from './TalksSeat.tsx';
+
+/** The talks before the truce: the student's seat when it is their turn, what happened round by round, the agreed terms and the chart. */
+export function TalksPanel() {
+  const { send } = ParleyContext.useActorRef();
+  const view = ParleyContext.useSelector(selectView).talks;
+  const model = ParleyContext.useSelector(selectModel);
+  const playing = ParleyContext.useSelector(selectPlaying);
+  if (!view) return null;
+  const name = (id: string) => model.partyById.get(id)?.name ?? id;
+  const { talks, turn, result } = view;
+  const answer = (a: TalksAnswer) => send({ type: 'talks.answer', answer: a });
+  const status = result
+    ? result.deal
+      ? `Deal in round ${result.round}: ${describePackage(talks.issues, result.values!)}.`
+      : `No deal (round ${result.round}): ${result.cause}.`
+    : `Round ${turn?.round ?? 1} of ${talks.deadline}.`;
+  return (
+    <section className="panel talks-panel" aria-labelledby="talks-title" data-testid="talks-panel">
+      <h2 id="talks-title">Talks before the truce</h2>
+      <p className="talks-status" data-testid="talks-status">
+        {status}
+        {result?.deal && ' The truce below runs under these terms.'}
+      </p>
+      {turn && turn.party === playing && <TalksSeat key={`${turn.round}-${turn.kind}-${view.answers.length}`} view={view} turn={turn} name={name} onAnswer={answer} />}
+      {turn && turn.party !== playing && (
+        <p className="hint">
+          {name(turn.party)}’s seat waits for an answer in round {turn.round}. Play {name(turn.party)} to answer, or press “Next decision →” to let its model negotiate.
+        </p>
+      )}
+      {!view.seat && !result?.deal && <p className="hint">Play one of the two sides (“I play”) to take its seat at the table.</p>}
+      {result?.deal && <AgreedTerms view={view} name={name} />}
+      <div className="talks-body">
+        <details className="talks-log-box" open={!result}>
+          <summary>Round by round ({view.notes.length})</summary>
+          <ol className="talks-log" data-testid="talks-log">
+            {view.notes.map((n, i) => (
+              <li key={i} className={`talks-note talks-${n.type}`}>
+                <span className="reason-day">Round {n.round}</span> {n.text}
+              </li>
+            ))}
+          </ol>
+        </details>
+        <TalksChart talks={talks} notes={view.notes} {...(result?.values ? { deal: result.values } : {})} />
+      </div>
+    </section>
+  );
+}
+
+/** The agreed terms against each side's red line: where a side conceded past its red line, it starts the truce aggrieved. */
+function AgreedTerms({ view, name }: { view: NonNullable<ReturnType<typeof selectView>['talks']>; name: (id: string) => string }) {
+  const { talks, result } = view;
+  const [a, b] = talks.sides;
+  const past = (s: 0 | 1, i: number) => crossedRedLines(talks.sides[s], result!.values!).includes(i);
+  return (
+    <table className="talks-table" data-testid="agreed-terms">
+      <caption>The agreed terms (the truce’s parameters)</caption>
+      <thead>
+        <tr>
+          <th scope="col">Issue</th>
+          <th scope="col">Agreed</th>
+          <th scope="col">{name(a.id)}’s red line</th>
+          <th scope="col">{name(b.id)}’s red line</th>
+        </tr>
+      </thead>
+      <tbody>
+        {talks.issues.map((issue, i) => (
+          <tr key={issue.id}>
+            <th scope="row">{issue.name}</th>
+            <td data-testid={`agreed-${issue.id}`}>
+              <strong>{issueValueText(issue, result!.values![i]!)}</strong> <code>{issue.parameter}</code>
+            </td>
+            <td>
+              {issueValueText(issue, a.reservation[i]!)}
+              {past(0, i) && <span className="talks-crossed"> · crossed</span>}
+            </td>
+            <td>
+              {issueValueText(issue, b.reservation[i]!)}
+              {past(1, i) && <span className="talks-crossed"> · crossed</span>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
