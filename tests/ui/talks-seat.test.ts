@@ -7,6 +7,7 @@ import { activeBranch, answerTalks, fork, openRun, playableParties, selectBranch
 import { decodeTalksAnswer, encodeShare, encodeTalksAnswer, parseHash } from '../../src/ui/logic/share-url.ts';
 import { planeSummary, talksPlane } from '../../src/ui/logic/talks-chart.ts';
 import type { Scenario } from '../../src/scenario/index.ts';
+import type { TalksAnswer } from '../../src/engine/index.ts';
 
 function bundled(file: string): Scenario {
   const text = readFileSync(join(resolve(import.meta.dirname, '../../scenarios'), file), 'utf8');
@@ -61,7 +62,8 @@ describe('the negotiator\'s seat in the stepper', () => {
   });
 
   it('talks answers read from a link: letters, counters, and a message for what is not one', () => {
-    for (const a of [{ type: 'accept' }, { type: 'walk' }, { type: 'refuse' }, { type: 'model' }, { type: 'counter', values: [700, 60, 0] }, { type: 'counter', values: [-5, 0.5] }] as const) expect(decodeTalksAnswer(encodeTalksAnswer(a))).toEqual(a);
+    const answers: TalksAnswer[] = [{ type: 'accept' }, { type: 'walk' }, { type: 'refuse' }, { type: 'model' }, { type: 'counter', values: [700, 60, 0] }, { type: 'counter', values: [-5, 0.5] }];
+    for (const a of answers) expect(decodeTalksAnswer(encodeTalksAnswer(a))).toEqual(a);
     const parsed = parseHash('#/run/buffer-zone-talks?seed=1&seat=hamas&t=c1000,x9,a');
     if (parsed.page !== 'run') throw new Error('not a run link');
     expect(parsed.share.talks).toEqual([{ type: 'counter', values: [1000] }]);

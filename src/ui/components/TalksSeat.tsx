@@ -73,27 +73,7 @@ export function TalksSeat({ view, turn, name, onAnswer }: { view: TalksView; tur
             ))}
           </ul>
         )}
-        <div className="buttons talks-buttons">
-          {allowed.includes('accept') && (
-            <button type="button" className="primary" onClick={() => onAnswer({ type: 'accept' })}>
-              Accept
-            </button>
-          )}
-          {allowed.includes('counter') && <button type="submit">{turn.kind === 'open' ? 'Make this offer' : turn.last ? 'Refuse (no more rounds)' : 'Counter with my numbers'}</button>}
-          {allowed.includes('refuse') && (
-            <button type="button" onClick={() => onAnswer({ type: 'refuse' })}>
-              Refuse
-            </button>
-          )}
-          {allowed.includes('walk') && (
-            <button type="button" onClick={() => onAnswer({ type: 'walk' })}>
-              Walk away
-            </button>
-          )}
-        </div>
-        <button type="button" className="link" onClick={() => onAnswer({ type: 'model' })}>
-          Let the model negotiate this turn
-        </button>
+        <SeatButtons turn={turn} onAnswer={onAnswer} />
       </form>
     </div>
   );
@@ -115,4 +95,34 @@ function IssueInput({ issue, value, invalid, onChange }: { issue: CompiledIssue;
     );
   }
   return <input type="number" inputMode="decimal" value={value} min={issue.low} max={issue.high} step={issue.step} onChange={(e) => onChange(e.target.value)} {...common} />;
+}
+
+/** Accept, counter (the form's submit), refuse, walk away, or let the model answer: the answers this turn takes. */
+function SeatButtons({ turn, onAnswer }: { turn: TalksTurn; onAnswer: (answer: TalksAnswer) => void }) {
+  const allowed = allowedAnswers(turn);
+  return (
+    <>
+      <div className="buttons talks-buttons">
+        {allowed.includes('accept') && (
+          <button type="button" className="primary" onClick={() => onAnswer({ type: 'accept' })}>
+            Accept
+          </button>
+        )}
+        {allowed.includes('counter') && <button type="submit">{turn.kind === 'open' ? 'Make this offer' : turn.last ? 'Refuse (no more rounds)' : 'Counter with my numbers'}</button>}
+        {allowed.includes('refuse') && (
+          <button type="button" onClick={() => onAnswer({ type: 'refuse' })}>
+            Refuse
+          </button>
+        )}
+        {allowed.includes('walk') && (
+          <button type="button" onClick={() => onAnswer({ type: 'walk' })}>
+            Walk away
+          </button>
+        )}
+      </div>
+      <button type="button" className="link" onClick={() => onAnswer({ type: 'model' })}>
+        Let the model negotiate this turn
+      </button>
+    </>
+  );
 }
