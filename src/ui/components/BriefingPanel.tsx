@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { own } from '../../scenario/core.ts';
 import { ParleyContext } from '../logic/app-context.ts';
 import { selectPlaying, selectScenario } from '../logic/selectors.ts';
+import { useBriefings } from '../logic/use-briefings.ts';
 import { BriefingBody } from './BriefingBody.tsx';
 
 /** The briefing of the party the student plays, open when they pick it; they can fold it away once read. */
@@ -15,9 +16,9 @@ export function BriefingPanel() {
 function PlayedBriefing({ party }: { party: string }) {
   const scenario = ParleyContext.useSelector(selectScenario);
   const [open, setOpen] = useState(true);
-  const def = own(scenario.parties, party);
-  const name = def?.name ?? party;
-  const briefing = def?.briefing;
+  const briefings = useBriefings(scenario);
+  const name = own(scenario.parties, party)?.name ?? party;
+  const briefing = briefings && own(briefings, party);
   const bodyId = `briefing-${party}`;
   return (
     <section className="panel briefing-panel" aria-labelledby="briefing-title" data-testid="briefing-panel">
@@ -33,6 +34,8 @@ function PlayedBriefing({ party }: { party: string }) {
         <div id={bodyId} hidden={!open}>
           <BriefingBody scenario={scenario} briefing={briefing} level={3} />
         </div>
+      ) : briefings === undefined ? (
+        <p className="hint">Loading the briefing…</p>
       ) : (
         <p className="hint">This scenario gives no briefing for {name}: read its terms in “About this scenario” and the narrative.</p>
       )}
