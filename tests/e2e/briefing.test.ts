@@ -112,6 +112,25 @@ describe('role briefings and consequences near the choice', () => {
     }
   });
 
+  it('fits a narrow screen (390×844): briefing and consequences in one readable column', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
+    try {
+      const small = await phone.newPage();
+      collectConsole(small, consoleProblems, 'narrow');
+      await small.goto(`${url}#/run/doha-60-day-draft?seed=1&at=3&play=hamas`);
+      await small.getByRole('heading', { level: 2, name: 'Your briefing: Hamas' }).waitFor({ timeout: 30_000 });
+      await screenshot(small, 'briefing-390x844');
+      await small.getByRole('list', { name: 'Your response' }).getByRole('button', { name: /^Comply/ }).click();
+      await small.getByTestId('consequences').scrollIntoViewIfNeeded();
+      expect(await small.getByTestId('consequences').innerText()).toContain('trust 0.30 → 0.32 (+0.02)');
+      const overflow = await small.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await screenshot(small, 'consequences-390x844');
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('logs no console errors or warnings', () => {
     expect(consoleProblems).toEqual([]);
   });
