@@ -6,33 +6,24 @@
  * test-results/screenshots.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './lab-support.ts';
-import { collectConsole, launchChromium, screenshot, startApp } from './support.ts';
+import { collectConsole, endPageSession, screenshot, startPageSession, type PageSession } from './support.ts';
 
-let server: ViteDevServer;
+let session: PageSession;
 let url: string;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-const consoleProblems: string[] = [];
+let consoleProblems: string[];
 
 beforeAll(async () => {
-  ({ server, url } = await startApp());
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  collectConsole(page, consoleProblems, 'briefing');
-  await page.goto(`${url}#/run/doha-60-day-draft?seed=1&at=0`);
+  session = await startPageSession('briefing', '#/run/doha-60-day-draft?seed=1&at=0', { width: 1280, height: 900 });
+  ({ url, browser, context, page, consoleProblems } = session);
   await page.getByTestId('current-day').waitFor({ timeout: 30_000 });
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => endPageSession(session));
 
 const briefing = () => page.getByTestId('briefing-panel');
 const consequences = () => page.getByTestId('consequences');
