@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { activeBranch, choose, openRun, setPlaying, step, undo, type RunContext } from '../../src/ui/logic/run-ops.ts';
 import { changeText, helpsTheDeal } from '../../src/ui/logic/consequences.ts';
-import { flagship } from './helpers.ts';
+import { diskCatalog, flagship } from './helpers.ts';
 
 /** Playing Hamas in the flagship, at its first decision: the day-1 release of 8 living captives. */
 function atHamasFirstRelease(): RunContext {
@@ -75,5 +75,20 @@ describe('what a choice changed', () => {
     const counterpart = c.changes.find((p) => p.party !== last.party)!;
     const grievance = counterpart.changes.find((m) => m.meter === 'grievance')!;
     expect(c.followed).toContain(`${c.partyName} violated an obligation: ${counterpart.name}'s grievance rises to ${grievance.to.toFixed(2)}.`);
+  });
+
+  it('an offer to extend: the answer in its own words, what it set off, and no meter moved by the day’s fading', () => {
+    const entry = diskCatalog().find((e) => e.file === 'november-2023-truce.yaml')!;
+    if (!entry.ok) throw new Error('november-2023-truce.yaml does not load');
+    let offer = openRun(entry.scenario, { seed: '1' });
+    while (activeBranch(offer).view.decision && activeBranch(offer).view.decision!.kind !== 'extension') offer = choose(offer);
+    expect(activeBranch(offer).view.decision).toMatchObject({ kind: 'extension', party: 'hamas', day: 4 });
+    const accepted = shown(choose(offer, 'comply'));
+    expect(accepted).toMatchObject({ kind: 'extension', response: 'comply', said: 'Hamas agreed to release more to extend the truce.', changes: [] });
+    expect(accepted.followed).toEqual(['The humanitarian pause is extended by 1 day, to day 5: Hamas offered further releases.']);
+    const declined = shown(choose(offer, 'refuse'));
+    expect(declined.said).toBe('Hamas declined to release more to extend the truce.');
+    expect(declined.followed[0]).toBe('The humanitarian pause ends.');
+    expect(declined.followed.at(-1)).toMatch(/^The truce ran its full course to day 4/);
   });
 });

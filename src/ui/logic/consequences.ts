@@ -1,7 +1,8 @@
 /**
  * What a choice changed, shown beside the decision it answered until the student moves on: each
- * party's trust, grievance and pressures before and after (the reactions the answer queued count,
- * even before the day closes and applies them), why, and what followed before the next decision.
+ * party's trust, grievance and pressures before and after the reactions the answer queued (counted
+ * even before the day closes and applies them), who reacted and why, and what followed before the
+ * next decision.
  * Pure: it reads two states and the trace, never the session.
  */
 import type { Decision, Model, PartyState, Response, SimState, TraceEvent } from '../../engine/index.ts';
@@ -59,13 +60,13 @@ type Meters = Record<Meter, number>;
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
-/** Each party's meters as they will be once the reactions queued so far are applied at the day's end. */
-function settled(state: SimState): Map<string, Meters> {
+/** Each party's meters as they will be once `reactions` are applied at the day's end (as the engine applies them, in order). */
+function settled(state: SimState, reactions: SimState['reactions']): Map<string, Meters> {
   const out = new Map<string, Meters>();
   for (const [id, p] of Object.entries(state.parties) as [string, PartyState][]) {
     out.set(id, { trust: p.trust, grievance: p.grievance, domesticPressure: p.domesticPressure, mediatorPressure: p.mediatorPressure });
   }
-  for (const r of state.reactions) {
+  for (const r of reactions) {
     const m = out.get(r.party);
     if (!m) continue;
     if (r.trust) m.trust = clamp01(m.trust + r.trust);
@@ -89,9 +90,12 @@ export interface ChoiceMoment {
 /** What answering `decision` changed (see the file comment); `response` is the person's choice, if any. */
 export function choiceConsequences(model: Model, decision: Decision, response: Response | undefined, moment: ChoiceMoment): ChoiceConsequences {
   const name = (id: string) => model.partyById.get(id)?.name ?? id;
-  const before = settled(moment.before.state);
-  const after = settled(moment.answered);
-  const queued = moment.answered.reactions.slice(moment.before.state.reactions.length);
+  // The answer's own effect: the reactions it queued, on top of those already waiting. Anything
+  // else that moved inside the step (a day's fading, when an answer closes a phase) is not its doing.
+  const waiting = moment.before.state.reactions;
+  const queued = moment.answered.reactions.slice(waiting.length);
+  const before = settled(moment.before.state, waiting);
+  const after = settled(moment.before.state, [...waiting, ...queued]);
   const changes: PartyChange[] = [];
   for (const party of model.parties) {
     const from = before.get(party.id);
