@@ -5,6 +5,7 @@
  * Obligations are a discriminated union of the kinds in `kinds/registry.ts`, one module per kind.
  */
 import * as z from 'zod';
+import { Briefing } from './briefing.ts';
 import { historySections } from './history.ts';
 import { Obligation } from './kinds/registry.ts';
 import { BoundedNumber, Count, DayNumber, Days, DaysOrParameter, Expression, ExtensionDaysOrParameter, Id, NumberOrParameter, RatioOrParameter, SourceObject, SourceRef } from './primitives.ts';
@@ -13,6 +14,7 @@ import { Talks } from './talks.ts';
 
 export { ID_PATTERN, Id, Days, NumberOrParameter, Expression, SourceRef, Count, Quantity } from './primitives.ts';
 export { Obligation, OBLIGATION_KINDS, type ObligationKind } from './kinds/registry.ts';
+export { Briefing, BriefingItem, BRIEFING_SECTIONS, type BriefingSection } from './briefing.ts';
 
 export const Parameter = z.strictObject({
   default: BoundedNumber.describe('The value used when nobody sets it.'),
@@ -54,6 +56,7 @@ export const Party = z
     guarantees: Id.optional().describe('Guarantors: the party the guarantee is given to.'),
     'withdraw-when': Expression.optional().describe('Guarantors: the guarantee is withdrawn on the first day this holds.'),
     source: SourceRef.optional(),
+    briefing: Briefing.optional(),
   })
   .transform(({ 'domestic-pressure': domesticPressure, 'breaking-point': breakingPoint, 'red-lines': redLines, 'withdraw-when': withdrawWhen, ...rest }) => ({
     ...rest,

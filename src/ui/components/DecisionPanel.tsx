@@ -1,6 +1,7 @@
 import { ParleyContext } from '../logic/app-context.ts';
-import { selectModel, selectRun, selectView } from '../logic/selectors.ts';
+import { selectBranch, selectModel, selectRun, selectView } from '../logic/selectors.ts';
 import { ChoiceButtons } from './ChoiceButtons.tsx';
+import { ChoiceConsequences } from './ChoiceConsequences.tsx';
 import { OutcomePanel } from './OutcomePanel.tsx';
 import { ProbabilityBar } from './ProbabilityBar.tsx';
 import { SourceBadge } from './SourceBadge.tsx';
@@ -17,6 +18,7 @@ export function DecisionPanel() {
     return run.branches.find((b) => b.id === run.active)?.lastStep;
   });
   const branchName = ParleyContext.useSelector((s) => selectRun(s).active);
+  const lastChoice = ParleyContext.useSelector((s) => selectBranch(s).lastChoice);
   const phase = model.phases[view.state.phaseIndex]!;
   const d = view.decision;
   const mine = d !== undefined && d.party === playing;
@@ -37,6 +39,7 @@ export function DecisionPanel() {
         <span className="branch-tag">Branch {branchName}</span>
       </p>
       {lastStep && <p className="quiet">{lastStep}</p>}
+      {lastChoice && <ChoiceConsequences consequences={lastChoice} />}
       {d ? (
         <>
           <h2 id="decision-title" className="decision-text" data-testid="decision-text">

@@ -4,6 +4,7 @@ import { keyToEvent } from '../logic/keyboard.ts';
 import { selectRun } from '../logic/selectors.ts';
 import { AssumptionsPanel } from './AssumptionsPanel.tsx';
 import { BranchesPanel } from './BranchesPanel.tsx';
+import { BriefingPanel } from './BriefingPanel.tsx';
 import { Controls } from './Controls.tsx';
 import { CountersPanel } from './CountersPanel.tsx';
 import { DecisionPanel } from './DecisionPanel.tsx';
@@ -59,6 +60,7 @@ export function RunPage() {
         <div className="top-main">
           <Controls />
           {hasRecord(scenario) && <RecordPanel />}
+          <BriefingPanel />
           <DecisionPanel />
         </div>
         <div className="top-side">

@@ -2,8 +2,9 @@
  * What a student does to a run, as functions from one RunContext to the next. The session is the
  * engine's; these only call it (advance, decide, undo, fork, rebuild) and take a fresh view.
  */
-import { compile, ParameterError, Session, type AdvanceTarget, type Model, type Response } from '../../engine/index.ts';
+import { compile, ParameterError, Session, type AdvanceTarget, type Model, type Response, type SimState } from '../../engine/index.ts';
 import type { Scenario } from '../../scenario/core.ts';
+import { choiceConsequences, type ChoiceConsequences } from './consequences.ts';
 import { rebuildSession, type ChoiceSpec, type StopAt } from './rebuild.ts';
 import { followOptions, hasRecord, recordLastDay } from './record-follow.ts';
 import { dayLabel } from './day-label.ts';
@@ -28,6 +29,8 @@ export interface Branch {
   origin: string;
   /** What the last step skipped over, e.g. "Days 3–6 passed with nothing to decide." */
   lastStep?: string;
+  /** What the last answered decision changed; gone at the next step. */
+  lastChoice?: ChoiceConsequences;
 }
 
 export interface Notice {
@@ -141,7 +144,7 @@ function replaceActive(run: RunContext, update: (b: Branch) => Branch, notice?: 
 }
 
 function refreshed(b: Branch, extra: Partial<Branch> = {}): Branch {
-  const { lastStep: _skip, ...rest } = b;
+  const { lastStep: _skip, lastChoice: _shown, ...rest } = b;
   return { ...rest, ...extra, view: viewOf(extra.session ?? b.session) };
 }
 
@@ -182,7 +185,12 @@ export function choose(run: RunContext, response?: Response): RunContext {
   if (response !== undefined && !d.allowed.includes(response)) return run;
   const n = b.view.decisions;
   const session = b.session.decided(response);
-  return replaceActive(run, (br) => refreshed(br, response !== undefined ? { session, meta: { ...br.meta, [n]: { party: d.party, obligation: d.obligation } } } : { session }));
+  const answered = structuredClone(session.state) as SimState;
+  return replaceActive(run, (br) => {
+    const next = refreshed(br, response !== undefined ? { session, meta: { ...br.meta, [n]: { party: d.party, obligation: d.obligation } } } : { session });
+    const moment = { before: { state: b.view.state, traceLength: b.view.trace.length }, answered, trace: next.view.trace, nextDay: next.view.decision?.day };
+    return { ...next, lastChoice: choiceConsequences(b.model, d, response, moment) };
+  });
 }
 
 export function undo(run: RunContext): RunContext {
