@@ -26,7 +26,7 @@ export const LEVER_TEXT: Readonly<Record<'press' | 'guarantee' | 'broker', Parti
     refuse: { label: 'Withdraw', hint: 'take the guarantee back: the side is aggrieved' },
   },
   broker: {
-    comply: { label: 'Broker extension', hint: 'extend the phase by its rule' },
+    comply: { label: 'Broker extension', hint: 'extend the phase by the days its rule gives' },
     refuse: { label: 'Let it lapse', hint: 'no extension from you' },
   },
 };
