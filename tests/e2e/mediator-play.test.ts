@@ -7,7 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRequire } from 'node:module';
+import { axeViolations, WCAG22_AA } from './lab-support.ts';
 import { collectConsole, launchChromium, screenshot, startApp } from './support.ts';
 
 let server: ViteDevServer;
@@ -30,19 +30,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/** Axe's WCAG 2.2 A and AA violations on the page (rule id and the first offending elements). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    type Axe = { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
-    const axe = (window as unknown as { axe: Axe }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-  });
-}
 
 const choices = () => page.getByRole('list', { name: 'Your response' });
 const decisionText = () => page.getByTestId('decision-text').innerText();
@@ -77,7 +64,7 @@ describe('playing the US mediator in the 60-day draft', () => {
     expect(await page.getByTestId('p-comply').innerText()).toBe('model 100%');
     expect(await page.getByTestId('p-refuse').innerText()).toBe('model 0%');
     expect(await page.getByRole('button', { name: /^Next decision/ }).isDisabled()).toBe(true);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, WCAG22_AA)).toEqual([]);
     await screenshot(page, 'mediator-press-1280x800');
     await list.getByRole('button', { name: /^Press/ }).click();
     await page.getByTestId('log').locator('li[data-type="party.reacted"]', { hasText: /United States presses/ }).first().waitFor();
@@ -94,7 +81,7 @@ describe('playing the US mediator in the 60-day draft', () => {
         expect(await page.getByTestId('p-comply').innerText()).toBe('model 50%');
         if (brokered === 0) {
           expect(await decisionText()).toMatch(/does United States broker an extension of 7 days\?/);
-          expect(await axeViolations(page)).toEqual([]);
+          expect(await axeViolations(page, WCAG22_AA)).toEqual([]);
           await screenshot(page, 'mediator-broker-1280x800');
           await list.getByRole('button', { name: /^Broker extension/ }).click();
           await page.getByTestId('log').locator('li[data-type="phase.extended"]').first().waitFor();
@@ -119,7 +106,7 @@ describe('playing the US mediator in the 60-day draft', () => {
     expect(log).toMatch(/extended by 7 days, to day 67: United States brokered it\.[^\n]*\(your choice\)/);
     expect(log).toMatch(/United States let the 60-day truce end without brokering an extension\.[^\n]*\(your choice\)/);
     expect(await page.getByTestId('outcome').innerText()).toMatch(/day 67/);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, WCAG22_AA)).toEqual([]);
     await screenshot(page, 'mediator-end-1280x800', true);
   }, 180_000);
 
