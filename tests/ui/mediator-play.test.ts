@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compile, Session } from '../../src/engine/index.ts';
+import { compareBranches } from '../../src/ui/logic/compare.ts';
 import { encodeShare, parseHash } from '../../src/ui/logic/share-url.ts';
 import { activeBranch, choose, openRun, setPlaying, shareOf, step, yourMove, type RunContext } from '../../src/ui/logic/run-ops.ts';
 import { responseText } from '../../src/ui/logic/responses.ts';
@@ -31,6 +32,9 @@ describe('playing the US in the 60-day draft', () => {
     const trace = activeBranch(run).session.trace;
     expect(trace.some((e) => e.type === 'mediator.acted' && e.chosen && /held back/.test(e.text))).toBe(true);
     expect(trace.some((e) => e.type === 'phase.extended' && e.chosen)).toBe(true);
+    // The comparison words the levers as the buttons did.
+    const { rows } = compareBranches(activeBranch(run).model, run.branches, run.active);
+    expect(rows.find((r) => r.label === 'Your choices')!.values[0]).toMatch(/^#\d+ hold back, #\d+ broker extension$/);
   });
 
   it('a shared link reopens the same run, at the same decision', () => {
@@ -59,7 +63,7 @@ describe('playing the US in the 60-day draft', () => {
       const run = openRun(scenario, { seed: '3', ...(play ? { play } : {}), choices: { [n]: 'delay' as const }, at: n + 1 });
       expect(run.notice).toBeUndefined();
       expect(activeBranch(run).view.choices).toEqual({ [n]: 'delay' });
-      expect(activeBranch(run).meta[n]).toEqual(numbered[n]);
+      expect(activeBranch(run).meta[n]).toEqual({ ...numbered[n], kind: 'obligation' });
     }
   });
 

@@ -4,7 +4,7 @@
  * exactly what `Session.replay` gives; after a parameter or seed change, a choice whose decision is
  * no longer the same (another party or obligation, or a response not allowed there) is dropped.
  */
-import { Session, type Decision, type Model, type Response, type StartOptions } from '../../engine/index.ts';
+import { Session, type Decision, type DecisionKind, type Model, type Response, type StartOptions } from '../../engine/index.ts';
 import { followOptions } from './record-follow.ts';
 import type { RecordFollow } from './share-url.ts';
 
@@ -15,10 +15,17 @@ export interface ChoiceSpec {
   obligation?: string;
 }
 
+/** Who and what a person's choice answered; `kind` says how to word it (a lever reads "hold back", not "refuse"). */
+export interface ChoiceMeta {
+  party: string;
+  obligation: string;
+  kind?: DecisionKind;
+}
+
 export interface Rebuilt {
   session: Session;
   /** decision number → who and what each kept choice answered. */
-  meta: Record<number, { party: string; obligation: string }>;
+  meta: Record<number, ChoiceMeta>;
   dropped: number;
 }
 
@@ -44,7 +51,7 @@ export function rebuildSession(model: Model, seed: string, choices: Readonly<Rec
     const choice = choices[n];
     const fits = choice !== undefined && fitsDecision(choice, decision);
     if (choice !== undefined && !fits) dropped += 1;
-    if (fits) meta[n] = { party: decision.party, obligation: decision.obligation };
+    if (fits) meta[n] = { party: decision.party, obligation: decision.obligation, kind: decision.kind };
     session.decide(fits ? choice.response : undefined);
   }
   return { session, meta, dropped };
@@ -91,7 +98,7 @@ export function rebuildWithLevers(model: Model, seed: string, choices: Readonly<
   let place = 0;
   for (let d = session.decision; d && place < places; d = session.decision) {
     const choice = isLever(d) ? undefined : byPlace[place++];
-    if (choice !== undefined) meta[session.state.decisions] = { party: d.party, obligation: d.obligation };
+    if (choice !== undefined) meta[session.state.decisions] = { party: d.party, obligation: d.obligation, kind: d.kind };
     session.decide(choice?.response);
   }
   return { session, meta, dropped };

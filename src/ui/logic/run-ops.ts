@@ -4,7 +4,7 @@
  */
 import { compile, leversOf, ParameterError, Session, type AdvanceTarget, type Model, type Response } from '../../engine/index.ts';
 import type { Scenario } from '../../scenario/core.ts';
-import { rebuildSession, rebuildWithLevers, sessionOptions, type ChoiceSpec, type StopAt } from './rebuild.ts';
+import { rebuildSession, rebuildWithLevers, sessionOptions, type ChoiceMeta, type ChoiceSpec, type StopAt } from './rebuild.ts';
 import { hasRecord, recordLastDay } from './record-follow.ts';
 import { dayLabel } from './day-label.ts';
 import { viewOf, type RunView } from './run-view.ts';
@@ -23,7 +23,7 @@ export interface Branch {
   session: Session;
   view: RunView;
   /** decision number → who and what a person's choice answered. */
-  meta: Readonly<Record<number, { party: string; obligation: string }>>;
+  meta: Readonly<Record<number, ChoiceMeta>>;
   /** How the branch began, e.g. "forked from A on day 12". */
   origin: string;
   /** What the last step skipped over, e.g. "Days 3–6 passed with nothing to decide." */
@@ -190,7 +190,7 @@ export function choose(run: RunContext, response?: Response): RunContext {
   if (response !== undefined && !d.allowed.includes(response)) return run;
   const n = b.view.decisions;
   const session = b.session.decided(response);
-  return replaceActive(run, (br) => refreshed(br, response !== undefined ? { session, meta: { ...br.meta, [n]: { party: d.party, obligation: d.obligation } } } : { session }));
+  return replaceActive(run, (br) => refreshed(br, response !== undefined ? { session, meta: { ...br.meta, [n]: { party: d.party, obligation: d.obligation, kind: d.kind } } } : { session }));
 }
 
 export function undo(run: RunContext): RunContext {
