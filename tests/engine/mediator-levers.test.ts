@@ -69,6 +69,23 @@ describe('nobody playing a mediator: runs are what they were', () => {
     expect(levers).toBeGreaterThan(50);
   });
 
+  it('every bundled scenario: any mediator played and left to its model ends as nobody playing it (following the record too)', () => {
+    for (const file of bundledScenarioFiles().filter((f) => f !== 'template.yaml')) {
+      const model = compile(loadBundled(file));
+      if (model.scenario.talks) continue;
+      const mediators = model.parties.filter((p) => leversOf(model, p.id).length > 0).map((p) => p.id);
+      expect(mediators.length, file).toBeGreaterThan(0);
+      const follows = model.scenario.history ? [undefined, Infinity] : [undefined];
+      for (const followRecordUntil of follows) {
+        for (const seed of ['1', '2']) {
+          const options = followRecordUntil === undefined ? {} : { followRecordUntil };
+          const plain = Simulation.start(model, seed, options).runToEnd();
+          for (const m of mediators) expect(Simulation.start(model, seed, { ...options, levers: [m] }).runToEnd(), `${file} ${m} ${seed}`).toEqual(plain);
+        }
+      }
+    }
+  });
+
   it("the other parties' decisions keep their order and number among themselves", () => {
     const seed = '7';
     const plain = Session.start(draft, seed);
@@ -231,6 +248,18 @@ describe('replay and determinism', () => {
       expect(JSON.stringify(replayed.trace)).toBe(JSON.stringify(a.trace));
       expect(replayed.outcome).toEqual(a.outcome);
     }
+  });
+
+  it('undo goes back to the lever decision exactly', () => {
+    const session = Session.start(draft, '3', US);
+    session.advance('end', 'us');
+    const pending = session.decision!;
+    const before = JSON.stringify(session.state);
+    session.decide('refuse');
+    expect(session.undo()).toBe(true);
+    expect(session.decision).toEqual(pending);
+    expect(JSON.stringify(session.state)).toBe(before);
+    expect(session.choices).toEqual({});
   });
 
   it('advance stops at the played mediator’s decisions only', () => {
