@@ -75,7 +75,7 @@ describe('nobody playing a mediator: runs are what they were', () => {
       if (model.scenario.talks) continue;
       const mediators = model.parties.filter((p) => leversOf(model, p.id).length > 0).map((p) => p.id);
       expect(mediators.length, file).toBeGreaterThan(0);
-      const follows = model.scenario.history ? [undefined, Infinity] : [undefined];
+      const follows = model.scenario.history.length > 0 ? [undefined, Infinity] : [undefined];
       for (const followRecordUntil of follows) {
         for (const seed of ['1', '2']) {
           const options = followRecordUntil === undefined ? {} : { followRecordUntil };
