@@ -4,31 +4,24 @@
  * at day 60, lets the next one lapse, and reaches the end — every choice logged as theirs, the
  * model's odds beside each lever, and axe (WCAG 2.2 AA) finding nothing on the decision.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, WCAG22_AA } from './lab-support.ts';
-import { collectConsole, launchChromium, screenshot, startApp } from './support.ts';
+import { collectConsole, screenshot, startDesk, type Desk } from './support.ts';
 
-let server: ViteDevServer;
-let url: string;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
 const consoleProblems: string[] = [];
+let desk: Desk;
+let page: Page;
+let context: BrowserContext;
+let url: string;
 
 beforeAll(async () => {
-  ({ server, url } = await startApp());
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  page = await context.newPage();
-  collectConsole(page, consoleProblems, 'mediator');
+  desk = await startDesk('mediator', consoleProblems);
+  ({ page, context, url } = desk);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
+  await desk?.close();
 });
 
 const choices = () => page.getByRole('list', { name: 'Your response' });
