@@ -1,3 +1,4 @@
+import type { DecisionKind } from '../../engine/index.ts';
 import { ParleyContext } from '../logic/app-context.ts';
 import { selectBranch, selectModel, selectRun, selectView } from '../logic/selectors.ts';
 import { ChoiceButtons } from './ChoiceButtons.tsx';
@@ -6,6 +7,15 @@ import { OutcomePanel } from './OutcomePanel.tsx';
 import { ProbabilityBar } from './ProbabilityBar.tsx';
 import { SourceBadge } from './SourceBadge.tsx';
 import { RecordedMove } from './RecordedMove.tsx';
+
+/** What kind of decision waits, in a few words; a mediator's decisions are its levers. */
+const DECISION_ABOUT: Readonly<Record<DecisionKind, string>> = {
+  obligation: 'this obligation falls due today',
+  extension: 'an offer to extend the truce',
+  press: 'a mediator’s lever: press the side that fell short, or hold back',
+  guarantee: 'a guarantor’s lever: keep the guarantee, or withdraw it',
+  broker: 'a mediator’s lever: broker an extension, or let it lapse',
+};
 
 /** Where the run stands: the day, and the decision waiting (yours to make, or the model's). */
 export function DecisionPanel() {
@@ -47,7 +57,7 @@ export function DecisionPanel() {
             {d.text}
           </h2>
           <div className="decision-meta">
-            Decision {view.decisions + 1} · {d.kind === 'extension' ? 'an offer to extend the truce' : 'this obligation falls due today'}
+            Decision {view.decisions + 1} · {DECISION_ABOUT[d.kind]}
             {obligation && <SourceBadge scenario={model.scenario} source={obligation.def.source} />}
           </div>
           {mine ? (

@@ -2,11 +2,11 @@
  * What a student does to a run, as functions from one RunContext to the next. The session is the
  * engine's; these only call it (advance, decide, undo, fork, rebuild) and take a fresh view.
  */
-import { compile, ParameterError, Session, type AdvanceTarget, type Model, type Response, type SimState } from '../../engine/index.ts';
+import { compile, leversOf, ParameterError, Session, type AdvanceTarget, type Model, type Response, type SimState } from '../../engine/index.ts';
 import type { Scenario } from '../../scenario/core.ts';
 import { choiceConsequences, type ChoiceConsequences } from './consequences.ts';
-import { rebuildSession, type ChoiceSpec, type StopAt } from './rebuild.ts';
-import { followOptions, hasRecord, recordLastDay } from './record-follow.ts';
+import { rebuildSession, rebuildWithLevers, sessionOptions, type ChoiceMeta, type ChoiceSpec, type StopAt } from './rebuild.ts';
+import { hasRecord, recordLastDay } from './record-follow.ts';
 import { dayLabel } from './day-label.ts';
 import { viewOf, type RunView } from './run-view.ts';
 import type { RecordFollow, ShareState } from './share-url.ts';
@@ -24,7 +24,7 @@ export interface Branch {
   session: Session;
   view: RunView;
   /** decision number → who and what a person's choice answered. */
-  meta: Readonly<Record<number, { party: string; obligation: string }>>;
+  meta: Readonly<Record<number, ChoiceMeta>>;
   /** How the branch began, e.g. "forked from A on day 12". */
   origin: string;
   /** What the last step skipped over, e.g. "Days 3–6 passed with nothing to decide." */
@@ -55,13 +55,21 @@ export function activeBranch(run: RunContext): Branch {
   return run.branches.find((b) => b.id === run.active) ?? run.branches[0]!;
 }
 
-/** Parties that have decisions to make, principals first: the ones a student can play. */
-export function playableParties(model: Model): { id: string; name: string }[] {
+/**
+ * Parties that have decisions to make, principals first: the ones a student can play. A mediator
+ * or guarantor decides through its levers (press, guarantee, broker: engine/levers.ts).
+ */
+export function playableParties(model: Model): { id: string; name: string; role: 'principal' | 'mediator' | 'guarantor' }[] {
   const deciders = new Set(model.obligations.map((o) => o.def.party));
   return model.parties
-    .filter((p) => deciders.has(p.id))
+    .filter((p) => deciders.has(p.id) || leversOf(model, p.id).length > 0)
     .sort((a, b) => Number(b.role === 'principal') - Number(a.role === 'principal'))
-    .map((p) => ({ id: p.id, name: p.name }));
+    .map((p) => ({ id: p.id, name: p.name, role: p.role }));
+}
+
+/** The levers the student holds: those of the mediator or guarantor they play (none for a principal). */
+export function leversFor(model: Model, playing: string | undefined): string[] | undefined {
+  return playing !== undefined && leversOf(model, playing).length > 0 ? [playing] : undefined;
 }
 
 function letter(n: number): string {
@@ -97,7 +105,7 @@ export function openRun(scenario: Scenario, share: Partial<ShareState>, problems
   const seed = share.seed ?? DEFAULT_SEED;
   const choices: Record<number, ChoiceSpec> = {};
   for (const [n, response] of Object.entries(share.choices ?? {})) choices[Number(n)] = { response };
-  const built = rebuildSession(model, seed, choices, { decisions: share.at ?? 0 }, follow);
+  const built = rebuildSession(model, seed, choices, { decisions: share.at ?? 0 }, follow, leversFor(model, playing));
   if (built.dropped > 0) notes.push(`${built.dropped} choice${built.dropped === 1 ? '' : 's'} in the link did not fit the run and ${built.dropped === 1 ? 'was' : 'were'} left to the model`);
   const branch: Branch = {
     id: 'A',
@@ -187,7 +195,7 @@ export function choose(run: RunContext, response?: Response): RunContext {
   const session = b.session.decided(response);
   const answered = structuredClone(session.state) as SimState;
   return replaceActive(run, (br) => {
-    const next = refreshed(br, response !== undefined ? { session, meta: { ...br.meta, [n]: { party: d.party, obligation: d.obligation } } } : { session });
+    const next = refreshed(br, response !== undefined ? { session, meta: { ...br.meta, [n]: { party: d.party, obligation: d.obligation, kind: d.kind } } } : { session });
     const moment = { before: { state: b.view.state, traceLength: b.view.trace.length }, answered, trace: next.view.trace, nextDay: next.view.decision?.day };
     return { ...next, lastChoice: choiceConsequences(b.model, d, response, moment) };
   });
@@ -202,14 +210,27 @@ export function undo(run: RunContext): RunContext {
 /** Back to day 1 with a fresh session: same seed and parameters, no choices. */
 export function restart(run: RunContext): RunContext {
   return replaceActive(run, (b) => {
-    const session = Session.start(b.model, b.seed, followOptions(b.follow));
+    const session = Session.start(b.model, b.seed, sessionOptions(b.follow, leversFor(b.model, run.playing)));
     return refreshed(b, { session, meta: {} });
   });
 }
 
 export function setPlaying(run: RunContext, party: string | undefined): RunContext {
   const { notice: _n, ...rest } = run;
-  return party === undefined ? (({ playing: _p, ...r }) => r)(rest) : { ...rest, playing: party };
+  const played = party === undefined ? (({ playing: _p, ...r }) => r)(rest) : { ...rest, playing: party };
+  // A mediator's levers are decisions only while it is played: each branch is run again with the new ones.
+  let dropped = 0;
+  const branches = run.branches.map((b) => {
+    const from = leversFor(b.model, run.playing);
+    const to = leversFor(b.model, party);
+    if (party === run.playing || (from === undefined && to === undefined)) return b;
+    const built = rebuildWithLevers(b.model, b.seed, choicesOf(b), b.view.decisions, b.follow, from, to);
+    dropped += built.dropped;
+    return refreshed(b, { session: built.session, meta: built.meta });
+  });
+  if (dropped === 0) return { ...played, branches };
+  const name = (id: string | undefined) => (id === undefined ? 'nobody' : (run.branches[0]!.model.partyById.get(id)?.name ?? id));
+  return { ...played, branches, notice: { kind: 'info', text: `${dropped} choice${dropped === 1 ? '' : 's'} you made as ${name(run.playing)} ${dropped === 1 ? 'was' : 'were'} left to its model: only the party you play has levers.` } };
 }
 
 function choicesOf(b: Branch): Record<number, ChoiceSpec> {
@@ -219,8 +240,8 @@ function choicesOf(b: Branch): Record<number, ChoiceSpec> {
 }
 
 /** Runs the branch again from its start with another model or seed, keeping its choices and position. */
-function rerun(b: Branch, model: Model, seed: string, params: Record<string, number>, stop: StopAt = { decisions: b.view.decisions }): { branch: Branch; dropped: number } {
-  const built = rebuildSession(model, seed, choicesOf(b), stop, b.follow);
+function rerun(b: Branch, model: Model, seed: string, params: Record<string, number>, playing: string | undefined, stop: StopAt = { decisions: b.view.decisions }): { branch: Branch; dropped: number } {
+  const built = rebuildSession(model, seed, choicesOf(b), stop, b.follow, leversFor(model, playing));
   return { branch: refreshed(b, { model, seed, params, session: built.session, meta: built.meta }), dropped: built.dropped };
 }
 
@@ -232,7 +253,7 @@ export function setSeed(run: RunContext, seed: string): RunContext {
   const b = activeBranch(run);
   const clean = seed.trim();
   if (clean === '' || clean === b.seed) return run;
-  const { branch, dropped } = rerun(b, b.model, clean, { ...b.params });
+  const { branch, dropped } = rerun(b, b.model, clean, { ...b.params }, run.playing);
   return replaceActive(run, () => branch, { kind: 'info', text: `Branch ${b.name} re-ran from day 1 with seed ${clean} (${droppedText(dropped)}).` });
 }
 
@@ -251,7 +272,7 @@ export function setParam(run: RunContext, id: string, value: number | undefined)
     if (error instanceof ParameterError) return { ...run, notice: { kind: 'error', text: error.message } };
     throw error;
   }
-  const { branch, dropped } = rerun(b, model, b.seed, params);
+  const { branch, dropped } = rerun(b, model, b.seed, params, run.playing);
   const shown = value ?? declared.default;
   return replaceActive(run, () => branch, { kind: 'info', text: `Branch ${b.name} re-ran from day 1 with ${id} = ${shown} (seed ${b.seed}, ${droppedText(dropped)}).` });
 }
@@ -277,7 +298,7 @@ export function fork(run: RunContext): RunContext {
 export function branchFromDay(run: RunContext, day: number): RunContext {
   const b = activeBranch(run);
   if (!Number.isInteger(day) || day < 1 || day > b.view.day) return { ...run, notice: { kind: 'error', text: `Pick a day from 1 to ${b.view.day} to branch from.` } };
-  const { branch } = rerun(b, b.model, b.seed, { ...b.params }, { day });
+  const { branch } = rerun(b, b.model, b.seed, { ...b.params }, run.playing, { day });
   const { id: _i, name: _n, ...rest } = branch;
   return addBranch(run, { ...rest, origin: `${b.name} at day ${branch.view.day}` }, `Branch {name} goes back to day ${branch.view.day} of branch ${b.name}, with the same choices before it.`);
 }
@@ -309,7 +330,7 @@ function settingsOf(b: Branch): Pick<Branch, 'seed' | 'params' | 'model'> {
 export function watchAsItHappened(run: RunContext): RunContext {
   const b = activeBranch(run);
   if (!hasRecord(run.scenario)) return { ...run, notice: { kind: 'error', text: 'This scenario has no record of what happened.' } };
-  const session = Session.start(b.model, b.seed, followOptions('end'));
+  const session = Session.start(b.model, b.seed, sessionOptions('end', leversFor(b.model, run.playing)));
   return addBranch(
     run,
     { ...settingsOf(b), follow: 'end', session, view: viewOf(session), meta: {}, origin: 'the record as it happened' },
@@ -327,7 +348,7 @@ export function leaveRecordAfter(run: RunContext, day: number): RunContext {
   if (!hasRecord(run.scenario)) return { ...run, notice: { kind: 'error', text: 'This scenario has no record of what happened.' } };
   const last = recordLastDay(b.model);
   if (!Number.isInteger(day) || day < 1 || day >= last) return { ...run, notice: { kind: 'error', text: `Pick a day from 1 to ${last - 1}: the record ends on day ${last}.` } };
-  const built = rebuildSession(b.model, b.seed, {}, { day: day + 1 }, day);
+  const built = rebuildSession(b.model, b.seed, {}, { day: day + 1 }, day, leversFor(b.model, run.playing));
   const when = dayLabel(run.scenario, day);
   return addBranch(
     run,
