@@ -6,7 +6,7 @@
  * two runs meet the same luck wherever they reach the same decision), so the pair differs only
  * through the choice and what followed from it. docs/model.md, "Futures from a moment".
  */
-import { deriveRunSeed, runKey, Simulation, type Model, type Response, type SimState } from '../engine/index.ts';
+import { deriveRunSeed, runKey, Simulation, type Model, type OutcomeResult, type Response, type SimState } from '../engine/index.ts';
 import { pairedDifference, type PairedCounts, type PairedDifference } from './paired-difference.ts';
 
 export interface ChoiceImpactInput {
@@ -24,30 +24,44 @@ export function rekeyed(state: Readonly<SimState>, seed: string): SimState {
   return { ...(state as SimState), key: runKey(seed) };
 }
 
-/** Whether the run from `state`, with the pending decision answered `choice` (or by the model), ends collapsed. */
-export function collapsesFrom(model: Model, state: SimState, seed: string, choice?: Response): boolean {
+/** How the run from `state` ends, with the pending decision answered `choice` (or by the model). */
+export function outcomeFrom(model: Model, state: SimState, seed: string, choice?: Response): OutcomeResult {
   const sim = Simulation.restore(model, { state, traceLength: 0 }, null, seed);
   sim.decide(choice);
-  return sim.runToEnd().result === 'collapsed';
+  return sim.runToEnd().result;
 }
 
-export function emptyCounts(): PairedCounts {
-  return { both: 0, firstOnly: 0, secondOnly: 0, neither: 0 };
+/** The pairs so far: collapse or not in each run of a pair, and how each side's runs ended. */
+export interface ChoicePairs {
+  /** "first" is the person's choice, "second" the model's answer. */
+  collapse: PairedCounts;
+  /** outcome → runs, with the person's choice and with the model's answer. */
+  chosen: Partial<Record<OutcomeResult, number>>;
+  modelled: Partial<Record<OutcomeResult, number>>;
 }
 
-/** Folds pairs [from, to) into `counts`: "first" is the person's choice, "second" the model's answer. */
-export function foldChoicePairs(input: ChoiceImpactInput, from: number, to: number, counts: PairedCounts = emptyCounts()): PairedCounts {
+export function emptyPairs(): ChoicePairs {
+  return { collapse: { both: 0, firstOnly: 0, secondOnly: 0, neither: 0 }, chosen: {}, modelled: {} };
+}
+
+/** Folds pairs [from, to) into `pairs`. */
+export function foldChoicePairs(input: ChoiceImpactInput, from: number, to: number, pairs: ChoicePairs = emptyPairs()): ChoicePairs {
+  const counts = pairs.collapse;
   for (let i = from; i < to; i++) {
     const seed = deriveRunSeed(input.seed, i);
     const state = rekeyed(input.state, seed);
-    const chosen = collapsesFrom(input.model, state, seed, input.choice);
-    const modelled = collapsesFrom(input.model, state, seed);
+    const yours = outcomeFrom(input.model, state, seed, input.choice);
+    const models = outcomeFrom(input.model, state, seed);
+    pairs.chosen[yours] = (pairs.chosen[yours] ?? 0) + 1;
+    pairs.modelled[models] = (pairs.modelled[models] ?? 0) + 1;
+    const chosen = yours === 'collapsed';
+    const modelled = models === 'collapsed';
     if (chosen && modelled) counts.both++;
     else if (chosen) counts.firstOnly++;
     else if (modelled) counts.secondOnly++;
     else counts.neither++;
   }
-  return counts;
+  return pairs;
 }
 
 /**
@@ -55,5 +69,5 @@ export function foldChoicePairs(input: ChoiceImpactInput, from: number, to: numb
  * Newcombe's 95% interval for paired proportions.
  */
 export function choiceImpact(input: ChoiceImpactInput, runs: number): PairedDifference | undefined {
-  return pairedDifference(foldChoicePairs(input, 0, runs));
+  return pairedDifference(foldChoicePairs(input, 0, runs).collapse);
 }

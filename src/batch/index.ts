@@ -64,4 +64,4 @@ export { runCalibration, roundForWriting, type CalibrationRequest, type Calibrat
 export { formatCalibration, calibrationSummary } from './calibration-report.ts';
 export { playthroughCheck, formatFindings, DEFAULT_LINT_RUNS, type Finding, type FindingKind } from './lint/index.ts';
 export { pairedDifference, type PairedCounts, type PairedDifference } from './paired-difference.ts';
-export { choiceImpact, foldChoicePairs, collapsesFrom, rekeyed, emptyCounts, type ChoiceImpactInput } from './choice-impact.ts';
+export { choiceImpact, foldChoicePairs, outcomeFrom, rekeyed, emptyPairs, type ChoiceImpactInput, type ChoicePairs } from './choice-impact.ts';

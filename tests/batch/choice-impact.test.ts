@@ -74,7 +74,10 @@ describe('the impact of a choice on P(collapse), on a case with a known answer',
   // Violating always collapses (the red line); the model violates 30% of the time: +0.70.
   it('violating where the model violates 30% of the time adds 70 points, inside the 95% interval', () => {
     const { model, state } = atRelease();
-    const counts = foldChoicePairs({ model, state, choice: 'violate', seed: 'impact' }, 0, 400);
+    const pairs = foldChoicePairs({ model, state, choice: 'violate', seed: 'impact' }, 0, 400);
+    const counts = pairs.collapse;
+    expect(pairs.chosen).toEqual({ collapsed: 400 });
+    expect(pairs.modelled.collapsed).toBe(counts.both);
     expect(counts.secondOnly).toBe(0);
     expect(counts.neither).toBe(0);
     const d = choiceImpact({ model, state, choice: 'violate', seed: 'impact' }, 400)!;
@@ -96,7 +99,9 @@ describe('the impact of a choice on P(collapse), on a case with a known answer',
     const model = compile(loadFixture('debrief-red-line.yaml'), {});
     const session = Session.start(model, 'known');
     // Beta always complies: choosing comply for it changes nothing in any pair.
-    const counts = foldChoicePairs({ model, state: structuredClone(session.state) as SimState, choice: 'comply', seed: 'impact' }, 0, 200);
+    const pairs = foldChoicePairs({ model, state: structuredClone(session.state) as SimState, choice: 'comply', seed: 'impact' }, 0, 200);
+    expect(pairs.chosen).toEqual(pairs.modelled);
+    const counts = pairs.collapse;
     expect(counts.firstOnly + counts.secondOnly).toBe(0);
     expect(counts.both).toBeGreaterThan(30);
     expect(counts.neither).toBeGreaterThan(100);

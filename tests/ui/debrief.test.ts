@@ -93,10 +93,17 @@ describe('the debrief worker', () => {
     expect(last).toEqual({ type: 'progress', done: 200, total: 200 });
     const impact = messages.find((m) => m.type === 'impact');
     expect(impact?.type === 'impact' && impact.impact.impact.difference).toBeGreaterThan(0.5);
+    // Violating always collapses; the model's answer mostly leads on to the next phase.
+    const outcomes = impact?.type === 'impact' ? impact.impact.outcomes : [];
+    expect(outcomes.find((o) => o.result === 'collapsed')?.chosen).toBe(1);
+    expect(outcomes.find((o) => o.result === 'advanced')?.modelled).toBeGreaterThan(0.5);
+    expect(impact?.type === 'impact' && impact.impact.shift).toBeCloseTo(outcomes.find((o) => o.result === 'advanced')!.modelled, 12);
   });
 
   it('ranks choices by the size of the change, either way', () => {
-    const at = (n: number, difference: number) => ({ n, impact: { runs: 1, first: 0, second: 0, difference, lo: 0, hi: 0 } });
+    const at = (n: number, difference: number, shift = 0) => ({ n, impact: { runs: 1, first: 0, second: 0, difference, lo: 0, hi: 0 }, outcomes: [], shift });
     expect(rankImpacts([at(1, 0.1), at(2, -0.4), at(3, 0.2)]).map((i) => i.n)).toEqual([2, 3, 1]);
+    // No change in P(collapse): the choice that changed the ending more comes first.
+    expect(rankImpacts([at(1, 0, 0.1), at(2, 0, 0.7), at(3, 0)]).map((i) => i.n)).toEqual([2, 1, 3]);
   });
 });

@@ -7,7 +7,7 @@
  * - for each of the student's choices, P(collapse) with the choice against the model answering
  *   there, from `impactRuns` paired futures (src/batch's choiceImpact, common random numbers).
  */
-import { Aggregate, foldChoicePairs, emptyCounts, metricNames, metricReader, outcomeOrder, pairedDifference, wilson, type PairedDifference, type Proportion } from '../../batch/index.ts';
+import { Aggregate, foldChoicePairs, metricNames, metricReader, outcomeOrder, pairedDifference, wilson, type PairedDifference, type Proportion } from '../../batch/index.ts';
 import { compile, deriveRunSeed, runOnce, type Metrics, type Model, type OutcomeResult, type Response } from '../../engine/index.ts';
 import type { Scenario } from '../../scenario/core.ts';
 import { replayChoices, type StudentChoice } from './debrief-choices.ts';
@@ -52,6 +52,10 @@ export interface ChoiceImpact {
   n: number;
   /** P(collapse | the choice) − P(collapse | the model answers), with Newcombe's 95% interval. */
   impact: PairedDifference;
+  /** How the futures ended, as shares: with the choice, and with the model's answer (outcomes either side reached). */
+  outcomes: { result: string; chosen: number; modelled: number }[];
+  /** Half the summed differences of those shares (0: the same endings, 1: none in common). */
+  shift: number;
 }
 
 export function modelOf(request: Pick<DebriefRequest, 'scenario' | 'params'>): Model {
@@ -92,13 +96,17 @@ export function debriefDistribution(request: DebriefRequest): { choices: Student
   return { choices: replay.choices, distribution: placeRun(model, replay.outcome.result, replay.outcome.metrics, aggregate) };
 }
 
-/** One choice's impact on P(collapse), from `runs` paired futures; pairs [from, to) can be folded in slices. */
+/** One choice's impact on P(collapse) and on how the run ends, from `runs` paired futures. */
 export function impactOf(model: Model, seed: string, choice: StudentChoice, runs: number): ChoiceImpact {
-  const counts = foldChoicePairs({ model, state: choice.state, choice: choice.response, seed }, 0, runs, emptyCounts());
-  return { n: choice.n, impact: pairedDifference(counts)! };
+  const pairs = foldChoicePairs({ model, state: choice.state, choice: choice.response, seed }, 0, runs);
+  const results = outcomeOrder([...Object.keys(pairs.chosen), ...Object.keys(pairs.modelled)].filter((r, i, all) => all.indexOf(r) === i));
+  const share = (counts: Partial<Record<string, number>>, r: string) => (counts[r] ?? 0) / runs;
+  const outcomes = results.map((result) => ({ result, chosen: share(pairs.chosen, result), modelled: share(pairs.modelled, result) }));
+  const shift = outcomes.reduce((sum, o) => sum + Math.abs(o.chosen - o.modelled), 0) / 2;
+  return { n: choice.n, impact: pairedDifference(pairs.collapse)!, outcomes, shift };
 }
 
-/** Choices ordered by how much they moved P(collapse): the largest change, up or down, first. */
+/** Choices ordered by how much they moved P(collapse), up or down; then by how much they changed the ending at all. */
 export function rankImpacts(impacts: readonly ChoiceImpact[]): ChoiceImpact[] {
-  return [...impacts].sort((a, b) => Math.abs(b.impact.difference) - Math.abs(a.impact.difference) || a.n - b.n);
+  return [...impacts].sort((a, b) => Math.abs(b.impact.difference) - Math.abs(a.impact.difference) || b.shift - a.shift || a.n - b.n);
 }

@@ -5,6 +5,9 @@ const DECEASED = /^(deceased|dead|remains|bodies)$/;
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
+/** `partialWithdrawals` → `Partial withdrawals`. */
+const words = (name: string) => capital(name.replace(/([a-z])([A-Z])/g, (_, a: string, b: string) => `${a} ${b.toLowerCase()}`));
+
 export function metricLabel(model: Model, name: string): string {
   const [head, a, b] = name.split('.');
   if (name === 'days') return 'Days the truce held';
@@ -18,5 +21,5 @@ export function metricLabel(model: Model, name: string): string {
   if (head === 'violations') return `Violations by ${party}`;
   if (head === 'delays') return `Delays by ${party}`;
   const counter = COUNTERS.find((c) => c.name === name);
-  return counter?.compare ?? counter?.panel?.label ?? name;
+  return counter?.compare ?? counter?.panel?.label ?? (counter?.summary !== undefined ? capital(counter.summary) : words(name));
 }

@@ -1,0 +1,91 @@
+import type { Model } from '../../engine/index.ts';
+import type { StudentChoice } from '../logic/debrief-choices.ts';
+import { rankImpacts, type ChoiceImpact } from '../logic/debrief-compute.ts';
+import type { DebriefWork } from '../logic/debrief-work.ts';
+import { dayLabel } from '../logic/day-label.ts';
+import { outcomeLabel } from '../logic/quick-batch.ts';
+import { responseText, percent } from '../logic/responses.ts';
+import type { Scenario } from '../../scenario/core.ts';
+
+/** "+23", "−4", "0" percentage points. */
+export function points(x: number): string {
+  const p = Math.round(x * 100);
+  return p > 0 ? `+${p}` : p < 0 ? `−${-p}` : '0';
+}
+
+const W = 200;
+const H = 22;
+
+/** The change in P(collapse) on a −100…+100 point scale, with its 95% interval. */
+function ImpactBar({ impact, words }: { impact: ChoiceImpact['impact']; words: string }) {
+  const x = (v: number) => W / 2 + (v * (W - 8)) / 2;
+  return (
+    <svg className="impact-bar" viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={words}>
+      <title>{words}</title>
+      <line x1={W / 2} x2={W / 2} y1={1} y2={H - 1} className="impact-zero" />
+      <rect x={Math.min(x(0), x(impact.difference))} y={6} width={Math.max(1.5, Math.abs(x(impact.difference) - x(0)))} height={10} className={impact.difference > 0 ? 'impact-up' : 'impact-down'} />
+      <line x1={x(impact.lo)} x2={x(impact.hi)} y1={H / 2} y2={H / 2} className="impact-interval" />
+      <line x1={x(impact.lo)} x2={x(impact.lo)} y1={H / 2 - 5} y2={H / 2 + 5} className="impact-interval" />
+      <line x1={x(impact.hi)} x2={x(impact.hi)} y1={H / 2 - 5} y2={H / 2 + 5} className="impact-interval" />
+    </svg>
+  );
+}
+
+/** "advanced 72%, stalled 26%, collapsed 3%" (endings with no run left out). */
+function endings(outcomes: ChoiceImpact['outcomes'], side: 'chosen' | 'modelled', scenario: Scenario): string {
+  return outcomes
+    .filter((o) => o[side] > 0)
+    .map((o) => `${outcomeLabel(scenario, o.result)} ${percent(o[side])}`)
+    .join(', ');
+}
+
+/** Which of the student's choices moved P(collapse) most: each against the model answering there. */
+export function DebriefImpacts({ model, choices, work, runs }: { model: Model; choices: readonly StudentChoice[]; work: DebriefWork; runs: number }) {
+  const byN = new Map(choices.map((c) => [c.n, c]));
+  const ranked = rankImpacts(work.impacts);
+  const waiting = choices.length - work.impacts.length;
+  return (
+    <section className="debrief-section" aria-labelledby="debrief-impacts">
+      <h2 id="debrief-impacts">Which of your choices moved P(collapse) most</h2>
+      {choices.length === 0 ? (
+        <p>With no choices of yours, there is nothing to compare.</p>
+      ) : (
+        <>
+          <p className="hint">
+            From the moment of each choice, the run is played on {runs} times with your answer and {runs} times with the model answering instead, pair by pair with the same luck (seeds <code>&lt;seed&gt;:0</code>…), every later decision answered by the model. The change is
+            P(collapse) with your choice minus P(collapse) with the model's answer, in percentage points; the 95% interval is the range of true changes these {runs} pairs are consistent with (Newcombe's interval for paired proportions). Below each, how those futures ended: a choice can leave
+            P(collapse) alone and still decide whether the truce advances or stalls. The largest changes come first.
+          </p>
+          <ol className="debrief-impacts" data-testid="debrief-impacts">
+            {ranked.map(({ n, impact, outcomes }) => {
+              const c = byN.get(n)!;
+              const party = model.partyById.get(c.party)?.name ?? c.party;
+              const change = `${points(impact.difference)} points (95% interval ${points(impact.lo)} to ${points(impact.hi)})`;
+              const words = `P(collapse) ${change}`;
+              return (
+                <li key={n}>
+                  <span className="reason-day">{dayLabel(model.scenario, c.day)}</span> {party}: <strong>{responseText(c.response, c.kind).label}</strong> <span className="hint">({c.text})</span>
+                  <div className="impact-row">
+                    <ImpactBar impact={impact} words={words} />
+                    <span>
+                      P(collapse) <strong>{points(impact.difference)} points</strong> (95% interval {points(impact.lo)} to {points(impact.hi)}): {percent(impact.first)} of futures collapsed with your choice, {percent(impact.second)} with the model's answer.
+                    </span>
+                  </div>
+                  <p className="impact-endings">
+                    How the futures ended — with your choice: {endings(outcomes, 'chosen', model.scenario)}; with the model's answer: {endings(outcomes, 'modelled', model.scenario)}.
+                  </p>
+                </li>
+              );
+            })}
+          </ol>
+          {waiting > 0 && !work.error && (
+            <p role="status">
+              Measuring {waiting} more choice{waiting === 1 ? '' : 's'}… ({work.done.toLocaleString('en-US')} / {work.total.toLocaleString('en-US')} runs)
+            </p>
+          )}
+          {work.error && <p role="alert">The comparison failed: {work.error}</p>}
+        </>
+      )}
+    </section>
+  );
+}
