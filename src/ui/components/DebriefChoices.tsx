@@ -29,7 +29,7 @@ export function DebriefChoices({ scenario, lines, choices }: { scenario: Scenari
                 <span className="debrief-odds">
                   {' '}
                   {oddsSentence(line.choice)} <span className={`rarity rarity-${rarity(line.choice.probabilities[line.choice.response])}`}>{rarity(line.choice.probabilities[line.choice.response])}</span>{' '}
-                  <span className="hint">Its most likely answer: {modelFavourite(line.choice)}.</span>
+                  <span className="hint">The model's most likely answer: {modelFavourite(line.choice)}.</span>
                 </span>
               )}
             </li>

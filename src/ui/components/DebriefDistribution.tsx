@@ -28,7 +28,7 @@ export function DebriefDistribution({ scenario, work, runs, command }: { scenari
               </li>
             ))}
           </ul>
-          <div className="debrief-table-wrap">
+          <div className="debrief-table-wrap" tabIndex={0} role="region" aria-label="Table: where your run's totals fall">
           <table className="debrief-table" data-testid="debrief-percentiles">
             <caption>
               Where your run's totals fall. In each chart the line spans 5% to 95% of the model runs, the box their middle half, the tick their median; ◆ is your run.
@@ -47,15 +47,15 @@ export function DebriefDistribution({ scenario, work, runs, command }: { scenari
               {d.metrics.map((m) => (
                 <tr key={m.name}>
                   <th scope="row">{m.label}</th>
-                  <td className="num">{int(m.position.value)}</td>
-                  <td className="num">
+                  <td className="num" data-label="Your run">{int(m.position.value)}</td>
+                  <td className="num" data-label="Model runs: 5% · median · 95%">
                     {int(m.spread.p5)} · {int(m.spread.p50)} · {int(m.spread.p95)}
                   </td>
-                  <td>
+                  <td data-label="Chart">
                     <DebriefStrip label={m.label} spread={m.spread} position={m.position} />
                   </td>
-                  <td className="num">{Math.round(m.position.rank)}</td>
-                  <td>{positionSentence(m.position)}</td>
+                  <td className="num" data-label="Percentile">{Math.round(m.position.rank)}</td>
+                  <td data-label="Where yours falls">{positionSentence(m.position)}</td>
                 </tr>
               ))}
             </tbody>

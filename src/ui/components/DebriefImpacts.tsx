@@ -3,9 +3,8 @@ import type { StudentChoice } from '../logic/debrief-choices.ts';
 import { rankImpacts, type ChoiceImpact } from '../logic/debrief-compute.ts';
 import type { DebriefWork } from '../logic/debrief-work.ts';
 import { dayLabel } from '../logic/day-label.ts';
-import { outcomeLabel } from '../logic/quick-batch.ts';
+import { OUTCOME_LABELS } from '../logic/quick-batch.ts';
 import { responseText, percent } from '../logic/responses.ts';
-import type { Scenario } from '../../scenario/core.ts';
 
 /** "+23", "−4", "0" percentage points. */
 export function points(x: number): string {
@@ -32,10 +31,10 @@ function ImpactBar({ impact, words }: { impact: ChoiceImpact['impact']; words: s
 }
 
 /** "advanced 72%, stalled 26%, collapsed 3%" (endings with no run left out). */
-function endings(outcomes: ChoiceImpact['outcomes'], side: 'chosen' | 'modelled', scenario: Scenario): string {
+function endings(outcomes: ChoiceImpact['outcomes'], side: 'chosen' | 'modelled'): string {
   return outcomes
     .filter((o) => o[side] > 0)
-    .map((o) => `${outcomeLabel(scenario, o.result)} ${percent(o[side])}`)
+    .map((o) => `${OUTCOME_LABELS[o.result] ?? o.result} ${percent(o[side])}`)
     .join(', ');
 }
 
@@ -72,7 +71,7 @@ export function DebriefImpacts({ model, choices, work, runs }: { model: Model; c
                     </span>
                   </div>
                   <p className="impact-endings">
-                    How the futures ended — with your choice: {endings(outcomes, 'chosen', model.scenario)}; with the model's answer: {endings(outcomes, 'modelled', model.scenario)}.
+                    How the futures ended — with your choice: {endings(outcomes, 'chosen')}; with the model's answer: {endings(outcomes, 'modelled')}.
                   </p>
                 </li>
               );
