@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/engine/index.ts';
 import { replayChoices, oddsSentence, modelFavourite } from '../../src/ui/logic/debrief-choices.ts';
-import { debriefDistribution, rankImpacts } from '../../src/ui/logic/debrief-compute.ts';
+import { Aggregate, ChunkRunner } from '../../src/batch/index.ts';
+import { debriefDistribution, foldModelRuns, rankImpacts } from '../../src/ui/logic/debrief-compute.ts';
 import { positionIn, positionSentence, spreadOf } from '../../src/ui/logic/debrief-position.ts';
 import { runDebrief, type FromDebriefWorker } from '../../src/ui/logic/debrief-serve.ts';
 import { loadFixture } from '../engine/helpers.ts';
@@ -71,6 +72,15 @@ describe('the run among model runs from the same start', () => {
     expect(days.position.equal + days.position.above).toBe(400);
     expect(days.spread.max).toBe(10);
     expect(distribution.metrics.map((m) => m.name)).not.toContain('aidTrucks');
+  });
+
+  it('tallies the runs `parley batch --runs N --seed S` makes (a scenario without talks)', () => {
+    const scenario = flagship();
+    const model = compile(scenario, {});
+    const mine = new Aggregate(['days', 'violations.hamas']);
+    foldModelRuns(model, { seed: 's' }, 0, 80, mine);
+    const job = { scenario, scenarioFile: 'doha-60-day-draft.yaml', seed: 's', runs: 80, chunkSize: 80, set: {}, sweeps: [], variationCount: 1, metrics: ['days', 'violations.hamas'], csv: false };
+    expect(mine.toData()).toEqual(new ChunkRunner(job).run(0).tally);
   });
 
   it('on the 60-day draft, labels metrics in words', () => {

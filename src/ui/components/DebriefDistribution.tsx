@@ -13,7 +13,8 @@ export function DebriefDistribution({ scenario, work, runs, command }: { scenari
     <section className="debrief-section" aria-labelledby="debrief-distribution">
       <h2 id="debrief-distribution">Your run among {int(runs)} model runs</h2>
       <p className="hint">
-        The same scenario, assumptions and start, with every party following the model; run <i>i</i> uses the seed <code>&lt;seed&gt;:i</code>, as the quick batch and <code>{command}</code> do.
+        The same scenario, assumptions and start, with every party following the model; run <i>i</i> uses the seed <code>&lt;seed&gt;:i</code>, as the quick batch and <code>{command}</code> do
+        {scenario.talks ? ' (the command runs the talks before the truce as well; the stepper and these runs start at the truce)' : ''}.
       </p>
       {!d ? (
         <p role="status">{work.error ? `The model runs failed: ${work.error}` : `Running the model runs… ${int(Math.min(work.done, runs))} / ${int(runs)}`}</p>

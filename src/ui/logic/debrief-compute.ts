@@ -8,9 +8,10 @@
  *   there, from `impactRuns` paired futures (src/batch's choiceImpact, common random numbers).
  */
 import { Aggregate, foldChoicePairs, metricNames, metricReader, outcomeOrder, pairedDifference, wilson, type PairedDifference, type Proportion } from '../../batch/index.ts';
-import { compile, deriveRunSeed, runOnce, type Metrics, type Model, type OutcomeResult, type Response } from '../../engine/index.ts';
+import { compile, deriveRunSeed, Simulation, type Metrics, type Model, type OutcomeResult, type Response } from '../../engine/index.ts';
 import type { Scenario } from '../../scenario/core.ts';
 import { replayChoices, type StudentChoice } from './debrief-choices.ts';
+import { followOptions } from './record-follow.ts';
 import { metricLabel } from './debrief-metrics.ts';
 import { positionIn, spreadOf, type Position, type Spread } from './debrief-position.ts';
 import type { RecordFollow } from './share-url.ts';
@@ -62,12 +63,15 @@ export function modelOf(request: Pick<DebriefRequest, 'scenario' | 'params'>): M
   return compile(request.scenario, { ...request.params });
 }
 
-const recordUntil = (follow: RecordFollow | undefined) => (follow === undefined ? {} : { recordUntil: follow });
-
-/** Runs [from, to) of the model from the run's start, folded into `aggregate` (its metric names). */
+/**
+ * Runs [from, to) of the model from the run's start, folded into `aggregate` (its metric names).
+ * They start as the stepper's run does (Session.start: the truce, following the record as the
+ * run does), so for a scenario without talks run i is `parley batch`'s run i; with talks, the
+ * stepper plays the truce without them, and so do these runs.
+ */
 export function foldModelRuns(model: Model, request: Pick<DebriefRequest, 'seed' | 'follow'>, from: number, to: number, aggregate: Aggregate): void {
   const readers = aggregate.metricNames.map(metricReader);
-  for (let i = from; i < to; i++) aggregate.add(runOnce(model, { seed: deriveRunSeed(request.seed, i), trace: false, ...recordUntil(request.follow) }).outcome, readers);
+  for (let i = from; i < to; i++) aggregate.add(Simulation.start(model, deriveRunSeed(request.seed, i), { trace: false, ...followOptions(request.follow) }).runToEnd(), readers);
 }
 
 /** Where the student's run falls among the model runs tallied in `aggregate`. */
