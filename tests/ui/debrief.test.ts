@@ -6,7 +6,7 @@ import { Aggregate, ChunkRunner } from '../../src/batch/index.ts';
 import { debriefDistribution, foldModelRuns, rankImpacts } from '../../src/ui/logic/debrief-compute.ts';
 import { positionIn, positionSentence, spreadOf } from '../../src/ui/logic/debrief-position.ts';
 import { runDebrief, type FromDebriefWorker } from '../../src/ui/logic/debrief-serve.ts';
-import { loadFixture } from '../engine/helpers.ts';
+import { loadBundled, loadFixture } from '../engine/helpers.ts';
 import { flagship } from './helpers.ts';
 
 describe('where a value falls in a histogram', () => {
@@ -81,6 +81,13 @@ describe('the run among model runs from the same start', () => {
     foldModelRuns(model, { seed: 's' }, 0, 80, mine);
     const job = { scenario, scenarioFile: 'doha-60-day-draft.yaml', seed: 's', runs: 80, chunkSize: 80, set: {}, sweeps: [], variationCount: 1, metrics: ['days', 'violations.hamas'], csv: false };
     expect(mine.toData()).toEqual(new ChunkRunner(job).run(0).tally);
+  });
+
+  it('follows the record as the run does: a run as it happened is the middle of runs as it happened', () => {
+    const { distribution } = debriefDistribution({ scenario: loadBundled('january-2025-phase-one.yaml'), params: {}, seed: '1', follow: 'end', choices: {}, runs: 30, impactRuns: 0 });
+    expect(distribution.result).toBe('collapsed');
+    expect(distribution.outcomes.find((o) => o.result === 'collapsed')!.share.count).toBe(30);
+    for (const m of distribution.metrics) expect(m.position).toMatchObject({ equal: 30, rank: 50 });
   });
 
   it('on the 60-day draft, labels metrics in words', () => {
