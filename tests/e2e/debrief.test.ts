@@ -72,6 +72,7 @@ describe('the debrief at the end of a run', () => {
     }
     expect(await debriefButton.isVisible()).toBe(true);
     expect(choicesMade).toBeGreaterThanOrEqual(3);
+    await screenshot(page, 'debrief-run-end');
   }, 120_000);
 
   it('opens the debrief with the choices marked among the turning points, each with the model’s odds', async () => {

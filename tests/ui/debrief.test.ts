@@ -6,6 +6,7 @@ import { Aggregate, ChunkRunner } from '../../src/batch/index.ts';
 import { debriefDistribution, foldModelRuns, rankImpacts } from '../../src/ui/logic/debrief-compute.ts';
 import { positionIn, positionSentence, spreadOf } from '../../src/ui/logic/debrief-position.ts';
 import { runDebrief, type FromDebriefWorker } from '../../src/ui/logic/debrief-serve.ts';
+import { barScale } from '../../src/ui/components/DebriefImpacts.tsx';
 import { loadBundled, loadFixture } from '../engine/helpers.ts';
 import { flagship } from './helpers.ts';
 
@@ -115,6 +116,14 @@ describe('the debrief worker', () => {
     expect(outcomes.find((o) => o.result === 'collapsed')?.chosen).toBe(1);
     expect(outcomes.find((o) => o.result === 'advanced')?.modelled).toBeGreaterThan(0.5);
     expect(impact?.type === 'impact' && impact.impact.shift).toBeCloseTo(outcomes.find((o) => o.result === 'advanced')!.modelled, 12);
+  });
+
+  it('draws every impact bar on one scale wide enough for every interval', () => {
+    const at = (lo: number, hi: number) => ({ n: 0, impact: { runs: 1, first: 0, second: 0, difference: (lo + hi) / 2, lo, hi }, outcomes: [], shift: 0 });
+    expect(barScale([at(-0.02, 0.02)])).toBe(0.1);
+    expect(barScale([at(-0.02, 0.02), at(0.05, 0.15)])).toBe(0.2);
+    expect(barScale([at(-0.6, -0.3)])).toBe(1);
+    expect(barScale([])).toBe(0.1);
   });
 
   it('ranks choices by the size of the change, either way', () => {

@@ -12,20 +12,31 @@ export function points(x: number): string {
   return p > 0 ? `+${p}` : p < 0 ? `−${-p}` : '0';
 }
 
-const W = 200;
-const H = 22;
+const W = 220;
+const H = 26;
+const EDGE = 24;
 
-/** The change in P(collapse) on a −100…+100 point scale, with its 95% interval. */
-function ImpactBar({ impact, words }: { impact: ChoiceImpact['impact']; words: string }) {
-  const x = (v: number) => W / 2 + (v * (W - 8)) / 2;
+/** The bars' common half-width in P(collapse): 0.1, 0.2, 0.5 or 1, enough for every interval. */
+export function barScale(impacts: readonly ChoiceImpact[]): number {
+  const widest = Math.max(0, ...impacts.flatMap((i) => [Math.abs(i.impact.lo), Math.abs(i.impact.hi)]));
+  return [0.1, 0.2, 0.5, 1].find((s) => widest <= s) ?? 1;
+}
+
+/** The change in P(collapse) on a common −scale…+scale axis, with its 95% interval. */
+function ImpactBar({ impact, scale, words }: { impact: ChoiceImpact['impact']; scale: number; words: string }) {
+  const x = (v: number) => W / 2 + (v / scale) * (W / 2 - EDGE);
+  const mid = 11;
   return (
     <svg className="impact-bar" viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={words}>
       <title>{words}</title>
-      <line x1={W / 2} x2={W / 2} y1={1} y2={H - 1} className="impact-zero" />
-      <rect x={Math.min(x(0), x(impact.difference))} y={6} width={Math.max(1.5, Math.abs(x(impact.difference) - x(0)))} height={10} className={impact.difference > 0 ? 'impact-up' : 'impact-down'} />
-      <line x1={x(impact.lo)} x2={x(impact.hi)} y1={H / 2} y2={H / 2} className="impact-interval" />
-      <line x1={x(impact.lo)} x2={x(impact.lo)} y1={H / 2 - 5} y2={H / 2 + 5} className="impact-interval" />
-      <line x1={x(impact.hi)} x2={x(impact.hi)} y1={H / 2 - 5} y2={H / 2 + 5} className="impact-interval" />
+      <line x1={x(-scale)} x2={x(scale)} y1={mid} y2={mid} className="impact-axis" />
+      <line x1={W / 2} x2={W / 2} y1={2} y2={mid + 8} className="impact-zero" />
+      <rect x={Math.min(x(0), x(impact.difference))} y={mid - 5} width={Math.max(1.5, Math.abs(x(impact.difference) - x(0)))} height={10} className={impact.difference > 0 ? 'impact-up' : 'impact-down'} />
+      <line x1={x(impact.lo)} x2={x(impact.hi)} y1={mid} y2={mid} className="impact-interval" />
+      <line x1={x(impact.lo)} x2={x(impact.lo)} y1={mid - 5} y2={mid + 5} className="impact-interval" />
+      <line x1={x(impact.hi)} x2={x(impact.hi)} y1={mid - 5} y2={mid + 5} className="impact-interval" />
+      <text x={2} y={mid + 4} className="impact-label">{points(-scale)}</text>
+      <text x={W - 2} y={mid + 4} className="impact-label" textAnchor="end">{points(scale)}</text>
     </svg>
   );
 }
@@ -42,6 +53,7 @@ function endings(outcomes: ChoiceImpact['outcomes'], side: 'chosen' | 'modelled'
 export function DebriefImpacts({ model, choices, work, runs }: { model: Model; choices: readonly StudentChoice[]; work: DebriefWork; runs: number }) {
   const byN = new Map(choices.map((c) => [c.n, c]));
   const ranked = rankImpacts(work.impacts);
+  const scale = barScale(work.impacts);
   const waiting = choices.length - work.impacts.length;
   return (
     <section className="debrief-section" aria-labelledby="debrief-impacts">
@@ -53,7 +65,7 @@ export function DebriefImpacts({ model, choices, work, runs }: { model: Model; c
           <p className="hint">
             From the moment of each choice, the run is played on {runs} times with your answer and {runs} times with the model answering instead, pair by pair with the same luck (seeds <code>&lt;seed&gt;:0</code>…), every later decision answered by the model. The change is
             P(collapse) with your choice minus P(collapse) with the model's answer, in percentage points; the 95% interval is the range of true changes these {runs} pairs are consistent with (Newcombe's interval for paired proportions). Below each, how those futures ended: a choice can leave
-            P(collapse) alone and still decide whether the truce advances or stalls. The largest changes come first.
+            P(collapse) alone and still decide whether the truce advances or stalls. The largest changes come first. Each bar is the change (red: more collapses, green: fewer) with its interval, on one scale for all choices, its ends marked in points.
           </p>
           <ol className="debrief-impacts" data-testid="debrief-impacts">
             {ranked.map(({ n, impact, outcomes }) => {
@@ -65,7 +77,7 @@ export function DebriefImpacts({ model, choices, work, runs }: { model: Model; c
                 <li key={n}>
                   <span className="reason-day">{dayLabel(model.scenario, c.day)}</span> {party}: <strong>{responseText(c.response, c.kind).label}</strong> <span className="hint">({c.text})</span>
                   <div className="impact-row">
-                    <ImpactBar impact={impact} words={words} />
+                    <ImpactBar impact={impact} scale={scale} words={words} />
                     <span>
                       P(collapse) <strong>{points(impact.difference)} points</strong> (95% interval {points(impact.lo)} to {points(impact.hi)}): {percent(impact.first)} of futures collapsed with your choice, {percent(impact.second)} with the model's answer.
                     </span>
