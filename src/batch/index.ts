@@ -63,3 +63,5 @@ export { checkTargetsOn, formatTargetResults, sourceDescriber, type TargetResult
 export { runCalibration, roundForWriting, type CalibrationRequest, type CalibrationOutcome, type CalibrationMethod, type PairData } from './calibration-run.ts';
 export { formatCalibration, calibrationSummary } from './calibration-report.ts';
 export { playthroughCheck, formatFindings, DEFAULT_LINT_RUNS, type Finding, type FindingKind } from './lint/index.ts';
+export { pairedDifference, type PairedCounts, type PairedDifference } from './paired-difference.ts';
+export { choiceImpact, foldChoicePairs, outcomeFrom, rekeyed, emptyPairs, type ChoiceImpactInput, type ChoicePairs } from './choice-impact.ts';

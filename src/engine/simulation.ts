@@ -107,10 +107,13 @@ export class Simulation implements RunContext {
     return sim;
   }
 
-  /** Resumes from a snapshot taken with `snapshot()`; the trace is copied up to that point. */
-  static restore(model: Model, snapshot: { state: SimState; traceLength: number }, trace: readonly TraceEvent[], seed = ''): Simulation {
+  /**
+   * Resumes from a snapshot taken with `snapshot()`; the trace is copied up to that point
+   * (`null`: build no sentences from here, as a batch run).
+   */
+  static restore(model: Model, snapshot: { state: SimState; traceLength: number }, trace: readonly TraceEvent[] | null, seed = ''): Simulation {
     const state = structuredClone(snapshot.state);
-    const sim = new Simulation(model, state, trace.slice(0, snapshot.traceLength), model.machine.resolveState(state.machine));
+    const sim = new Simulation(model, state, trace ? trace.slice(0, snapshot.traceLength) : null, model.machine.resolveState(state.machine));
     sim.seed = seed;
     return sim;
   }

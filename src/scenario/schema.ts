@@ -11,6 +11,7 @@ import { Obligation } from './kinds/registry.ts';
 import { BoundedNumber, Count, DayNumber, Days, DaysOrParameter, Expression, ExtensionDaysOrParameter, Id, NumberOrParameter, RatioOrParameter, SourceObject, SourceRef } from './primitives.ts';
 import { ScenarioTargets } from './targets.ts';
 import { Talks } from './talks.ts';
+import { Reflection } from './reflection.ts';
 
 export { ID_PATTERN, Id, Days, NumberOrParameter, Expression, SourceRef, Count, Quantity } from './primitives.ts';
 export { Obligation, OBLIGATION_KINDS, type ObligationKind } from './kinds/registry.ts';
@@ -203,6 +204,7 @@ export const Scenario = z.strictObject({
   incidents: z.array(Incident).default([]),
   targets: ScenarioTargets,
   talks: Talks.optional(),
+  reflection: Reflection,
   settings: z
     .strictObject({
       'max-delay': DaysOrParameter.default(3).describe('Longest single delay a party may take (days or a parameter).'),

@@ -47,6 +47,8 @@ export interface RunContext {
   /** Letters used so far, for naming the next branch. */
   made: number;
   notice?: Notice;
+  /** The debrief of the active branch is open (debrief-ops.ts). */
+  debrief?: boolean;
 }
 
 export const DEFAULT_SEED = '1';
@@ -125,6 +127,7 @@ export function openRun(scenario: Scenario, share: Partial<ShareState>, problems
     branches: [branch],
     active: branch.id,
     made: 1,
+    ...(share.debrief ? { debrief: true } : {}),
     ...(notes.length > 0 ? { notice: { kind: 'error' as const, text: `Part of the link could not be used: ${notes.join('; ')}.` } } : {}),
   };
 }
@@ -139,6 +142,7 @@ export function shareOf(run: RunContext): ShareState {
     at: b.view.decisions,
     ...(run.playing ? { play: run.playing } : {}),
     ...(b.follow !== undefined ? { follow: b.follow } : {}),
+    ...(run.debrief ? { debrief: true } : {}),
   };
 }
 

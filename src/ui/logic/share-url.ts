@@ -4,6 +4,7 @@
  * (`decision:response`), `set` the parameters changed from their defaults (`name:value`), `rec`
  * how the run follows the scenario's record (`end`: as it happened; `16`: through day 16, then
  * the models). A link without `rec` is a run under the models, as links were before records.
+ * `debrief=1` opens the run's debrief (at the end of the run) instead of the stepper.
  * With the engine's determinism, these reopen exactly the same run.
  */
 import { RESPONSES, type Response } from '../../engine/index.ts';
@@ -19,6 +20,8 @@ export interface ShareState {
   play?: string;
   /** Follow the record through this day (`end`: to its end), then the models; absent: the models throughout. */
   follow?: RecordFollow;
+  /** Open the debrief of the run rather than the stepper. */
+  debrief?: boolean;
 }
 
 /** How a run follows the scenario's record: through day N, or to its end (as it happened). */
@@ -45,6 +48,7 @@ export function encodeShare(s: ShareState): string {
   if (choices.length > 0) q.set('c', choices.join(','));
   const params = Object.entries(s.params).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}:${v}`);
   if (params.length > 0) q.set('set', params.join(','));
+  if (s.debrief) q.set('debrief', '1');
   return `#/run/${encodeURIComponent(s.scenario)}?${q.toString().replace(/%3A/g, ':').replace(/%2C/g, ',')}`;
 }
 
@@ -111,6 +115,9 @@ export function parseHash(hash: string): Route {
     }
     share.params = params;
   }
+  const debrief = q.get('debrief');
+  if (debrief === '1') share.debrief = true;
+  else if (debrief !== null) problems.push(`the debrief setting \`debrief=${debrief}\` is not \`1\``);
   return { page: 'run', scenario, share, problems };
 }
 
