@@ -8,6 +8,7 @@ import { rebuildSession, type ChoiceSpec, type StopAt } from './rebuild.ts';
 import { followOptions, hasRecord, recordLastDay } from './record-follow.ts';
 import { dayLabel } from './day-label.ts';
 import { viewOf, type RunView } from './run-view.ts';
+import { branchesShare, branchFromLink, openBranches, specOf } from './shared-run.ts';
 import type { RecordFollow, ShareState } from './share-url.ts';
 
 export interface Branch {
@@ -67,59 +68,28 @@ function letter(n: number): string {
   return s;
 }
 
-/** Opens a scenario at the state a shared link describes (defaults for anything missing). */
+/** Opens a scenario at the state a shared link describes (defaults for anything missing), with every branch it lists. */
 export function openRun(scenario: Scenario, share: Partial<ShareState>, problems: readonly string[] = []): RunContext {
   const notes = [...problems];
-  let params: Record<string, number> = {};
-  let model: Model;
-  try {
-    for (const [k, v] of Object.entries(share.params ?? {})) if (scenario.parameters[k]?.default !== v) params[k] = v;
-    model = compile(scenario, params);
-  } catch (error) {
-    if (!(error instanceof ParameterError)) throw error;
-    notes.push(`${error.message}; the defaults are used instead`);
-    params = {};
-    model = compile(scenario);
-  }
   let playing = share.play;
-  if (playing !== undefined && !playableParties(model).some((p) => p.id === playing)) {
+  if (playing !== undefined && !playableParties(compile(scenario)).some((p) => p.id === playing)) {
     notes.push(`there is no party \`${playing}\` to play here`);
     playing = undefined;
   }
-  let follow = share.follow;
-  if (follow !== undefined && !hasRecord(scenario)) {
-    notes.push('this scenario has no record of what happened, so the run follows the parties\' models');
-    follow = undefined;
-  }
-  const seed = share.seed ?? DEFAULT_SEED;
-  const choices: Record<number, ChoiceSpec> = {};
-  for (const [n, response] of Object.entries(share.choices ?? {})) choices[Number(n)] = { response };
-  const built = rebuildSession(model, seed, choices, { decisions: share.at ?? 0 }, follow);
-  if (built.dropped > 0) notes.push(`${built.dropped} choice${built.dropped === 1 ? '' : 's'} in the link did not fit the run and ${built.dropped === 1 ? 'was' : 'were'} left to the model`);
-  const branch: Branch = {
-    id: 'A',
-    name: 'A',
-    seed,
-    params,
-    ...(follow !== undefined ? { follow } : {}),
-    model,
-    session: built.session,
-    view: viewOf(built.session),
-    meta: built.meta,
-    origin: follow === undefined ? 'the start' : follow === 'end' ? 'the record as it happened' : `the record through day ${follow}`,
-  };
+  const spec = specOf(share, DEFAULT_SEED);
+  const shown = branchFromLink(scenario, spec, notes);
+  const branches = openBranches(scenario, shown, spec, share.branches ?? [{ name: 'A', active: true, choices: {}, at: 0 }], notes);
   return {
     scenario,
     playing,
-    branches: [branch],
-    active: branch.id,
-    made: 1,
+    ...branches,
     ...(notes.length > 0 ? { notice: { kind: 'error' as const, text: `Part of the link could not be used: ${notes.join('; ')}.` } } : {}),
   };
 }
 
 export function shareOf(run: RunContext): ShareState {
   const b = activeBranch(run);
+  const branches = branchesShare(run.branches, b);
   return {
     scenario: run.scenario.id,
     seed: b.seed,
@@ -128,6 +98,7 @@ export function shareOf(run: RunContext): ShareState {
     at: b.view.decisions,
     ...(run.playing ? { play: run.playing } : {}),
     ...(b.follow !== undefined ? { follow: b.follow } : {}),
+    ...(branches ? { branches } : {}),
   };
 }
 
