@@ -236,13 +236,34 @@ export function fork(run: RunContext): RunContext {
   );
 }
 
-/** A new branch that replays the active one up to the first decision on `day` (a past day). */
+/**
+ * Where a branch from `day` really starts: the active branch replayed (same seed, assumptions and
+ * choices) up to its first decision on or after that day, which is later when the day had nothing
+ * to decide, or the run's end when nothing was left to decide after it. Undefined outside 1..today.
+ */
+export function branchStart(run: RunContext, day: number): { day: number; over: boolean } | undefined {
+  const b = activeBranch(run);
+  if (!Number.isInteger(day) || day < 1 || day > b.view.day) return undefined;
+  const { session } = rebuildSession(b.model, b.seed, choicesOf(b), { day }, b.follow);
+  return { day: session.state.day, over: session.decision === undefined };
+}
+
+/** "Day 7's first decision (days 4–6 had nothing to decide)": where a branch from `asked` starts, in words. */
+export function branchStartText(asked: number, start: { day: number; over: boolean }): string {
+  if (start.over) return `the end of the run (day ${start.day}): nothing was left to decide from day ${asked} on`;
+  if (start.day === asked) return `day ${asked}'s first decision`;
+  const skipped = start.day - asked === 1 ? `day ${asked} had` : `days ${asked}–${start.day - 1} had`;
+  return `day ${start.day}'s first decision (${skipped} nothing to decide)`;
+}
+
+/** A new branch that replays the active one up to the first decision on `day` (a past day), or the first after it. */
 export function branchFromDay(run: RunContext, day: number): RunContext {
   const b = activeBranch(run);
   if (!Number.isInteger(day) || day < 1 || day > b.view.day) return { ...run, notice: { kind: 'error', text: `Pick a day from 1 to ${b.view.day} to branch from.` } };
   const { branch } = rerun(b, b.model, b.seed, { ...b.params }, { day });
   const { id: _i, name: _n, ...rest } = branch;
-  return addBranch(run, { ...rest, origin: `${b.name} at day ${branch.view.day}` }, `Branch {name} goes back to day ${branch.view.day} of branch ${b.name}, with the same choices before it.`);
+  const start = { day: branch.view.day, over: branch.view.decision === undefined };
+  return addBranch(run, { ...rest, origin: `${b.name} at day ${branch.view.day}` }, `Branch {name} goes back to ${branchStartText(day, start)} in branch ${b.name}, with the same choices before it.`);
 }
 
 export function selectBranch(run: RunContext, id: string): RunContext {
