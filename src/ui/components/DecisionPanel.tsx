@@ -1,3 +1,5 @@
+import { useEffect, useRef } from 'react';
+import type { Response } from '../../engine/index.ts';
 import { ParleyContext } from '../logic/app-context.ts';
 import { selectModel, selectRun, selectView } from '../logic/selectors.ts';
 import { ChoiceButtons } from './ChoiceButtons.tsx';
@@ -22,10 +24,23 @@ export function DecisionPanel() {
   const mine = d !== undefined && d.party === playing;
   const partyName = (id: string) => model.partyById.get(id)?.name ?? id;
   const obligation = d ? model.obligations[model.obligationIndex.get(d.obligation) ?? -1] : undefined;
+  // After the student answers, focus moves to what comes next (the new decision, or how the run ended).
+  const answered = useRef(false);
+  const answer = (response?: Response) => {
+    answered.current = true;
+    send(response === undefined ? { type: 'choose' } : { type: 'choose', response });
+  };
+  useEffect(() => {
+    // Also when the run stops for the student's move and the control they used is gone or disabled.
+    const lost = document.activeElement === document.body || (document.activeElement as HTMLButtonElement | null)?.disabled === true;
+    if (!answered.current && !(mine && lost)) return;
+    answered.current = false;
+    document.getElementById('decision-title')?.focus();
+  }, [view.decisions, mine]);
   const alsoDue = view.state.today.slice(d?.kind === 'obligation' ? 1 : 0).map((item) => model.obligations[item.obligation]!);
 
   return (
-    <section className={`panel decision${mine ? ' yours' : ''}`} aria-labelledby="decision-title" aria-live="polite">
+    <section className={`panel decision${mine ? ' yours' : ''}`} aria-labelledby="decision-title">
       <p className="day-line">
         <span className="day-big" data-testid="current-day">
           Day {view.day}
@@ -39,7 +54,7 @@ export function DecisionPanel() {
       {lastStep && <p className="quiet">{lastStep}</p>}
       {d ? (
         <>
-          <h2 id="decision-title" className="decision-text" data-testid="decision-text">
+          <h2 id="decision-title" className="decision-text" data-testid="decision-text" tabIndex={-1}>
             {d.kind === 'extension' ? 'Offer: ' : ''}
             {d.text}
           </h2>
@@ -52,8 +67,8 @@ export function DecisionPanel() {
               <p className="your-move">
                 <strong>You are {partyName(d.party)}.</strong> What do you do? The model's chance for each response is shown beside it.
               </p>
-              <ChoiceButtons decision={d} onChoose={(response) => send({ type: 'choose', response })} />
-              <button type="button" className="link" onClick={() => send({ type: 'choose' })}>
+              <ChoiceButtons decision={d} onChoose={answer} />
+              <button type="button" className="link" onClick={() => answer()}>
                 Let the model decide for me
               </button>
             </>

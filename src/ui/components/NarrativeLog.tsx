@@ -19,7 +19,7 @@ export function NarrativeLog() {
     if (el) el.scrollTop = el.scrollHeight;
   }, [trace.length]);
   // The lines' source toggles are one stop in the tab order, not one per line.
-  const onKeyDown = useRovingFocus(box, '.source-badge > summary', trace);
+  const roving = useRovingFocus(box, '.source-badge > summary', trace);
   return (
     <section className="panel log-panel" aria-labelledby="log-title">
       <h2 id="log-title">What happened</h2>
@@ -27,7 +27,7 @@ export function NarrativeLog() {
         Each line's source: Tab reaches one, ↑ ↓ move between them, Enter opens it.
       </p>
       {/* The keys move between the sources inside; the log itself is a focusable scroll region. */}
-      <div className="log" ref={box} data-testid="log" tabIndex={0} aria-label="Narrative log" aria-describedby="log-keys" onKeyDown={onKeyDown}>
+      <div className="log" ref={box} data-testid="log" tabIndex={0} aria-label="Narrative log" aria-describedby="log-keys" onKeyDown={roving.onKeyDown} onFocus={roving.onFocus}>
         {days.map((d) => (
           <section key={d.day} className="log-day" aria-label={d.day === 0 ? 'Start' : `Day ${d.day}`}>
             <h3>{dayLabel(scenario, d.day)}</h3>
