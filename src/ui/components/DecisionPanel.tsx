@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'react';
 import type { Response } from '../../engine/index.ts';
 import { ParleyContext } from '../logic/app-context.ts';
 import { selectModel, selectRun, selectView } from '../logic/selectors.ts';
@@ -7,6 +6,7 @@ import { OutcomePanel } from './OutcomePanel.tsx';
 import { ProbabilityBar } from './ProbabilityBar.tsx';
 import { SourceBadge } from './SourceBadge.tsx';
 import { RecordedMove } from './RecordedMove.tsx';
+import { useFocusNext } from './useFocusNext.ts';
 
 /** Where the run stands: the day, and the decision waiting (yours to make, or the model's). */
 export function DecisionPanel() {
@@ -25,18 +25,7 @@ export function DecisionPanel() {
   const partyName = (id: string) => model.partyById.get(id)?.name ?? id;
   const obligation = d ? model.obligations[model.obligationIndex.get(d.obligation) ?? -1] : undefined;
   // After the student answers, focus moves to what comes next (the new decision, or how the run ended).
-  const answered = useRef(false);
-  const answer = (response?: Response) => {
-    answered.current = true;
-    send(response === undefined ? { type: 'choose' } : { type: 'choose', response });
-  };
-  useEffect(() => {
-    // Also when the run stops for the student's move and the control they used is gone or disabled.
-    const lost = document.activeElement === document.body || (document.activeElement as HTMLButtonElement | null)?.disabled === true;
-    if (!answered.current && !(mine && lost)) return;
-    answered.current = false;
-    document.getElementById('decision-title')?.focus();
-  }, [view.decisions, mine]);
+  const answer = useFocusNext('decision-title', view.decisions, mine, (response?: Response) => send(response === undefined ? { type: 'choose' } : { type: 'choose', response }));
   const alsoDue = view.state.today.slice(d?.kind === 'obligation' ? 1 : 0).map((item) => model.obligations[item.obligation]!);
 
   return (
