@@ -10,7 +10,9 @@ export function OutcomePanel() {
   const why = explainRun(model, view);
   return (
     <div className={`outcome outcome-${why.tone}`} data-testid="outcome">
-      <h2 id="decision-title">{why.headline}</h2>
+      <h2 id="decision-title" tabIndex={-1}>
+        {why.headline}
+      </h2>
       {why.summary && <p className="outcome-summary">{why.summary}</p>}
       {why.reasons.length > 0 ? (
         <>

@@ -4,7 +4,7 @@
  * exactly what `Session.replay` gives; after a parameter or seed change, a choice whose decision is
  * no longer the same (another party or obligation, or a response not allowed there) is dropped.
  */
-import { Session, type Decision, type DecisionKind, type Model, type Response, type StartOptions } from '../../engine/index.ts';
+import { leversOf, Session, type Decision, type DecisionKind, type Model, type Response, type StartOptions } from '../../engine/index.ts';
 import { followOptions } from './record-follow.ts';
 import type { RecordFollow } from './share-url.ts';
 
@@ -102,4 +102,9 @@ export function rebuildWithLevers(model: Model, seed: string, choices: Readonly<
     session.decide(choice?.response);
   }
   return { session, meta, dropped };
+}
+
+/** The levers the student holds: those of the mediator or guarantor they play (none for a principal). */
+export function leversFor(model: Model, playing: string | undefined): string[] | undefined {
+  return playing !== undefined && leversOf(model, playing).length > 0 ? [playing] : undefined;
 }

@@ -4,11 +4,13 @@
  */
 import { compile, leversOf, ParameterError, Session, type AdvanceTarget, type Model, type Response, type SimState } from '../../engine/index.ts';
 import type { Scenario } from '../../scenario/core.ts';
+export { leversFor } from './rebuild.ts';
 import { choiceConsequences, type ChoiceConsequences } from './consequences.ts';
-import { rebuildSession, rebuildWithLevers, sessionOptions, type ChoiceMeta, type ChoiceSpec, type StopAt } from './rebuild.ts';
+import { leversFor, rebuildSession, rebuildWithLevers, sessionOptions, type ChoiceMeta, type ChoiceSpec, type StopAt } from './rebuild.ts';
 import { hasRecord, recordLastDay } from './record-follow.ts';
 import { dayLabel } from './day-label.ts';
 import { viewOf, type RunView } from './run-view.ts';
+import { branchesShare, branchFromLink, openBranches, specOf } from './shared-run.ts';
 import type { RecordFollow, ShareState } from './share-url.ts';
 
 export interface Branch {
@@ -69,64 +71,27 @@ export function playableParties(model: Model): { id: string; name: string; role:
     .map((p) => ({ id: p.id, name: p.name, role: p.role }));
 }
 
-/** The levers the student holds: those of the mediator or guarantor they play (none for a principal). */
-export function leversFor(model: Model, playing: string | undefined): string[] | undefined {
-  return playing !== undefined && leversOf(model, playing).length > 0 ? [playing] : undefined;
-}
-
 function letter(n: number): string {
   let s = '';
   for (let i = n; i >= 0; i = Math.floor(i / 26) - 1) s = String.fromCharCode(65 + (i % 26)) + s;
   return s;
 }
 
-/** Opens a scenario at the state a shared link describes (defaults for anything missing). */
+/** Opens a scenario at the state a shared link describes (defaults for anything missing), with every branch it lists. */
 export function openRun(scenario: Scenario, share: Partial<ShareState>, problems: readonly string[] = []): RunContext {
   const notes = [...problems];
-  let params: Record<string, number> = {};
-  let model: Model;
-  try {
-    for (const [k, v] of Object.entries(share.params ?? {})) if (scenario.parameters[k]?.default !== v) params[k] = v;
-    model = compile(scenario, params);
-  } catch (error) {
-    if (!(error instanceof ParameterError)) throw error;
-    notes.push(`${error.message}; the defaults are used instead`);
-    params = {};
-    model = compile(scenario);
-  }
   let playing = share.play;
-  if (playing !== undefined && !playableParties(model).some((p) => p.id === playing)) {
+  if (playing !== undefined && !playableParties(compile(scenario)).some((p) => p.id === playing)) {
     notes.push(`there is no party \`${playing}\` to play here`);
     playing = undefined;
   }
-  let follow = share.follow;
-  if (follow !== undefined && !hasRecord(scenario)) {
-    notes.push('this scenario has no record of what happened, so the run follows the parties\' models');
-    follow = undefined;
-  }
-  const seed = share.seed ?? DEFAULT_SEED;
-  const choices: Record<number, ChoiceSpec> = {};
-  for (const [n, response] of Object.entries(share.choices ?? {})) choices[Number(n)] = { response };
-  const built = rebuildSession(model, seed, choices, { decisions: share.at ?? 0 }, follow, leversFor(model, playing));
-  if (built.dropped > 0) notes.push(`${built.dropped} choice${built.dropped === 1 ? '' : 's'} in the link did not fit the run and ${built.dropped === 1 ? 'was' : 'were'} left to the model`);
-  const branch: Branch = {
-    id: 'A',
-    name: 'A',
-    seed,
-    params,
-    ...(follow !== undefined ? { follow } : {}),
-    model,
-    session: built.session,
-    view: viewOf(built.session),
-    meta: built.meta,
-    origin: follow === undefined ? 'the start' : follow === 'end' ? 'the record as it happened' : `the record through day ${follow}`,
-  };
+  const spec = specOf(share, DEFAULT_SEED);
+  const shown = branchFromLink(scenario, spec, notes, playing);
+  const branches = openBranches(scenario, shown, spec, share.branches ?? [{ name: 'A', active: true, choices: {}, at: 0 }], notes, playing);
   return {
     scenario,
     playing,
-    branches: [branch],
-    active: branch.id,
-    made: 1,
+    ...branches,
     ...(share.debrief ? { debrief: true } : {}),
     ...(notes.length > 0 ? { notice: { kind: 'error' as const, text: `Part of the link could not be used: ${notes.join('; ')}.` } } : {}),
   };
@@ -134,6 +99,7 @@ export function openRun(scenario: Scenario, share: Partial<ShareState>, problems
 
 export function shareOf(run: RunContext): ShareState {
   const b = activeBranch(run);
+  const branches = branchesShare(run.branches, b);
   return {
     scenario: run.scenario.id,
     seed: b.seed,
@@ -143,6 +109,7 @@ export function shareOf(run: RunContext): ShareState {
     ...(run.playing ? { play: run.playing } : {}),
     ...(b.follow !== undefined ? { follow: b.follow } : {}),
     ...(run.debrief ? { debrief: true } : {}),
+    ...(branches ? { branches } : {}),
   };
 }
 
@@ -298,13 +265,34 @@ export function fork(run: RunContext): RunContext {
   );
 }
 
-/** A new branch that replays the active one up to the first decision on `day` (a past day). */
+/**
+ * Where a branch from `day` really starts: the active branch replayed (same seed, assumptions and
+ * choices) up to its first decision on or after that day, which is later when the day had nothing
+ * to decide, or the run's end when nothing was left to decide after it. Undefined outside 1..today.
+ */
+export function branchStart(run: RunContext, day: number): { day: number; over: boolean } | undefined {
+  const b = activeBranch(run);
+  if (!Number.isInteger(day) || day < 1 || day > b.view.day) return undefined;
+  const { session } = rebuildSession(b.model, b.seed, choicesOf(b), { day }, b.follow);
+  return { day: session.state.day, over: session.decision === undefined };
+}
+
+/** "Day 7's first decision (days 4–6 had nothing to decide)": where a branch from `asked` starts, in words. */
+export function branchStartText(asked: number, start: { day: number; over: boolean }): string {
+  if (start.over) return `the end of the run (day ${start.day}): nothing was left to decide from day ${asked} on`;
+  if (start.day === asked) return `day ${asked}'s first decision`;
+  const skipped = start.day - asked === 1 ? `day ${asked} had` : `days ${asked}–${start.day - 1} had`;
+  return `day ${start.day}'s first decision (${skipped} nothing to decide)`;
+}
+
+/** A new branch that replays the active one up to the first decision on `day` (a past day), or the first after it. */
 export function branchFromDay(run: RunContext, day: number): RunContext {
   const b = activeBranch(run);
   if (!Number.isInteger(day) || day < 1 || day > b.view.day) return { ...run, notice: { kind: 'error', text: `Pick a day from 1 to ${b.view.day} to branch from.` } };
   const { branch } = rerun(b, b.model, b.seed, { ...b.params }, run.playing, { day });
   const { id: _i, name: _n, ...rest } = branch;
-  return addBranch(run, { ...rest, origin: `${b.name} at day ${branch.view.day}` }, `Branch {name} goes back to day ${branch.view.day} of branch ${b.name}, with the same choices before it.`);
+  const start = { day: branch.view.day, over: branch.view.decision === undefined };
+  return addBranch(run, { ...rest, origin: `${b.name} at day ${branch.view.day}` }, `Branch {name} goes back to ${branchStartText(day, start)} in branch ${b.name}, with the same choices before it.`);
 }
 
 export function selectBranch(run: RunContext, id: string): RunContext {
