@@ -8,7 +8,14 @@
 #      must equal the unsharded run byte for byte;
 #   2. a larger 4-task array; one task is cancelled mid-run (SIGTERM): its shard is left partial,
 #      merge names it, submit.sh --retry re-runs it and re-merges: equal to the unsharded run again;
-#   3. a 4-task Sobol explore and its merge: equal to the unsharded study.
+#   3. a 4-task Sobol explore and its merge: equal to the unsharded study;
+#   4. a sharded SMC calibration through deploy/slurm/calibrate.sh (3 shards a step, each merge
+#      job submitting the next step); a task of step 1 is cancelled, `calibrate --merge` names it,
+#      calibrate.sh --step 1 --retry re-runs it and the chain goes on: the final summary and report
+#      equal the unsharded calibration byte for byte;
+#   5. the issue's "done when": a 20-task Sobol array, one task lost (cancelled before it ran, as
+#      a preempted task), re-run from the command `merge` prints, merged equal to the unsharded
+#      study, and the merged summary read as the lab's import reads it.
 # Stops every daemon it started and removes its files, also on failure.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -201,10 +208,90 @@ explore_array() {
   same_file "$out/merged.json" "$work/explore-whole.json"
 }
 
+# Waits until the sharded calibration in $1 has written calibration.txt; fails when a merge job failed.
+wait_calibration() {
+  local out=$1 merge state
+  for _ in $(seq 1 400); do
+    [ -f "$out/calibration.txt" ] && return
+    merge=$(cat "$out/merge-job" 2> /dev/null) || true
+    state=$(job_state "$merge")
+    case $state in FAILED | CANCELLED | TIMEOUT | NODE_FAIL | OUT_OF_MEMORY) fail "merge job $merge is $state: $(cat "$out"/step-*/merge.log 2> /dev/null | tail -n 5)" ;; esac
+    sleep 1
+  done
+  fail "the calibration in $out did not finish in 400 s"
+}
+
+calibrate_steps() {
+  say "4. a sharded SMC calibration through deploy/slurm/calibrate.sh: 3 shards a step, each merge job submits the next step"
+  local out=$work/calibrate line array merge retry_line study=(calibrate "$scenario" --free clash-rate reciprocity --targets "docs/base-rates.targets.yaml#cf-fixed-gt30-collapse,cf-collapse-within-30" --population 6 --runs 24 --seed cluster-cal --set israel-base-comply=0.9)
+  line=$(deploy/slurm/calibrate.sh --sbatch "--cpus-per-task=1" --shards 3 --out "$out" -- "${study[@]}")
+  say "  $line"
+  read -r array merge <<< "$(sed -E 's/^step 1: array job ([0-9]+) .*merge job ([0-9]+) .*/\1 \2/' <<< "$line")"
+  # Task 3 of step 1 is lost before it runs (2 CPUs run tasks 1 and 2 first), as a preempted task.
+  [ "$(job_state "${array}_3")" = PENDING ] || fail "task ${array}_3 is $(job_state "${array}_3"), not pending"
+  scancel "${array}_3"
+  wait_gone "$array"
+  [ "$(job_state "$merge")" = PENDING ] || fail "merge job $merge is $(job_state "$merge"), not waiting"
+  say "  task 3 cancelled; merge job $merge is PENDING ($(squeue -h -j "$merge" -o %r))"
+  $PARLEY "${study[@]}" --merge "$out"/step-1/shard-*.json --next "$out/state-2.json" > /dev/null 2> "$work/calibrate-incomplete.txt" && fail "merge of an incomplete step succeeded"
+  grep -q 'missing: shard 3/3 is in none of these files' "$work/calibrate-incomplete.txt" || fail "calibrate --merge did not name shard 3: $(cat "$work/calibrate-incomplete.txt")"
+  grep -q -- '--step 1 --retry 3' "$work/calibrate-incomplete.txt" || fail "calibrate --merge did not print the retry"
+  [ ! -f "$out/state-2.json" ] || fail "an incomplete merge wrote the next state"
+  retry_line=$(deploy/slurm/calibrate.sh --sbatch "--cpus-per-task=1" --shards 3 --out "$out" --step 1 --retry 3 -- "${study[@]}")
+  say "  $retry_line"
+  wait_calibration "$out"
+  wait_gone "$(cat "$out/merge-job")"
+  [ -z "$(squeue -h -j "$merge" 2> /dev/null)" ] || fail "the old merge job $merge is still queued"
+  say "  finished after $(find "$out" -maxdepth 1 -name 'step-*' | wc -l) steps ($(find "$out"/logs -name 'merge-*' | wc -l) merge jobs)"
+  $PARLEY "${study[@]}" --summary "$work/calibrate-whole.json" > "$work/calibrate-whole.txt" 2> /dev/null
+  same_file "$out/calibration.json" "$work/calibrate-whole.json"
+  same_file "$out/calibration.txt" "$work/calibrate-whole.txt"
+}
+
+done_when() {
+  say "5. done when: a 20-task Sobol array, one task lost, re-run from merge's command, opened as the lab imports it"
+  local out=$work/sobol line array merge retry_line study=(explore "$scenario" --method sobol --vary clash-rate=0:0.1 reciprocity=0:0.5 hamas-base-comply=0.5:1 --samples 32 --runs 20)
+  line=$(submit --shards 20 --out "$out" -- "${study[@]}")
+  say "  $line"
+  read -r array merge <<< "$(ids_of "$line")"
+  [ "$(job_state "${array}_17")" = PENDING ] || fail "task ${array}_17 is $(job_state "${array}_17"), not pending"
+  scancel "${array}_17"
+  wait_gone "$array"
+  [ ! -f "$out/shard-17.json" ] || fail "the cancelled task wrote its shard"
+  say "  task 17 lost; merge job $merge is $(job_state "$merge") ($(squeue -h -j "$merge" -o %r))"
+  $PARLEY merge "$out"/shard-*.json --summary "$out/merged.json" > /dev/null 2> "$work/sobol-incomplete.txt"
+  grep -q 'missing: shard 17/20 is in none of these files' "$work/sobol-incomplete.txt" || fail "merge did not name shard 17: $(cat "$work/sobol-incomplete.txt")"
+  grep -q -- '--retry 17 ' "$work/sobol-incomplete.txt" || fail "merge did not print --retry 17: $(cat "$work/sobol-incomplete.txt")"
+  grep -q -- "--shard 17/20 --summary $out/shard-17.json" "$work/sobol-incomplete.txt" || fail "merge did not print the shard's command"
+  retry_line=$(submit --shards 20 --out "$out" --retry 17 -- "${study[@]}")
+  say "  $retry_line"
+  read -r array merge <<< "$(ids_of "$retry_line")"
+  wait_gone "$array"
+  wait_gone "$merge"
+  [ "$(job_state "$merge")" = COMPLETED ] || fail "merge job $merge is $(job_state "$merge"): $(cat "$out/merge.log" 2> /dev/null)"
+  $PARLEY "${study[@]}" --summary "$work/sobol-whole.json" > /dev/null 2>&1
+  same_file "$out/merged.json" "$work/sobol-whole.json"
+  # The lab's import (src/ui/components/LabResults.tsx, importShown) reads an explore summary with
+  # isExploreSummaryText and parseExploreSummary, which check it; then it shows the estimates.
+  cat > "$work/lab-import.ts" << TS
+import { readFileSync } from 'node:fs';
+import { isExploreSummaryText, parseExploreSummary } from '$repo/src/batch/index.ts';
+const text = readFileSync('$out/merged.json', 'utf8');
+if (!isExploreSummaryText(text)) throw new Error('the lab would not take it for an explore summary');
+const s = parseExploreSummary(text, 'merged.json');
+const st = s.estimates?.[0]?.sobol?.indices?.map((i) => i.name + ' ST ' + i.total.toFixed(2)).join(', ');
+if (s.partial || !st) throw new Error('partial, or no Sobol indices to show');
+console.log(s.coverage.runs + ' runs, ' + st);
+TS
+  say "  the lab's import reads it: $(node_modules/.bin/tsx "$work/lab-import.ts")"
+}
+
 install_slurm
 node scripts/build-cli.mjs > /dev/null
 start_cluster
 batch_array
 cancel_and_retry
 explore_array
+calibrate_steps
+done_when
 say "all passed"

@@ -197,3 +197,13 @@ export async function mergeStep(setup: CalibrateSetup, how: MergeHow, io: CliIO,
   say([`merged ${describeStep(step, request.runs)} from ${parts.length} shard${parts.length === 1 ? '' : 's'}: the calibration is finished (${next.outcome.runs.toLocaleString('en-US')} runs in ${step.key.step} steps and the check)`, ...writtenNotes(setup, next.outcome)]);
   return EXIT.ok;
 }
+
+/** `parley merge` given a calibration step's parts: the calibrate command that merges them. */
+export function calibrationPartsError(text: string, files: readonly string[]): UserError {
+  const part = parseCalibrationPart(text, files[0]!);
+  const command = ['parley', ...part.command, '--merge', ...files, '--next', 'STATE.json', '--summary', 'OUT.json'].map(shellQuote).join(' ');
+  return new UserError(
+    `${files[0]} is a shard of step ${part.step} of a calibration: merging a step also needs the state it ran from and replays the calibration, so \`parley calibrate\` merges it`,
+    `${command}   (STATE.json: where the next step's state goes; OUT.json: the summary, when this step finishes the calibration)`,
+  );
+}

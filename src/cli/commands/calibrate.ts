@@ -20,7 +20,8 @@ export function makeCalibrateCommand(pool: PoolFactory = nodePool): Command {
     usage: 'parley calibrate FILE --free NAME[=LO:HI]... [options]',
     summary:
       'fit free parameters to targets by approximate Bayesian computation with common random numbers: posterior intervals, best fit, targets at the calibrated values; ' +
-      'options --targets FILE[#ID,...], --method smc|rejection, --runs R, --population N, --seed S, --set NAME=V, --workers N, --summary OUT.json, --write (records the defaults in FILE), --date YYYY-MM-DD (docs/explore.md)',
+      'options --targets FILE[#ID,...], --method smc|rejection, --runs R, --population N, --seed S, --set NAME=V, --workers N, --summary OUT.json, --write (records the defaults in FILE), --date YYYY-MM-DD (docs/explore.md); ' +
+      'on a cluster, step by step: --shard I/N|auto|auto/N [--state STATE.json] --summary PART.json runs one shard of a step, --merge PART.json... --next STATE.json [--summary OUT.json] merges it into the next step\'s state or the finished calibration (docs/cluster.md)',
     async run(argv, io) {
       try {
         return await calibrate(argv, io, pool);

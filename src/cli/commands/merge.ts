@@ -1,6 +1,7 @@
 import { formatSummary, mergeSummaries, missingRanges, shardGaps } from '../../batch/index.ts';
 import { batchStudyArgs, rerunNotes } from '../rerun.ts';
-import { isExploreSummaryText } from '../../batch/index.ts';
+import { isExploreSummaryText, isCalibrationPartText } from '../../batch/index.ts';
+import { calibrationPartsError } from './calibrate-steps.ts';
 import { mergeExploreFiles } from './explore-merge.ts';
 import { lastFlag, parseArgs } from '../args.ts';
 import type { Command } from '../command.ts';
@@ -21,7 +22,9 @@ export const mergeCommand: Command = {
     checkOutputs(io, [['--summary', out]]);
     try {
       const files = args.positional;
-      if (isExploreSummaryText(io.readFile(files[0]!, 1_000_000_000))) return mergeExploreFiles(files, out, io);
+      const firstText = io.readFile(files[0]!, 1_000_000_000);
+      if (isExploreSummaryText(firstText)) return mergeExploreFiles(files, out, io);
+      if (isCalibrationPartText(firstText)) throw calibrationPartsError(firstText, files);
       const parts = files.map((f) => readSummaryFile(io, f));
       const merged = mergeSummaries(parts, files);
       if (out) {
