@@ -16,7 +16,8 @@
 #   5. the issue's "done when": a 20-task Sobol array, one task lost (cancelled before it ran, as
 #      a preempted task), re-run from the command `merge` prints, merged equal to the unsharded
 #      study, and the merged summary read as the lab's import reads it.
-# Stops every daemon it started and removes its files, also on failure.
+# Stops every daemon it started and removes its files, also on failure. Arguments run only the
+# parts named (batch_array cancel_and_retry explore_array calibrate_steps done_when).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
@@ -221,9 +222,29 @@ wait_calibration() {
   fail "the calibration in $out did not finish in 400 s"
 }
 
+# After a task was lost, the merge job $1 either waits forever (a task cancelled while running:
+# PENDING, DependencyNeverSatisfied) or — a task cancelled before it ran, on Slurm 22.05 — runs
+# anyway and fails, its log ($2) naming what is missing ($3). Says which.
+lost_task_merge() {
+  local state
+  for _ in $(seq 1 100); do
+    state=$(job_state "$1")
+    case $state in
+      PENDING) [ "$(squeue -h -j "$1" -o %r)" = DependencyNeverSatisfied ] && { echo "PENDING (DependencyNeverSatisfied)"; return; } ;;
+      FAILED) grep -q -- "$3" "$2" && { echo "FAILED, its log naming the lost shard"; return; }
+        echo "merge job $1 failed without naming the lost task: $(cat "$2")" >&2; return 1 ;;
+      COMPLETED) echo "merge job $1 completed although a task was lost" >&2; return 1 ;;
+    esac
+    sleep 1
+  done
+  echo "merge job $1 is $(job_state "$1") ($(squeue -h -j "$1" -o %r))" >&2
+  return 1
+}
+
 calibrate_steps() {
+  # Seed cl-c: generation 0, then 2 generations of 6 batches in all: 7 steps.
   say "4. a sharded SMC calibration through deploy/slurm/calibrate.sh: 3 shards a step, each merge job submits the next step"
-  local out=$work/calibrate line array merge retry_line study=(calibrate "$scenario" --free clash-rate reciprocity --targets "docs/base-rates.targets.yaml#cf-fixed-gt30-collapse,cf-collapse-within-30" --population 6 --runs 24 --seed cluster-cal --set israel-base-comply=0.9)
+  local out=$work/calibrate line array merge retry_line how study=(calibrate "$scenario" --free clash-rate reciprocity --targets "docs/base-rates.targets.yaml#cf-fixed-gt30-collapse" --population 6 --runs 24 --seed cl-c)
   line=$(deploy/slurm/calibrate.sh --sbatch "--cpus-per-task=1" --shards 3 --out "$out" -- "${study[@]}")
   say "  $line"
   read -r array merge <<< "$(sed -E 's/^step 1: array job ([0-9]+) .*merge job ([0-9]+) .*/\1 \2/' <<< "$line")"
@@ -231,8 +252,8 @@ calibrate_steps() {
   [ "$(job_state "${array}_3")" = PENDING ] || fail "task ${array}_3 is $(job_state "${array}_3"), not pending"
   scancel "${array}_3"
   wait_gone "$array"
-  [ "$(job_state "$merge")" = PENDING ] || fail "merge job $merge is $(job_state "$merge"), not waiting"
-  say "  task 3 cancelled; merge job $merge is PENDING ($(squeue -h -j "$merge" -o %r))"
+  how=$(lost_task_merge "$merge" "$out/step-1/merge.log" 'missing: shard 3/3') || fail "the merge job after the lost task"
+  say "  task 3 cancelled; merge job $merge is $how"
   $PARLEY "${study[@]}" --merge "$out"/step-1/shard-*.json --next "$out/state-2.json" > /dev/null 2> "$work/calibrate-incomplete.txt" && fail "merge of an incomplete step succeeded"
   grep -q 'missing: shard 3/3 is in none of these files' "$work/calibrate-incomplete.txt" || fail "calibrate --merge did not name shard 3: $(cat "$work/calibrate-incomplete.txt")"
   grep -q -- '--step 1 --retry 3' "$work/calibrate-incomplete.txt" || fail "calibrate --merge did not print the retry"
@@ -250,7 +271,7 @@ calibrate_steps() {
 
 done_when() {
   say "5. done when: a 20-task Sobol array, one task lost, re-run from merge's command, opened as the lab imports it"
-  local out=$work/sobol line array merge retry_line study=(explore "$scenario" --method sobol --vary clash-rate=0:0.1 reciprocity=0:0.5 hamas-base-comply=0.5:1 --samples 32 --runs 20)
+  local out=$work/sobol line array merge retry_line how study=(explore "$scenario" --method sobol --vary clash-rate=0:0.1 reciprocity=0:0.5 hamas-base-comply=0.5:1 --samples 32 --runs 20)
   line=$(submit --shards 20 --out "$out" -- "${study[@]}")
   say "  $line"
   read -r array merge <<< "$(ids_of "$line")"
@@ -258,7 +279,8 @@ done_when() {
   scancel "${array}_17"
   wait_gone "$array"
   [ ! -f "$out/shard-17.json" ] || fail "the cancelled task wrote its shard"
-  say "  task 17 lost; merge job $merge is $(job_state "$merge") ($(squeue -h -j "$merge" -o %r))"
+  how=$(lost_task_merge "$merge" "$out/merge.log" 'missing: shard 17/20') || fail "the merge job after the lost task"
+  say "  task 17 lost; merge job $merge is $how"
   $PARLEY merge "$out"/shard-*.json --summary "$out/merged.json" > /dev/null 2> "$work/sobol-incomplete.txt"
   grep -q 'missing: shard 17/20 is in none of these files' "$work/sobol-incomplete.txt" || fail "merge did not name shard 17: $(cat "$work/sobol-incomplete.txt")"
   grep -q -- '--retry 17 ' "$work/sobol-incomplete.txt" || fail "merge did not print --retry 17: $(cat "$work/sobol-incomplete.txt")"
@@ -289,9 +311,10 @@ TS
 install_slurm
 node scripts/build-cli.mjs > /dev/null
 start_cluster
-batch_array
-cancel_and_retry
-explore_array
-calibrate_steps
-done_when
+# Arguments name the parts to run (e.g. `calibrate_steps done_when`); none: all of them.
+parts=("$@")
+[ ${#parts[@]} -gt 0 ] || parts=(batch_array cancel_and_retry explore_array calibrate_steps done_when)
+for part in "${parts[@]}"; do
+  case $part in batch_array | cancel_and_retry | explore_array | calibrate_steps | done_when) "$part" ;; *) fail "no part $part" ;; esac
+done
 say "all passed"
