@@ -126,14 +126,18 @@ wait_gone() {
   fail "job $1 still queued"
 }
 
-# True once a process of job $1 catches SIGTERM (bit 15 of SigCgt in /proc/PID/status).
-catches_sigterm() {
-  local job pid mask
+# True once Parley in job $1 is past its start-up: its node process has used a second and a half of
+# CPU (its SIGTERM handler is installed before the first run). Not "catches SIGTERM" (SigCgt):
+# node itself catches SIGTERM from its first instant, to reset the terminal, and then dies of it,
+# so under load a cancel at that point ended the task with nothing written.
+parley_busy() {
+  local job pid ticks
   job=$(squeue -h -j "$1" -o %A 2> /dev/null) || return 1
   [ -n "$job" ] || return 1
   for pid in $(scontrol listpids "$job" 2> /dev/null | awk 'NR > 1 { print $1 }'); do
-    mask=$(awk '/^SigCgt/ { print $2 }' "/proc/$pid/status" 2> /dev/null) || continue
-    [ -n "$mask" ] && (((16#$mask >> 14) & 1)) && return 0
+    [ "$(cat "/proc/$pid/comm" 2> /dev/null)" = node ] || continue
+    ticks=$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2> /dev/null) || continue
+    [ -n "$ticks" ] && [ "$ticks" -ge $((3 * $(getconf CLK_TCK) / 2)) ] && return 0
   done
   return 1
 }
@@ -148,17 +152,25 @@ same_file() {
   say "  $1 equals $2 byte for byte ($(wc -c < "$1") bytes)"
 }
 
+# Waits for array job $1 and its merge job $2, which must complete; then OUT ($3)/merged.json must
+# equal the unsharded run of the study (the rest of the arguments), written to OUT-whole.json.
+merged_equals_whole() {
+  local array=$1 merge=$2 out=$3
+  shift 3
+  wait_gone "$array"
+  wait_gone "$merge"
+  [ "$(job_state "$merge")" = COMPLETED ] || fail "merge job $merge is $(job_state "$merge"): $(cat "$out/merge.log" 2> /dev/null)"
+  $PARLEY "$@" --summary "$out-whole.json" > /dev/null 2>&1
+  same_file "$out/merged.json" "$out-whole.json"
+}
+
 batch_array() {
   say "1. a 4-task array of $scenario, 4,000 runs, and its merge job"
   local out=$work/batch line array merge
   line=$(submit --shards 4 --out "$out" -- batch "$scenario" --runs 4000 --sweep clash-rate=0,0.05)
   say "  $line"
   read -r array merge <<< "$(ids_of "$line")"
-  wait_gone "$array"
-  wait_gone "$merge"
-  [ "$(job_state "$merge")" = COMPLETED ] || fail "merge job $merge is $(job_state "$merge"): $(cat "$out/merge.log" 2> /dev/null)"
-  $PARLEY batch "$scenario" --runs 4000 --sweep clash-rate=0,0.05 --summary "$work/batch-whole.json" > /dev/null 2>&1
-  same_file "$out/merged.json" "$work/batch-whole.json"
+  merged_equals_whole "$array" "$merge" "$out" batch "$scenario" --runs 4000 --sweep clash-rate=0,0.05
 }
 
 cancel_and_retry() {
@@ -167,15 +179,14 @@ cancel_and_retry() {
   line=$(submit --shards 4 --out "$out" -- "${study[@]}")
   say "  $line"
   read -r array merge <<< "$(ids_of "$line")"
-  # Cancel task 3 once Parley in it has its SIGTERM handler (before that, a signal would end it
-  # with nothing written, as it would any program still starting) and has run for a second: its
-  # 50,000 runs take several seconds even on a fast, quiet machine.
+  # Cancel task 3 once Parley in it is running (before that, a signal would end it with nothing
+  # written, as it would any program still starting): its 50,000 runs take several seconds of CPU
+  # even on a fast machine.
   for _ in $(seq 1 600); do
-    catches_sigterm "${array}_3" && break
+    parley_busy "${array}_3" && break
     sleep 0.5
   done
-  catches_sigterm "${array}_3" || fail "task ${array}_3 did not start Parley in 300 s"
-  sleep 1
+  parley_busy "${array}_3" || fail "task ${array}_3 did not start Parley in 300 s"
   [ "$(job_state "${array}_3")" = RUNNING ] || fail "task ${array}_3 is $(job_state "${array}_3"), not running: make the study larger"
   scancel "${array}_3"
   wait_gone "$array"
@@ -202,11 +213,7 @@ explore_array() {
   line=$(submit --shards 4 --out "$out" -- "${study[@]}")
   say "  $line"
   read -r array merge <<< "$(ids_of "$line")"
-  wait_gone "$array"
-  wait_gone "$merge"
-  [ "$(job_state "$merge")" = COMPLETED ] || fail "merge job $merge is $(job_state "$merge"): $(cat "$out/merge.log" 2> /dev/null)"
-  $PARLEY "${study[@]}" --summary "$work/explore-whole.json" > /dev/null 2>&1
-  same_file "$out/merged.json" "$work/explore-whole.json"
+  merged_equals_whole "$array" "$merge" "$out" "${study[@]}"
 }
 
 # Waits until the sharded calibration in $1 has written calibration.txt; fails when a merge job failed.
@@ -288,11 +295,7 @@ done_when() {
   retry_line=$(submit --shards 20 --out "$out" --retry 17 -- "${study[@]}")
   say "  $retry_line"
   read -r array merge <<< "$(ids_of "$retry_line")"
-  wait_gone "$array"
-  wait_gone "$merge"
-  [ "$(job_state "$merge")" = COMPLETED ] || fail "merge job $merge is $(job_state "$merge"): $(cat "$out/merge.log" 2> /dev/null)"
-  $PARLEY "${study[@]}" --summary "$work/sobol-whole.json" > /dev/null 2>&1
-  same_file "$out/merged.json" "$work/sobol-whole.json"
+  merged_equals_whole "$array" "$merge" "$out" "${study[@]}"
   # The lab's import (src/ui/components/LabResults.tsx, importShown) reads an explore summary with
   # isExploreSummaryText and parseExploreSummary, which check it; then it shows the estimates.
   cat > "$work/lab-import.ts" << TS
@@ -315,6 +318,8 @@ start_cluster
 parts=("$@")
 [ ${#parts[@]} -gt 0 ] || parts=(batch_array cancel_and_retry explore_array calibrate_steps done_when)
 for part in "${parts[@]}"; do
+  part_started=$(date +%s)
   case $part in batch_array | cancel_and_retry | explore_array | calibrate_steps | done_when) "$part" ;; *) fail "no part $part" ;; esac
+  say "  ($part: $(($(date +%s) - part_started)) s)"
 done
 say "all passed"

@@ -14,7 +14,7 @@ import { asCliError, checkOutputs } from './batch.ts';
 export const mergeCommand: Command = {
   name: 'merge',
   usage: 'parley merge SUMMARY.json... [--summary OUT.json]',
-  summary: 'combine the summaries of shards (`batch` or `explore` with --shard I/N) into one, exactly as one unsharded run; refuses edited or damaged files; names missing or partial shards and prints the commands that re-run them (docs/cluster.md)',
+  summary: 'combine the summaries of shards (`batch` or `explore` with --shard I/N) into one, exactly as one unsharded run; refuses edited or damaged files; names missing or partial shards and prints the commands that re-run them (a calibration step\'s shards merge with `parley calibrate --merge`; docs/cluster.md)',
   async run(argv, io) {
     const args = parseArgs(argv, { summary: 'value' });
     if (args.positional.length === 0) throw new UserError('merge needs the summary files of the shards', 'e.g. parley merge shard-*.json --summary all.json');
