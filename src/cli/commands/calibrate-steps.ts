@@ -32,6 +32,7 @@ import {
   CALIBRATION_PART_FORMAT,
   type CalibrationPart,
   type DesignPoint,
+  type Experiment,
   type MergedStep,
   type PoolFactory,
   type Shard,
@@ -51,7 +52,8 @@ interface Step {
   key: StepKey;
   points: readonly DesignPoint[];
   results: Summaries[][];
-  metrics: string[];
+  /** The step's population as a design (one variation per candidate). */
+  experiment: Experiment;
 }
 
 const finished = (statePath: string | undefined) => (): never => {
@@ -75,7 +77,7 @@ async function stepOf(setup: CalibrateSetup, statePath: string | undefined, io: 
     candidateCount: replayed.points.length,
     chunkSize: experiment.chunkSize,
   };
-  return { key, points: replayed.points, results, metrics: experiment.metrics };
+  return { key, points: replayed.points, results, experiment };
 }
 
 const describeStep = (step: Step, runs: number) => `step ${step.key.step} (${step.key.candidateCount} candidates × ${runs} runs)`;
@@ -86,7 +88,7 @@ export async function runShardStep(setup: CalibrateSetup, how: { shard: Shard; s
   if (summaryPath === undefined) throw new UserError('a shard of a calibration step needs --summary FILE: its part of the step goes there', 'e.g. --summary out/step-1/shard-1.json');
   checkOutputs(io, [['--summary', summaryPath]]);
   const step = await stepOf(setup, how.statePath, io);
-  const experiment = await designExperiment(request.source, step.points, { runs: request.runs, seed: request.seed });
+  const { experiment } = step;
   const controller = new AbortController();
   let stopSignal: StopSignal | undefined;
   const removeInterrupt = io.onStopSignal((signal) => {
@@ -169,7 +171,7 @@ export async function mergeStep(setup: CalibrateSetup, how: MergeHow, io: CliIO,
   checkOutputs(io, [['--next', how.nextPath], ['--summary', setup.summaryPath], ...(setup.write ? [['--write', setup.file] as const] : [])]);
   const step = await stepOf(setup, how.statePath, io);
   const parts = readParts(how.parts, io);
-  const merged = mergeCalibrationParts(step.key, { variationCount: step.key.candidateCount, runs: request.runs, chunkSize: step.key.chunkSize, metrics: step.metrics }, parts, how.parts);
+  const merged = mergeCalibrationParts(step.key, { variationCount: step.key.candidateCount, runs: request.runs, chunkSize: step.key.chunkSize, metrics: step.experiment.metrics }, parts, how.parts);
   const say = (notes: readonly string[]) => io.stderr(`${notes.map((n) => (n.startsWith('  ') ? n : `parley calibrate: ${n}`)).join('\n')}\n`);
   if (!merged.complete) {
     say(incompleteNotes(setup, how, step, merged, parts));
