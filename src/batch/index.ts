@@ -60,8 +60,10 @@ export { runExplore, type ExploreRequest, type ExploreOutcome } from './explore-
 export { formatExplore, formatDiscovered, textTable, sig, interval } from './explore-format.ts';
 export { parseTargetFile, splitTargetsFlag } from './target-file.ts';
 export { checkTargetsOn, formatTargetResults, sourceDescriber, type TargetResult } from './target-check.ts';
-export { runCalibration, roundForWriting, type CalibrationRequest, type CalibrationOutcome, type CalibrationMethod, type PairData } from './calibration-run.ts';
+export { runCalibration, calibrateWith, checkCalibrationRequest, poolRunner, roundForWriting, type CalibrationRunner, type CalibrationRequest, type CalibrationOutcome, type CalibrationMethod, type PairData } from './calibration-run.ts';
 export { formatCalibration, calibrationSummary } from './calibration-report.ts';
+export { replayCalibration, calibrationIdentity, buildCalibrationState, parseCalibrationState, pointsDigest, sha256Of, CALIBRATION_STATE_FORMAT, type CalibrationIdentity, type CalibrationState, type Replayed } from './calibration-steps.ts';
+export { mergeCalibrationParts, parseCalibrationPart, isCalibrationPartText, stringifyPart, CALIBRATION_PART_FORMAT, type CalibrationPart, type StepKey, type MergedStep } from './calibration-parts.ts';
 export { playthroughCheck, formatFindings, DEFAULT_LINT_RUNS, type Finding, type FindingKind } from './lint/index.ts';
 export { pairedDifference, type PairedCounts, type PairedDifference } from './paired-difference.ts';
 export { choiceImpact, foldChoicePairs, outcomeFrom, rekeyed, emptyPairs, type ChoiceImpactInput, type ChoicePairs } from './choice-impact.ts';
