@@ -16,6 +16,7 @@ import { Reflection } from './reflection.ts';
 export { ID_PATTERN, Id, Days, NumberOrParameter, Expression, SourceRef, Count, Quantity } from './primitives.ts';
 export { Obligation, OBLIGATION_KINDS, type ObligationKind } from './kinds/registry.ts';
 export { Briefing, BriefingItem, BRIEFING_SECTIONS, type BriefingSection } from './briefing.ts';
+export { ReflectionItem } from './reflection.ts';
 
 export const Parameter = z.strictObject({
   default: BoundedNumber.describe('The value used when nobody sets it.'),

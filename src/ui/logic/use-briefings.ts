@@ -1,6 +1,6 @@
-/** The briefings of the open scenario's parties: its own, or (for a bundled scenario) loaded on first use. */
+/** The briefings of the open scenario's parties and its reflection questions: its own, or (for a bundled scenario) loaded on first use. */
 import { useEffect, useState } from 'react';
-import type { Scenario } from '../../scenario/core.ts';
+import type { ReflectionItem, Scenario } from '../../scenario/core.ts';
 import { bundledCatalog } from './bundled.ts';
 import { ownBriefings, type BriefingsByParty } from './briefings.ts';
 
@@ -29,4 +29,12 @@ export function useBriefings(scenario: Scenario): BriefingsByParty | undefined {
   }, [scenario, own]);
   if (own) return own;
   return loaded?.scenario === scenario ? loaded.briefings : undefined;
+}
+
+/** The bundled scenario's reflection questions, which the catalog leaves out. */
+export async function bundledReflection(scenario: Scenario): Promise<readonly ReflectionItem[]> {
+  if (scenario.reflection.length > 0) return scenario.reflection;
+  const entry = bundledCatalog().find((e) => e.ok && e.scenario === scenario);
+  if (!entry) return [];
+  return (await import('virtual:parley-briefings')).reflection[entry.file] ?? [];
 }
