@@ -21,14 +21,18 @@ export function App() {
   const hash = ParleyContext.useSelector((s) => hashOf(s.context));
 
   useEffect(() => {
-    if (window.location.hash !== hash) window.history.replaceState(null, '', hash);
-  }, [hash]);
-
-  useEffect(() => {
-    const onHash = () => actor.send({ type: 'route.changed', hash: window.location.hash });
+    // The address the event went to (the bar may have been rewritten since it was queued).
+    const onHash = (event: HashChangeEvent) => actor.send({ type: 'route.changed', hash: new URL(event.newURL).hash });
     window.addEventListener('hashchange', onHash);
+    // A link followed while the page was still starting, before anything listened: follow it now,
+    // rather than write the start page's address over it below.
+    if (window.location.hash !== hashOf(actor.getSnapshot().context)) actor.send({ type: 'route.changed', hash: window.location.hash });
     return () => window.removeEventListener('hashchange', onHash);
   }, [actor]);
+
+  useEffect(() => {
+    if (window.location.hash !== hash) window.history.replaceState(null, '', hash);
+  }, [hash]);
 
   useEffect(() => {
     if (page === 'library') document.title = 'Parley · scenario library';
