@@ -1,6 +1,6 @@
 /** The results of an exploration (Morris, Sobol, LHS with PRIM) or a target check, with the CLI's files to download. */
 import { useState } from 'react';
-import { sig, type Discovered, type ExploreSummary, type OutputEstimates } from '../../batch/index.ts';
+import { sig, type Discovered, type ExploreSummary, type OutputEstimates, type TargetResult } from '../../batch/index.ts';
 import { exploreSummaryText, explorePointsCsv, type LabExploreRun, type LabTargetsRun } from '../logic/lab-explore.ts';
 import { BarKey, IntervalBars } from './LabBars.tsx';
 import { LabTable, type Column } from './LabTable.tsx';
@@ -187,7 +187,6 @@ export function LabExploreResults({ summary, file, run }: { summary: ExploreSumm
 
 export function LabTargetsResults({ run }: { run: LabTargetsRun }) {
   const met = run.results.filter((r) => r.met).length;
-  type Row = LabTargetsRun['results'][number];
   return (
     <section className="panel lab-results" data-testid="lab-results" aria-label="Results">
       <h2>
@@ -199,20 +198,27 @@ export function LabTargetsResults({ run }: { run: LabTargetsRun }) {
         </button>
       </p>
       <p className="hint">A target is met when the simulated value is within its tolerance of the target value. The 95% interval is the simulation’s own error over these runs; it shrinks with more runs.</p>
-      <LabTable<Row>
-        rows={run.results}
-        rowKey={(r) => r.id}
-        testId="lab-targets-table"
-        rowAttributes={(r) => ({ 'data-met': String(r.met) })}
-        columns={[
-          { key: 'id', label: 'Target', value: (r) => r.id, rowHeader: true, render: (r) => <span title={r.source}>{r.id}</span> },
-          { key: 'statistic', label: 'Statistic', value: (r) => r.statistic, render: (r) => <code>{r.statistic}</code> },
-          { key: 'target', label: 'Target ± tolerance', value: (r) => r.target, render: (r) => `${sig(r.target)} ± ${sig(r.tolerance)}` },
-          { key: 'simulated', label: 'Simulated [95% interval]', value: (r) => r.simulated.value, render: (r) => (Number.isFinite(r.simulated.value) ? `${sig(r.simulated.value)} ${range(r.simulated)}` : '— (no runs)') },
-          { key: 'distance', label: 'Distance (tolerances)', value: (r) => r.distance, render: (r) => (Number.isFinite(r.distance) ? sig(r.distance) : '∞') },
-          { key: 'met', label: 'Met?', value: (r) => (r.met ? 1 : 0), render: (r) => (r.met ? 'met' : 'MISSED') },
-        ]}
-      />
+      <TargetsTable results={run.results} />
     </section>
+  );
+}
+
+/** Each target with its statistic, target ± tolerance, simulated value and interval, distance, met or MISSED. */
+export function TargetsTable({ results }: { results: readonly TargetResult[] }) {
+  return (
+    <LabTable<TargetResult>
+      rows={results}
+      rowKey={(r) => r.id}
+      testId="lab-targets-table"
+      rowAttributes={(r) => ({ 'data-met': String(r.met) })}
+      columns={[
+        { key: 'id', label: 'Target', value: (r) => r.id, rowHeader: true, render: (r) => <span title={r.source}>{r.id}</span> },
+        { key: 'statistic', label: 'Statistic', value: (r) => r.statistic, render: (r) => <code>{r.statistic}</code> },
+        { key: 'target', label: 'Target ± tolerance', value: (r) => r.target, render: (r) => `${sig(r.target)} ± ${sig(r.tolerance)}` },
+        { key: 'simulated', label: 'Simulated [95% interval]', value: (r) => r.simulated.value, render: (r) => (Number.isFinite(r.simulated.value) ? `${sig(r.simulated.value)} ${range(r.simulated)}` : '— (no runs)') },
+        { key: 'distance', label: 'Distance (tolerances)', value: (r) => r.distance, render: (r) => (Number.isFinite(r.distance) ? sig(r.distance) : '∞') },
+        { key: 'met', label: 'Met?', value: (r) => (r.met ? 1 : 0), render: (r) => (r.met ? 'met' : 'MISSED') },
+      ]}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { Scenario } from '../../scenario/core.ts';
 import { browserWorkerCount, webPool } from '../../batch/index.ts';
 import { ParleyContext } from '../logic/app-context.ts';
@@ -9,8 +9,11 @@ import { DEFAULT_EXPLORE_DRAFT, exploreRequest, isExploreMethod, runLabExplore, 
 import { LabExploreResults, LabTargetsResults } from './LabExploreResults.tsx';
 import { DEFAULT_COMPARE_DRAFT, runLabCompare } from '../logic/lab-compare.ts';
 import { LabCompareResults } from './LabCompare.tsx';
+import { calibrationRequest, DEFAULT_CALIBRATION_DRAFT, runLabCalibration } from '../logic/lab-calibration.ts';
 import { LabForm, type LabSettings } from './LabForm.tsx';
 import { LabResults, SummaryImport, type Shown } from './LabResults.tsx';
+
+const LabCalibrationResults = lazy(() => import('./LabCalibration.tsx'));
 
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const clock = (s: number) => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
@@ -22,7 +25,9 @@ function ProgressLine({ progress }: { progress: LabProgress }) {
   return (
     <p className="lab-progress" data-testid="lab-progress">
       <progress max={progress.total || 1} value={progress.done} aria-label="Lab progress" /> {progress.total ? `${int(progress.done)} / ${int(progress.total)} runs` : 'starting the workers…'}
-      {progress.rate !== undefined && ` · ${int(progress.rate)} runs/s · about ${clock(progress.etaSeconds ?? 0)} left`}
+      {progress.note && ` (${progress.note})`}
+      {progress.rate !== undefined && ` · ${int(progress.rate)} runs/s`}
+      {progress.etaSeconds !== undefined && ` · about ${clock(progress.etaSeconds)} left`}
     </p>
   );
 }
@@ -31,6 +36,7 @@ function ProgressLine({ progress }: { progress: LabProgress }) {
 function coverageOf(shown: Shown): { runs: number; partial: boolean } {
   if (shown.from === 'targets') return { runs: shown.run.runs, partial: false };
   if (shown.from === 'compare') return { runs: 2 * shown.result.comparison.pairs, partial: shown.result.partial };
+  if (shown.from === 'calibration') return { runs: shown.result.runs ?? shown.result.summary.evaluations * shown.result.summary.runsPerCandidate, partial: false };
   const summary = shown.from === 'run' || shown.from === 'explore' ? shown.run.summary : shown.summary;
   return { runs: summary.coverage.runs, partial: summary.partial };
 }
@@ -49,6 +55,12 @@ function ShownResults({ shown, scenario }: { shown: Shown; scenario: Scenario | 
       return <LabTargetsResults run={shown.run} />;
     case 'compare':
       return <LabCompareResults result={shown.result} />;
+    case 'calibration':
+      return (
+        <Suspense fallback={<p className="hint">Loading the posterior charts…</p>}>
+          <LabCalibrationResults result={shown.result} {...(shown.file ? { file: shown.file } : {})} />
+        </Suspense>
+      );
   }
 }
 
@@ -57,6 +69,7 @@ async function runMethod(settings: LabSettings, full: LabSource, sources: readon
   const { method, draft } = settings;
   if (isExploreMethod(method)) return { from: 'explore', run: await runLabExplore(exploreRequest(full, method, draft, settings.explore), pool) };
   if (method === 'targets') return { from: 'targets', run: await runLabTargets(full, draft, pool) };
+  if (method === 'calibrate') return { from: 'calibration', result: await runLabCalibration(calibrationRequest(full, draft, settings.calibration), pool) };
   if (method === 'compare') {
     const b = sources.find((s) => s.scenario.id === settings.compare.scenarioB) ?? full;
     const textB = b.file === full.file ? full.text : (b.text ?? (await bundledText(b.file)));
@@ -75,7 +88,7 @@ export default function LabPage() {
   // A draft from the editor carries its text; a bundled file's text is fetched when a run needs it.
   const sources: LabScenario[] = catalog.flatMap((e) => (e.ok ? [{ scenario: e.scenario, file: e.file, ...(e.text !== undefined ? { text: e.text } : {}) }] : []));
   const source = sources.find((s) => s.scenario.id === wanted) ?? sources[0];
-  const [settings, setSettings] = useState<LabSettings>({ draft: DEFAULT_LAB_DRAFT, workers: browserWorkerCount(), keepCsv: true, method: 'grid', explore: DEFAULT_EXPLORE_DRAFT, compare: DEFAULT_COMPARE_DRAFT });
+  const [settings, setSettings] = useState<LabSettings>({ draft: DEFAULT_LAB_DRAFT, workers: browserWorkerCount(), keepCsv: true, method: 'grid', explore: DEFAULT_EXPLORE_DRAFT, compare: DEFAULT_COMPARE_DRAFT, calibration: DEFAULT_CALIBRATION_DRAFT });
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [shown, setShown] = useState<Shown>();
   const abort = useRef<AbortController | undefined>(undefined);

@@ -4,6 +4,7 @@ import type { Scenario } from '../../scenario/core.ts';
 import { EXAMPLE_SCAN, exampleRuns, importSummary, runHref, summaryFileText, variationLabel, type LabRun } from '../logic/lab.ts';
 import type { LabExploreRun, LabTargetsRun } from '../logic/lab-explore.ts';
 import type { LabComparison } from '../logic/lab-compare.ts';
+import { isCalibrationSummaryText, parseCalibrationSummary, type LabCalibration } from '../logic/lab-calibration.ts';
 
 const LabCharts = lazy(() => import('./LabCharts.tsx'));
 
@@ -16,10 +17,12 @@ export type Shown =
   | { from: 'explore'; run: LabExploreRun }
   | { from: 'explore-file'; file: string; summary: ExploreSummary }
   | { from: 'targets'; run: LabTargetsRun }
-  | { from: 'compare'; result: LabComparison };
+  | { from: 'compare'; result: LabComparison }
+  | { from: 'calibration'; result: LabCalibration; file?: string };
 
-/** A summary file made by `parley batch`, `merge` or `explore`, checked before it is shown. */
+/** A summary file made by `parley batch`, `merge`, `explore` or `calibrate`, checked before it is shown. */
 function importShown(text: string, file: string): Shown {
+  if (isCalibrationSummaryText(text)) return { from: 'calibration', file, result: { summary: parseCalibrationSummary(text, file), summaryText: text } };
   return isExploreSummaryText(text) ? { from: 'explore-file', file, summary: parseExploreSummary(text, file) } : { from: 'file', file, summary: importSummary(text, file) };
 }
 
@@ -38,7 +41,7 @@ export function SummaryImport({ onImport }: { onImport(shown: Shown): void }) {
   return (
     <section className="panel lab-files" aria-label="Import">
       <label>
-        Import a summary JSON made by <code>parley batch --summary</code> (or <code>merge</code>, or <code>explore --summary</code>):{' '}
+        Import a summary JSON made by <code>parley batch --summary</code> (or <code>merge</code>, <code>explore --summary</code>, <code>calibrate --summary</code>):{' '}
         <input
           type="file"
           accept=".json,application/json"

@@ -93,6 +93,8 @@ export interface LabProgress {
   rate?: number;
   /** Seconds left at that rate. */
   etaSeconds?: number;
+  /** What is under way, when the runs come in several batches (a calibration's populations). */
+  note?: string;
 }
 
 export interface LabRun {
