@@ -148,7 +148,7 @@ export default function LabCalibrationResults({ result, file }: { result: LabCal
         </figure>
       ))}
       <SummaryTable views={views} result={result} />
-      <h3>
+      <h3 style={{ marginTop: 20 }}>
         Targets at the calibrated values ({met} of {s.check.length} met): {Object.entries(s.calibrated).map(([k, v]) => `${k}=${v}`).join(', ')}
       </h3>
       <TargetsTable results={s.check} />

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, startTransition, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { Scenario } from '../../scenario/core.ts';
 import { browserWorkerCount, webPool } from '../../batch/index.ts';
 import { ParleyContext } from '../logic/app-context.ts';
@@ -112,8 +112,12 @@ export default function LabPage() {
       if (text === undefined) throw new Error(`The file ${source.file} is not bundled with the app.`);
       setStatus({ kind: 'running', progress: { done: 0, total: 0 } });
       const onProgress = (progress: LabProgress) => setStatus({ kind: 'running', progress });
-      setShown(await runMethod(settings, { ...source, text }, sources, { pool: webPool, workers: settings.workers, signal: controller.signal, onProgress }));
-      setStatus({ kind: 'idle' });
+      const result = await runMethod(settings, { ...source, text }, sources, { pool: webPool, workers: settings.workers, signal: controller.signal, onProgress });
+      // Drawn as a transition: React renders the charts and tables in slices, so the page never blocks for long.
+      startTransition(() => {
+        setShown(result);
+        setStatus({ kind: 'idle' });
+      });
     } catch (error) {
       setStatus({ kind: 'failed', message: (error as Error).message });
     }
@@ -136,8 +140,8 @@ export default function LabPage() {
         <h1>Lab: many runs, sweeps and charts</h1>
         <p className="hint">
           Runs a scenario many times in this browser, in parallel Web Workers: over a grid of parameter values, a sensitivity design (Latin hypercube,
-          Morris, Sobol) or against its targets. The numbers and the files are exactly those of <code>parley batch</code>, <code>explore</code> and{' '}
-          <code>check-targets</code>.
+          Morris, Sobol) or against its targets (check or calibrate). The numbers and the files are exactly those of <code>parley batch</code>, <code>explore</code>,{' '}
+          <code>check-targets</code> and <code>calibrate</code>.
         </p>
       </header>
       <LabForm source={source} sources={sources} settings={settings} onChange={setSettings} running={status.kind === 'running'} onRun={() => void start()} onStop={stop} runButton={runButton} />

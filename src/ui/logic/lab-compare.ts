@@ -131,9 +131,55 @@ export interface LabComparison {
   elapsedMs: number;
 }
 
-export function compareLabs(sides: [{ label: string; experiment: Experiment; run: LabRun }, { label: string; experiment: Experiment; run: LabRun }]): LabComparison {
+/** What the comparison worker is given: each side's CSV pieces and metric names. */
+export interface CompareJob {
+  csv: [readonly string[], readonly string[]];
+  metrics: [readonly string[], readonly string[]];
+}
+
+type CompareAnswer = { ok: true; comparison: Comparison } | { ok: false; message: string };
+
+/** Parses both sides' CSVs and pairs them (what the worker runs). */
+export function compareJob(job: CompareJob): Comparison {
+  return compareRuns(runsOfCsv(job.csv[0], job.metrics[0]), runsOfCsv(job.csv[1], job.metrics[1]), job.metrics[0], job.metrics[1]);
+}
+
+/** The worker's side (lab-compare-worker.ts): one job per message, one answer. */
+export function serveComparison(scope: { onmessage: ((event: MessageEvent<CompareJob>) => void) | null; postMessage(message: CompareAnswer): void }): void {
+  scope.onmessage = (event) => {
+    try {
+      scope.postMessage({ ok: true, comparison: compareJob(event.data) });
+    } catch (error) {
+      scope.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+}
+
+/**
+ * The comparison, worked out in a Web Worker so that parsing two big CSVs never blocks the page
+ * (on the calling thread where there are no workers, e.g. under Node in tests).
+ */
+export function compareOffThread(job: CompareJob): Promise<Comparison> {
+  if (typeof Worker === 'undefined') return Promise.resolve().then(() => compareJob(job));
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./lab-compare-worker.ts', import.meta.url), { type: 'module', name: 'parley compare' });
+    worker.onmessage = (event: MessageEvent<CompareAnswer>) => {
+      worker.terminate();
+      if (event.data.ok) resolve(event.data.comparison);
+      else reject(new ExperimentError(event.data.message));
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      worker.terminate();
+      reject(new ExperimentError(`the comparison could not be worked out: ${event.message || 'its worker did not start'}`));
+    };
+    worker.postMessage(job);
+  });
+}
+
+export async function compareLabs(sides: [{ label: string; experiment: Experiment; run: LabRun }, { label: string; experiment: Experiment; run: LabRun }]): Promise<LabComparison> {
   const [a, b] = sides;
-  const comparison = compareRuns(runsOfCsv(a.run.csv!, a.experiment.metrics), runsOfCsv(b.run.csv!, b.experiment.metrics), a.experiment.metrics, b.experiment.metrics);
+  const comparison = await compareOffThread({ csv: [a.run.csv!, b.run.csv!], metrics: [a.experiment.metrics, b.experiment.metrics] });
   return { partial: a.run.summary.partial || b.run.summary.partial, labelA: a.label, labelB: b.label, seed: a.experiment.seed, comparison, elapsedMs: a.run.elapsedMs + b.run.elapsedMs };
 }
 
@@ -155,6 +201,7 @@ export async function runLabCompare(sides: [CompareSide, CompareSide], draft: La
     options.onProgress?.({ done: p.done + offset, total, ...(p.rate ? { rate: p.rate, etaSeconds: (total - p.done - offset) / p.rate } : {}) });
   const runA = await runLab(expA, { ...options, csv: true, onProgress: shifted(0) });
   const runB = await runLab(expB, { ...options, csv: true, onProgress: shifted(expA.runs) });
+  options.onProgress?.({ done: runA.summary.coverage.runs + runB.summary.coverage.runs, total, note: 'pairing the runs' });
   return compareLabs([
     { label: sideLabel(sides[0]), experiment: expA, run: runA },
     { label: sideLabel(sides[1]), experiment: expB, run: runB },
