@@ -132,7 +132,13 @@ export function LabResults({ shown, scenario }: { shown: Extract<Shown, { from: 
         {summary.partial && <span className="lab-partial" data-testid="lab-partial"> — partial{summary.stopped ? ` (${summary.stopped})` : ''}</span>}
       </h2>
       {shown.from === 'run' && (
-        <p className="hint" data-testid="lab-speed">
+        <p
+          className="hint"
+          data-testid="lab-speed"
+          data-runs={summary.coverage.runs}
+          data-elapsed-ms={shown.run.elapsedMs.toFixed(1)}
+          {...(shown.run.firstResult ? { 'data-first-result-ms': shown.run.firstResult.ms.toFixed(1), 'data-first-result-runs': shown.run.firstResult.runs } : {})}
+        >
           {int(summary.coverage.runs)} runs in {(shown.run.elapsedMs / 1000).toFixed(1)} s with {shown.run.workers} worker{shown.run.workers === 1 ? '' : 's'} (
           {int(summary.coverage.runs / (shown.run.elapsedMs / 1000))} runs/s)
         </p>

@@ -1,7 +1,8 @@
 /**
- * The Web Worker that pairs Compare's two sides: it parses both per-run CSVs (100,000 rows each
- * for a big comparison) and takes the paired differences, so the page's main thread never does.
+ * The Web Worker that pairs Compare's two sides: it takes both sides' per-run CSV pieces as they
+ * come (100,000 rows each for a big comparison), then parses and pairs them, so the page's main
+ * thread never does.
  */
-import { serveComparison } from './lab-compare.ts';
+import { servePairing } from './lab-compare.ts';
 
-serveComparison(self as unknown as Parameters<typeof serveComparison>[0]);
+servePairing(self as unknown as Parameters<typeof servePairing>[0]);
