@@ -8,37 +8,18 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations, openLab } from './lab-support.ts';
-import { launchChromium, ROOT, screenshot, startApp } from './support.ts';
+import { consoleStaysClean, downloaded, labSession } from './lab-session.ts';
+import { ROOT, screenshot } from './support.ts';
 
-let server: ViteDevServer;
-let url: string;
-let browser: Browser;
-const consoleProblems: string[] = [];
-
-beforeAll(async () => {
-  ({ server, url } = await startApp());
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function downloaded(page: Page, button: Locator): Promise<string> {
-  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  return readFileSync((await download.path())!, 'utf8');
-}
+const session = labSession();
 
 describe('the lab: calibration', () => {
   it('fits two parameters to the targets in workers, draws their posteriors over the prior ranges, and downloads what `parley calibrate` writes and prints', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     try {
-      const page = await openLab(context, url, 'lab calibrate', consoleProblems);
+      const page = await openLab(context, session.url, 'lab calibrate', session.consoleProblems);
       const form = page.getByRole('form', { name: 'Experiment' });
       await form.getByRole('radio', { name: 'Calibrate to targets' }).check();
       await form.getByLabel('Runs per candidate').fill('50');
@@ -99,8 +80,4 @@ describe('the lab: calibration', () => {
   }, 300_000);
 });
 
-describe('the console', () => {
-  it('stays free of errors and warnings throughout', () => {
-    expect(consoleProblems).toEqual([]);
-  });
-});
+consoleStaysClean(session.consoleProblems);
