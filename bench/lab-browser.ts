@@ -36,6 +36,11 @@ interface Measure {
   longTasksMs: number[];
   /** The most CPU time one task of the page's main thread took (Chromium's trace), in ms. */
   maxMainTaskCpuMs: number;
+  /** CPU time of the page's main thread, and of each worker, during the batch (ms). */
+  mainCpuMs: number;
+  workerCpuMs: number[];
+  /** The workers' CPU time over (workers × the batch's time): 1 when every worker computed all the time; less when they waited for a core (a busy machine) or for work. */
+  workerBusyShare: number;
   /** The machine's 1-minute load average before and after the batch. */
   load: [number, number];
   /** CPU time (user + system) of the browser's processes during the batch, per 1,000 runs. */
@@ -103,6 +108,9 @@ async function measure(browser: Browser, page: Page, workers: number | undefined
     steadyRunsPerSecond: Math.round(steady),
     longTasksMs: seen.longTasks,
     maxMainTaskCpuMs: Number(seen.maxTaskCpuMs.toFixed(1)),
+    mainCpuMs: seen.mainCpuMs,
+    workerCpuMs: seen.workerCpuMs,
+    workerBusyShare: Number((seen.workerCpuMs.slice(0, used).reduce((a, b) => a + b, 0) / (used * elapsedMs)).toFixed(2)),
     load: seen.load.map((l) => Number(l.toFixed(2))) as [number, number],
     cpuMsPerThousandRuns: Math.round((cpu * 1e6) / done),
   };

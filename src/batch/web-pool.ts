@@ -19,22 +19,57 @@ const DEPTH = 2;
 
 type Task = { chunk: number; resolve(r: ChunkResult): void; reject(e: Error): void };
 
-/** How long idle workers wait for the next pool before they are terminated. */
+/** How long idle workers wait for the next pool before they are terminated (unless a page holds them: warmWebWorkers). */
 const PARK_MS = 5_000;
 const parked: Worker[] = [];
 let parkTimer: ReturnType<typeof setTimeout> | undefined;
+let holds = 0;
 
-function park(workers: readonly Worker[]): void {
-  for (const worker of workers) {
-    worker.onmessage = null;
-    worker.onerror = null;
-    parked.push(worker);
-  }
+const newWorker = (i: number) => new Worker(new URL('./web-pool-worker.ts', import.meta.url), { type: 'module', name: `parley batch worker ${i + 1}` });
+
+function expireParked(): void {
   if (parkTimer !== undefined) clearTimeout(parkTimer);
+  parkTimer = undefined;
+  if (holds > 0) return;
   parkTimer = setTimeout(() => {
     for (const worker of parked.splice(0)) worker.terminate();
     parkTimer = undefined;
   }, PARK_MS);
+}
+
+function park(workers: readonly Worker[]): void {
+  for (const worker of workers) {
+    worker.onmessage = null;
+    // A parked worker that fails (its code did not load) leaves the park, so no pool takes it.
+    worker.onerror = (event) => {
+      event.preventDefault();
+      worker.terminate();
+      const at = parked.indexOf(worker);
+      if (at >= 0) parked.splice(at, 1);
+    };
+    parked.push(worker);
+  }
+  expireParked();
+}
+
+/**
+ * Starts `count` workers ahead of the first batch (loading and compiling their code takes a few
+ * hundred milliseconds) and keeps idle workers until the returned release is called: the lab does
+ * this while it is open, so Run starts computing at once. Stop still terminates the workers of the
+ * batch it stops.
+ */
+export function warmWebWorkers(count: number): () => void {
+  holds++;
+  const fresh: Worker[] = [];
+  for (let i = parked.length; i < count; i++) fresh.push(newWorker(i));
+  park(fresh);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    holds--;
+    expireParked();
+  };
 }
 
 /** Workers for a batch when none are asked for: the cores the browser reports. */
@@ -60,7 +95,7 @@ export const webPool: PoolFactory = async (job, workers) => {
   };
 
   for (let i = 0; i < Math.max(1, workers); i++) {
-    const worker = parked.pop() ?? new Worker(new URL('./web-pool-worker.ts', import.meta.url), { type: 'module', name: `parley batch worker ${i + 1}` });
+    const worker = parked.shift() ?? newWorker(i);
     const slot = { worker, inFlight: new Map<number, Task>() };
     worker.onmessage = (event: MessageEvent<FromWorker>) => {
       const message = event.data;

@@ -18,7 +18,7 @@ import { collectConsole, ROOT, screenshot } from './support.ts';
 
 const session = labSession();
 
-const parley = (args: string[]) => execFileSync(process.execPath, [join(ROOT, 'bin/parley.mjs'), ...args, '--workers', '1'], { cwd: ROOT, stdio: 'pipe' }).toString();
+const parley = (args: string[]) => execFileSync(process.execPath, [join(ROOT, 'bin/parley.mjs'), ...args], { cwd: ROOT, stdio: 'pipe' }).toString();
 
 describe('a new analyst in the lab', () => {
   it('sweeps two parameters, reads where collapse concentrates, downloads the CSV, opens the most surprising run, and finds what matters most by Sobol', async () => {
@@ -95,7 +95,7 @@ describe('a new analyst in the lab', () => {
 describe('a cluster run imported', () => {
   it('shows the Sobol indices of `parley explore --shard 1/2` and `2/2` merged by `parley merge`, as of the unsharded study', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'parley-lab-cluster-'));
-    const study = ['explore', 'scenarios/doha-60-day-draft.yaml', '--method', 'sobol', '--vary', 'clash-rate=0:0.1', 'reciprocity=0:0.5', '--samples', '8', '--runs', '20', '--seed', 'cluster-1'];
+    const study = ['explore', 'scenarios/doha-60-day-draft.yaml', '--method', 'sobol', '--vary', 'clash-rate=0:0.1', 'reciprocity=0:0.5', '--samples', '8', '--runs', '20', '--seed', 'cluster-1', '--workers', '1'];
     parley([...study, '--shard', '1/2', '--summary', join(dir, 'shard-1.json')]);
     parley([...study, '--shard', '2/2', '--summary', join(dir, 'shard-2.json')]);
     parley(['merge', join(dir, 'shard-1.json'), join(dir, 'shard-2.json'), '--summary', join(dir, 'merged.json')]);

@@ -30,6 +30,9 @@ export interface MainThread {
   /** The most CPU time (ms) any one task of the main thread took, and how many tasks there were. */
   maxTaskCpuMs: number;
   tasks: number;
+  /** CPU time (ms) of the main thread's tasks, and of each Web Worker's (the batch workers are the busy ones). */
+  mainCpuMs: number;
+  workerCpuMs: number[];
   load: [number, number];
 }
 
@@ -45,8 +48,11 @@ export async function watchMainThread(browser: Browser, page: Page, work: () => 
   await work();
   await page.waitForTimeout(500);
   const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: { ph: string; name: string; pid: number; tid: number; dur?: number; tdur?: number; args?: { name?: string } }[] };
-  const main = new Set(trace.traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-  const tasks = trace.traceEvents.filter((e) => e.ph === 'X' && e.name === 'RunTask' && main.has(`${e.pid}:${e.tid}`));
+  const threads = (name: string) => trace.traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === name).map((e) => `${e.pid}:${e.tid}`);
+  const tasksOf = (thread: string) => trace.traceEvents.filter((e) => e.ph === 'X' && e.name === 'RunTask' && `${e.pid}:${e.tid}` === thread);
+  const cpuMs = (tasks: { tdur?: number }[]) => tasks.reduce((s, t) => s + (t.tdur ?? 0), 0) / 1000;
+  const tasks = threads('CrRendererMain').flatMap(tasksOf);
+  const workerCpuMs = threads('DedicatedWorker thread').map((t) => Math.round(cpuMs(tasksOf(t)))).filter((ms) => ms > 0).sort((a, b) => b - a);
   const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-  return { longTasks, maxTaskCpuMs: Math.max(0, ...tasks.map((t) => (t.tdur ?? 0) / 1000)), tasks: tasks.length, load: [before, loadavg()[0]!] };
+  return { longTasks, maxTaskCpuMs: Math.max(0, ...tasks.map((t) => (t.tdur ?? 0) / 1000)), tasks: tasks.length, mainCpuMs: Math.round(cpuMs(tasks)), workerCpuMs, load: [before, loadavg()[0]!] };
 }

@@ -1,6 +1,6 @@
 import { lazy, startTransition, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { Scenario } from '../../scenario/core.ts';
-import { browserWorkerCount, webPool } from '../../batch/index.ts';
+import { browserWorkerCount, warmWebWorkers, webPool } from '../../batch/index.ts';
 import { ParleyContext } from '../logic/app-context.ts';
 import { bundledText } from '../logic/bundled.ts';
 import { FLAGSHIP_ID } from '../logic/catalog.ts';
@@ -102,6 +102,8 @@ export default function LabPage() {
   }, []);
   // Leaving the page stops the workers.
   useEffect(() => () => abort.current?.abort(), []);
+  // The workers start while the form is filled in, so Run computes at once (the cores the browser has, at most).
+  useEffect(() => warmWebWorkers(Math.min(settings.workers, browserWorkerCount())), [settings.workers]);
 
   if (!source) return <main className="lab" id="main"><p>No scenario loads, so the lab has nothing to run.</p></main>;
 
