@@ -69,13 +69,17 @@ describe('a new analyst in the lab', () => {
       expect(await page.getByTestId('outcome').innerText()).toMatch(/collaps/i);
       await screenshot(page, 'analyst-4-surprising-run');
 
-      // Back in the lab: Sobol indices over the same two parameters name the one that matters most.
+      // Back in the lab, the sweep and its results are as they were.
       await page.goBack();
       await page.getByRole('heading', { name: /^Lab/ }).waitFor({ timeout: 30_000 });
       const lab = page.getByRole('form', { name: 'Experiment' });
+      expect(await lab.getByLabel('Base seed').inputValue()).toBe('analyst-1');
+      expect(await page.getByTestId('lab-heat-table').locator('td[data-variation]').count()).toBe(9);
+      // Sobol indices over the same two parameters name the one that matters most.
       await lab.getByRole('radio', { name: 'Sobol indices' }).check();
       await lab.getByLabel('Runs per design point').fill('40');
       await lab.getByLabel('Add a parameter to vary').selectOption('clash-rate');
+      await lab.getByLabel('Range of clash-rate').fill('0:0.1');
       await lab.getByLabel('Add a parameter to vary').selectOption('reciprocity');
       await lab.getByLabel('Base samples N').fill('16');
       await lab.getByRole('button', { name: 'Run' }).click();
@@ -83,7 +87,13 @@ describe('a new analyst in the lab', () => {
       await sobol.waitFor({ timeout: 120_000 });
       const top = await sobol.locator('figcaption strong').innerText();
       expect(['clash-rate', 'reciprocity']).toContain(top);
-      expect(await page.getByTestId('lab-sobol-table').locator('tbody th').first().innerText()).toBe(top);
+      const table = page.getByTestId('lab-sobol-table');
+      expect(await table.locator('tbody th').first().innerText()).toBe(top);
+      // When the two ST intervals overlap, the caption says the samples cannot tell the parameters apart.
+      const [first, second] = await table.locator('td[data-column="totalInterval"]').allInnerTexts();
+      const [, lo1] = /\[(.+), /.exec(first!)!;
+      const [, hi2] = /, (.+)\]/.exec(second!)!;
+      expect(await sobol.getByTestId('lab-sobol-overlap').count()).toBe(Number(lo1) <= Number(hi2) ? 1 : 0);
       await screenshot(page, 'analyst-5-sobol', true);
       expect(await axeViolations(page)).toEqual([]);
     } finally {
@@ -110,17 +120,19 @@ describe('a cluster run imported', () => {
       collectConsole(page, session.consoleProblems, 'cluster import');
       await page.goto(`${session.url}#/lab/doha-60-day-draft`);
       await page.getByRole('heading', { name: /^Lab/ }).waitFor({ timeout: 30_000 });
-      // One shard alone is partial: no estimates, and the page says so.
+      // One shard alone: no estimates, and the page says to merge the shards.
       await page.getByLabel('Import a summary JSON').setInputFiles(join(dir, 'shard-1.json'));
       const results = page.getByTestId('lab-results');
       await results.locator('h2', { hasText: 'from shard-1.json' }).waitFor();
-      expect(await results.getByTestId('lab-partial').count()).toBe(1);
-      expect(await results.innerText()).toContain('no estimates');
+      expect(await results.getByTestId('lab-shard').innerText()).toContain('shard 1/2');
+      expect(await results.innerText()).toMatch(/This is shard 1\/2 of a study: .* no estimates\. Merge every shard's summary/);
+      expect(await results.getByTestId('lab-sobol').count()).toBe(0);
       // The merged file: every run, the indices of the whole study.
       await page.getByLabel('Import a summary JSON').setInputFiles(join(dir, 'merged.json'));
       await results.locator('h2', { hasText: 'from merged.json' }).waitFor();
       expect(await results.locator('h2').innerText()).toContain(`${whole.coverage.runs.toLocaleString('en-US')} of ${whole.coverage.of.toLocaleString('en-US')} runs`);
       expect(await results.getByTestId('lab-partial').count()).toBe(0);
+      expect(await results.getByTestId('lab-shard').count()).toBe(0);
       expect(await results.getByTestId('lab-sobol').locator('figcaption strong').innerText()).toBe(top);
       expect(await results.getByTestId('lab-sobol').locator('svg g[data-bar="ST"]').count()).toBe(2);
       await screenshot(page, 'lab-cluster-import-1280x900', true);

@@ -76,6 +76,12 @@ function SobolView({ e }: { e: OutputEstimates }) {
         <p className="hint">
           S1 is the share of the variance of {e.output} due to the parameter alone; ST, alone or together with others (whiskers: 95% bootstrap intervals; wide ones
           mean more samples are needed). Matters most: <strong>{rows[0]?.name}</strong> (ST {sig(rows[0]?.total ?? NaN)}).
+          {rows[1] && rows[0]!.totalLo <= rows[1].totalHi && (
+            <span data-testid="lab-sobol-overlap">
+              {' '}
+              But its ST interval overlaps that of {rows[1].name} ({sig(rows[1].total)}): these samples cannot tell the two apart; more base samples would.
+            </span>
+          )}
           {e.sobol!.baseSamples < 64 && ` With N = ${e.sobol!.baseSamples} base samples this is a quick look: the command line's default is 256.`}
         </p>
       </figcaption>
@@ -146,6 +152,7 @@ export function LabExploreResults({ summary, file, run }: { summary: ExploreSumm
     <section className="panel lab-results" data-testid="lab-results" aria-label="Results">
       <h2>
         Results{file ? ` from ${file}` : ''}: {METHOD[summary.method]}, {int(summary.pointCount)} design points × {int(summary.runsPerPoint)} runs — {int(summary.coverage.runs)} of {int(summary.coverage.of)} runs
+        {summary.shard && <span data-testid="lab-shard"> — shard {summary.shard}</span>}
         {summary.partial && <span className="lab-partial" data-testid="lab-partial"> — partial{run?.stopped ? ` (${run.stopped})` : ''}</span>}
       </h2>
       {run && (
@@ -162,7 +169,18 @@ export function LabExploreResults({ summary, file, run }: { summary: ExploreSumm
         </button>
       </p>
       {!summary.estimates ? (
-        <p className="notice">The study stopped before every run was done, so there are no estimates: run it to the end (or merge the shards with <code>parley merge</code>).</p>
+        <p className="notice">
+          {summary.shard ? (
+            <>
+              This is shard {summary.shard} of a study: it holds {int(summary.coverage.runs)} of its {int(summary.coverage.of)} runs, so there are no estimates. Merge every
+              shard's summary with <code>parley merge shard-1.json … --summary merged.json</code> and import the merged file.
+            </>
+          ) : (
+            <>
+              The study stopped before every run was done, so there are no estimates: run it to the end (or merge the shards with <code>parley merge</code>).
+            </>
+          )}
+        </p>
       ) : (
         <>
           <label>

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { isExploreSummaryText, parseExploreSummary, type ExploreSummary, type Summary } from '../../batch/index.ts';
 import type { Scenario } from '../../scenario/core.ts';
 import { EXAMPLE_SCAN, exampleRuns, importSummary, runHref, summaryFileText, variationLabel, type LabRun } from '../logic/lab.ts';
@@ -97,9 +97,15 @@ function ExampleRuns({ summary, scenario, variation }: { summary: Summary; scena
   // Replays up to EXAMPLE_SCAN runs: once per variation picked, not on every redraw.
   const examples = useMemo(() => exampleRuns(scenario, summary, variation), [scenario, summary, variation]);
   const outcomes = Object.entries(summary.variations[variation]?.outcomes ?? {}).filter(([, s]) => s.count > 0);
+  // Picked from a chart far down the page: the list comes into view, its heading focused (keyboard and screen-reader users land on it too).
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.scrollIntoView({ block: 'nearest' });
+    heading.current?.focus({ preventScroll: true });
+  }, [variation]);
   return (
     <section className="lab-examples" data-testid="lab-examples" aria-label={`Example runs of variation ${variation}`}>
-      <h3>
+      <h3 ref={heading} tabIndex={-1}>
         Example runs of #{variation} {variationLabel(summary, variation)}
       </h3>
       <ul>
@@ -129,6 +135,7 @@ export function LabResults({ shown, scenario }: { shown: Extract<Shown, { from: 
     <section className="panel lab-results" data-testid="lab-results" aria-label="Results">
       <h2>
         Results{shown.from === 'file' ? ` from ${shown.file}` : ''}: {int(summary.coverage.runs)} of {int(summary.coverage.of)} runs
+        {summary.shard && <span data-testid="lab-shard"> — shard {summary.shard} (merge the shards with parley merge for the whole experiment)</span>}
         {summary.partial && <span className="lab-partial" data-testid="lab-partial"> — partial{summary.stopped ? ` (${summary.stopped})` : ''}</span>}
       </h2>
       {shown.from === 'run' && (
