@@ -85,6 +85,19 @@ async function runMethod(settings: LabSettings, full: LabSource, sources: readon
 /** What the lab showed, kept while the app runs: back from a run opened in the stepper, the form and the results are as they were. */
 let remembered: { scenario: string; settings: LabSettings; shown?: Shown } | undefined;
 
+/** The form's settings and the results shown, as they were when the lab was last open on this scenario. */
+function useRemembered(scenarioId: string | undefined) {
+  const kept = remembered?.scenario === scenarioId ? remembered : undefined;
+  const [settings, setSettings] = useState<LabSettings>(
+    () => kept?.settings ?? { draft: DEFAULT_LAB_DRAFT, workers: browserWorkerCount(), keepCsv: true, method: 'grid', explore: DEFAULT_EXPLORE_DRAFT, compare: DEFAULT_COMPARE_DRAFT, calibration: DEFAULT_CALIBRATION_DRAFT },
+  );
+  const [shown, setShown] = useState<Shown | undefined>(() => kept?.shown);
+  useEffect(() => {
+    if (scenarioId) remembered = { scenario: scenarioId, settings, ...(shown ? { shown } : {}) };
+  }, [scenarioId, settings, shown]);
+  return { settings, setSettings, shown, setShown };
+}
+
 /** The analyst's lab: sweeps of a bundled scenario run in Web Workers, with charts, downloads and any run in the stepper. */
 export default function LabPage() {
   const catalog = ParleyContext.useSelector((s) => s.context.catalog);
@@ -92,12 +105,8 @@ export default function LabPage() {
   // A draft from the editor carries its text; a bundled file's text is fetched when a run needs it.
   const sources: LabScenario[] = catalog.flatMap((e) => (e.ok ? [{ scenario: e.scenario, file: e.file, ...(e.text !== undefined ? { text: e.text } : {}) }] : []));
   const source = sources.find((s) => s.scenario.id === wanted) ?? sources[0];
-  const kept = remembered?.scenario === source?.scenario.id ? remembered : undefined;
-  const [settings, setSettings] = useState<LabSettings>(
-    () => kept?.settings ?? { draft: DEFAULT_LAB_DRAFT, workers: browserWorkerCount(), keepCsv: true, method: 'grid', explore: DEFAULT_EXPLORE_DRAFT, compare: DEFAULT_COMPARE_DRAFT, calibration: DEFAULT_CALIBRATION_DRAFT },
-  );
+  const { settings, setSettings, shown, setShown } = useRemembered(source?.scenario.id);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const [shown, setShown] = useState<Shown | undefined>(() => kept?.shown);
   const abort = useRef<AbortController | undefined>(undefined);
   const focusRunWhenShown = useRef(false);
   // The same element while a batch runs: progress redraws the page a few times a second, not the charts.
@@ -106,10 +115,6 @@ export default function LabPage() {
   useEffect(() => {
     document.title = 'Lab · Parley';
   }, []);
-  const scenarioId = source?.scenario.id;
-  useEffect(() => {
-    if (scenarioId) remembered = { scenario: scenarioId, settings, ...(shown ? { shown } : {}) };
-  }, [scenarioId, settings, shown]);
   // Leaving the page stops the workers.
   useEffect(() => () => abort.current?.abort(), []);
   // The workers start while the form is filled in, so Run computes at once (the cores the browser has, at most).
