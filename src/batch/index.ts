@@ -47,7 +47,7 @@ export { csvHeader, csvField, parseCsv, parameterColumns } from './csv.ts';
 export { ChunkRunner, jobOf, type BatchJob, type ChunkResult } from './chunk.ts';
 export { inlinePool, ChunkFailure, type ChunkPool, type PoolFactory, type PoolOptions } from './pool.ts';
 export { nodePool, defaultWorkerCount } from './node-pool.ts';
-export { webPool, browserWorkerCount } from './web-pool.ts';
+export { webPool, browserWorkerCount, warmWebWorkers } from './web-pool.ts';
 export { Sha256 } from './sha256.ts';
 export { runBatch, planOf, type BatchOptions, type BatchOutcome } from './run-batch.ts';
 export { formatSummary, formatProgress } from './format.ts';
