@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/ui/logic/catalog-build.ts';
 import { compareBranches } from '../../src/ui/logic/compare.ts';
 import { activeBranch, answerTalks, fork, openRun, playableParties, selectBranch, setPlaying, shareOf, step, yourMove } from '../../src/ui/logic/run-ops.ts';
-import { decodeTalksAnswer, encodeShare, encodeTalksAnswer, parseHash } from '../../src/ui/logic/share-url.ts';
+import { encodeShare, parseHash } from '../../src/ui/logic/share-url.ts';
+import { decodeTalksAnswer, encodeTalksAnswer } from '../../src/ui/logic/share-talks.ts';
 import { planeSummary, talksPlane } from '../../src/ui/logic/talks-chart.ts';
 import type { Scenario } from '../../src/scenario/index.ts';
 import type { TalksAnswer } from '../../src/engine/index.ts';
@@ -21,7 +22,8 @@ const status = (run: ReturnType<typeof openRun>) => activeBranch(run).view.talks
 
 describe('the negotiator\'s seat in the stepper', () => {
   it('playing a side of the talks takes its seat: the run opens at its first turn, and Next waits for the student', () => {
-    expect(playableParties(activeBranch(openRun(buffer, {})).model).map((p) => p.id)).toEqual(['hamas', 'israel']);
+    // The two sides at the table; Qatar and the US through their levers in the truce.
+    expect(playableParties(activeBranch(openRun(buffer, {})).model).map((p) => p.id)).toEqual(['hamas', 'israel', 'qatar', 'us']);
     const watched = openRun(buffer, { seed: '1' });
     expect(status(watched).seat).toBeUndefined();
     expect(status(watched).result?.deal).toBe(true);
@@ -83,6 +85,55 @@ describe('the negotiator\'s seat in the stepper', () => {
     const talks = table.rows.find((r) => r.label === 'The talks')!;
     expect(talks.values).toEqual(['going on — round 3', 'deal in round 3: buffer width (m) 1600']);
     expect(talks.differs).toBe(true);
+  });
+
+  it('a shared comparison of two branches that settled differently at the talks reopens both exactly', () => {
+    let run = openRun(buffer, { seed: '1', play: 'hamas' });
+    run = answerTalks(run, { type: 'counter', values: [1000] });
+    run = fork(run);
+    run = step(answerTalks(run, { type: 'accept' }), 'decision');
+    run = selectBranch(run, 'A');
+    while (status(run).turn) run = answerTalks(run, status(run).turn!.kind === 'mediator' ? { type: 'refuse' } : { type: 'counter', values: [1000] });
+    run = step(run, 'decision');
+    const [a, b] = run.branches;
+    expect(a!.view.talks!.result).toMatchObject({ deal: true, values: [1000] });
+    expect(b!.view.talks!.result).toMatchObject({ deal: true, values: [1600] });
+    const hash = encodeShare(shareOf(run));
+    // A is on screen (the address's own seat= and t=); B's seat and answers are in its b entry.
+    expect(hash).toContain('&b=A~!');
+    expect(hash).toMatch(/&b=B~a\d+~nhamas~tc1000,a~/);
+    const parsed = parseHash(hash);
+    if (parsed.page !== 'run') throw new Error('not a run link');
+    expect(parsed.problems).toEqual([]);
+    const reopened = openRun(buffer, parsed.share);
+    expect(reopened.notice).toBeUndefined();
+    expect(reopened.active).toBe('A');
+    for (const name of ['A', 'B']) {
+      const before = run.branches.find((x) => x.name === name)!;
+      const after = reopened.branches.find((x) => x.name === name)!;
+      expect(after.view.talks!.seat).toBe('hamas');
+      expect(after.view.talks!.answers).toEqual(before.view.talks!.answers);
+      expect(after.view.talks!.result).toEqual(before.view.talks!.result);
+      expect(after.session.model.params['buffer-width-m']).toBe(before.session.model.params['buffer-width-m']);
+      expect(after.view.trace).toEqual(before.view.trace);
+      expect(after.view.decisions).toBe(before.view.decisions);
+      expect(after.origin).toBe(before.origin);
+    }
+    const talks = compareBranches(activeBranch(reopened).model, reopened.branches, reopened.active).rows.find((r) => r.label === 'The talks')!;
+    expect(talks.values).toEqual(['deal in round 8: buffer width (m) 1000', 'deal in round 3: buffer width (m) 1600']);
+  });
+
+  it('a comparison link from before the talks were shared per branch still opens (no seat in its b entries)', () => {
+    const parsed = parseHash('#/run/buffer-zone-talks?seed=1&at=0&play=hamas&seat=hamas&t=c1000&b=A~!&b=B~a0');
+    if (parsed.page !== 'run') throw new Error('not a run link');
+    expect(parsed.problems).toEqual([]);
+    const run = openRun(buffer, parsed.share);
+    expect(run.notice).toBeUndefined();
+    expect(run.branches.map((x) => x.name)).toEqual(['A', 'B']);
+    expect(status(run).answers).toEqual([{ type: 'counter', values: [1000] }]);
+    const other = run.branches.find((x) => x.name === 'B')!;
+    expect(other.view.talks!.seat).toBeUndefined();
+    expect(other.view.talks!.result?.deal).toBe(true);
   });
 
   it('the chart puts the deal, the Nash point and the offers in the utility plane', () => {

@@ -5,7 +5,7 @@ import { Meter } from './Meter.tsx';
 export function PartyState({ party }: { party: PartyMeters }) {
   return (
     <div className="party" data-party={party.id}>
-      <h3 className="party-name">
+      <h3>
         {party.name}
         <span className="party-counts">
           {party.violations} violation{party.violations === 1 ? '' : 's'} · {party.delays} delay{party.delays === 1 ? '' : 's'}

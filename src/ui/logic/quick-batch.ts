@@ -126,7 +126,7 @@ export async function runQuickBatch(input: QuickBatchInput, options: QuickBatchO
 /** The address that opens example run `run` in the stepper, at its end. */
 export function exampleHref(input: QuickBatchInput, run: ExampleRun): string {
   const model = compile(input.scenario, { ...input.params });
-  const { session } = rebuildSession(model, run.seed, {}, { decisions: Number.MAX_SAFE_INTEGER }, input.recordUntil);
+  const { session } = rebuildSession(model, run.seed, {}, { decisions: Number.MAX_SAFE_INTEGER }, { follow: input.recordUntil });
   return encodeShare({ scenario: input.scenario.id, seed: run.seed, params: input.params, choices: {}, at: session.state.decisions, ...(input.recordUntil !== undefined ? { follow: input.recordUntil } : {}) });
 }
 

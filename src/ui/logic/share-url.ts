@@ -6,9 +6,13 @@
  * the models). A link without `rec` is a run under the models, as links were before records.
  * In a scenario with talks, `seat` is the side a person negotiates for and `t` their answers at the
  * table in order (`a` accept, `w` walk away, `r` refuse, `m` the model, `c700_60_0` a counter-offer).
- * With the engine's determinism, these reopen exactly the same run.
+ * `debrief=1` opens the run's debrief (at the end of the run) instead of the stepper.
+ * With the engine's determinism, these reopen exactly the same run. With two or more branches,
+ * one `b` per branch lists them all (share-branches.ts), so the link reopens the comparison.
  */
 import { RESPONSES, type Response, type TalksAnswer } from '../../engine/index.ts';
+import { decodeBranch, encodeBranch, type BranchShare } from './share-branches.ts';
+import { decodeTalksAnswers, encodeTalksAnswers } from './share-talks.ts';
 
 export interface ShareState {
   scenario: string;
@@ -25,20 +29,10 @@ export interface ShareState {
   seat?: string;
   /** Their answers at the talks, in order. */
   talks?: readonly TalksAnswer[];
-}
-
-const ANSWER_LETTER = { accept: 'a', walk: 'w', refuse: 'r', model: 'm' } as const;
-
-export function encodeTalksAnswer(a: TalksAnswer): string {
-  return a.type === 'counter' ? `c${a.values.join('_')}` : ANSWER_LETTER[a.type];
-}
-
-export function decodeTalksAnswer(text: string): TalksAnswer | undefined {
-  const simple = Object.entries(ANSWER_LETTER).find(([, letter]) => letter === text);
-  if (simple) return { type: simple[0] } as TalksAnswer;
-  if (!/^c-?[\d.]+(_-?[\d.]+)*$/.test(text)) return undefined;
-  const values = text.slice(1).split('_').map(Number);
-  return values.every(Number.isFinite) ? { type: 'counter', values } : undefined;
+  /** Open the debrief of the run rather than the stepper. */
+  debrief?: boolean;
+  /** Every branch of the comparison, in order, when there are two or more (the one on screen marked `active`). */
+  branches?: readonly BranchShare[];
 }
 
 /** How a run follows the scenario's record: through day N, or to its end (as it happened). */
@@ -59,7 +53,7 @@ export function encodeShare(s: ShareState): string {
   if (s.play) q.set('play', s.play);
   if (s.follow !== undefined) q.set('rec', String(s.follow));
   if (s.seat) q.set('seat', s.seat);
-  if (s.talks && s.talks.length > 0) q.set('t', s.talks.map(encodeTalksAnswer).join(','));
+  if (s.talks && s.talks.length > 0) q.set('t', encodeTalksAnswers(s.talks));
   const choices = Object.entries(s.choices)
     .map(([n, r]) => [Number(n), r] as const)
     .sort((a, b) => a[0] - b[0])
@@ -67,7 +61,10 @@ export function encodeShare(s: ShareState): string {
   if (choices.length > 0) q.set('c', choices.join(','));
   const params = Object.entries(s.params).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}:${v}`);
   if (params.length > 0) q.set('set', params.join(','));
-  return `#/run/${encodeURIComponent(s.scenario)}?${q.toString().replace(/%3A/g, ':').replace(/%2C/g, ',')}`;
+  if (s.debrief) q.set('debrief', '1');
+  const readable = (text: string) => text.replace(/%3A/g, ':').replace(/%2C/g, ',');
+  const branches = (s.branches ?? []).map((b) => `&b=${readable(encodeURIComponent(encodeBranch(b)))}`).join('');
+  return `#/run/${encodeURIComponent(s.scenario)}?${readable(q.toString())}${branches}`;
 }
 
 export const LIBRARY_HASH = '#/';
@@ -115,18 +112,7 @@ export function parseHash(hash: string): Route {
   const seat = q.get('seat');
   if (seat) share.seat = seat;
   const t = q.get('t');
-  if (t) {
-    const answers: TalksAnswer[] = [];
-    for (const part of t.split(',')) {
-      const answer = decodeTalksAnswer(part);
-      if (answer) answers.push(answer);
-      else {
-        problems.push(`the talks answer \`${part}\` is not \`a\`, \`w\`, \`r\`, \`m\` or a counter-offer like \`c700_60_0\` (the talks go on from there without it)`);
-        break;
-      }
-    }
-    share.talks = answers;
-  }
+  if (t) share.talks = decodeTalksAnswers(t, problems);
   const c = q.get('c');
   if (c) {
     const choices: Record<number, Response> = {};
@@ -148,6 +134,11 @@ export function parseHash(hash: string): Route {
     }
     share.params = params;
   }
+  const debrief = q.get('debrief');
+  if (debrief === '1') share.debrief = true;
+  else if (debrief !== null) problems.push(`the debrief setting \`debrief=${debrief}\` is not \`1\``);
+  const branches = q.getAll('b').flatMap((text) => decodeBranch(text, problems) ?? []);
+  if (branches.length > 0) share.branches = branches;
   return { page: 'run', scenario, share, problems };
 }
 
