@@ -19,6 +19,15 @@ const DECISION_ABOUT: Readonly<Record<DecisionKind, string>> = {
   broker: 'a mediator’s lever: broker an extension, or let it lapse',
 };
 
+/** While the talks go on, before any decision of the truce. */
+function TalksFirst({ mine }: { mine: boolean }) {
+  return (
+    <h2 id="decision-title" className="decision-text">
+      The talks come first: the truce starts only with a deal. {mine ? 'It is your turn at the table below.' : 'Press “Next decision →” to let the models negotiate.'}
+    </h2>
+  );
+}
+
 /** Where the run stands: the day, and the decision waiting (yours to make, or the model's). */
 export function DecisionPanel() {
   const { send } = ParleyContext.useActorRef();
@@ -35,7 +44,6 @@ export function DecisionPanel() {
   const d = view.decision;
   const mine = d !== undefined && d.party === playing;
   const talking = view.talks !== undefined && view.talks.result === undefined;
-  const mineAtTalks = talking && view.talks!.turn?.party === playing;
   const partyName = (id: string) => model.partyById.get(id)?.name ?? id;
   const obligation = d ? model.obligations[model.obligationIndex.get(d.obligation) ?? -1] : undefined;
   // After the student answers, focus moves to what comes next (the new decision, or how the run ended).
@@ -94,9 +102,7 @@ export function DecisionPanel() {
           )}
         </>
       ) : talking ? (
-        <h2 id="decision-title" className="decision-text">
-          The talks come first: the truce starts only with a deal. {mineAtTalks ? 'It is your turn at the table below.' : 'Press “Next decision →” to let the models negotiate.'}
-        </h2>
+        <TalksFirst mine={view.talks!.turn?.party === playing} />
       ) : (
         <OutcomePanel />
       )}
