@@ -8,11 +8,12 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { ParleyContext } from '../logic/app-context.ts';
 import { replayChoices } from '../logic/debrief-choices.ts';
-import { DEBRIEF_RUNS, IMPACT_RUNS, type DebriefRequest } from '../logic/debrief-compute.ts';
+import { DEBRIEF_RUNS, IMPACT_RUNS, startOf, type DebriefRequest } from '../logic/debrief-compute.ts';
 import { debriefTimeline } from '../logic/debrief-timeline.ts';
 import { useDebriefWork } from '../logic/debrief-work.ts';
 import { explainRun } from '../logic/explain.ts';
 import { cliCommand } from '../logic/quick-batch.ts';
+import { leversFor } from '../logic/rebuild.ts';
 import { followSummary } from '../logic/record-follow.ts';
 import type { RecordFollow } from '../logic/share-url.ts';
 import { selectBranch, selectQuickBatchFile, selectScenario } from '../logic/selectors.ts';
@@ -44,11 +45,18 @@ export default function DebriefPage() {
     heading.current?.focus();
   }, [scenario.title]);
 
-  const replay = useMemo(() => (over ? replayChoices(model, seed, view.choices, follow) : undefined), [over, model, seed, view.choices, follow]);
+  // The run as it started: the record it followed, a played mediator's levers, the seat and answers at the talks.
+  const levers = useMemo(() => leversFor(model, playing), [model, playing]);
+  const seat = view.talks?.seat;
+  const answers = view.talks?.answers;
   const request = useMemo<DebriefRequest | undefined>(
-    () => (over ? { scenario, params, seed, ...(follow !== undefined ? { follow } : {}), choices: view.choices, runs: DEBRIEF_RUNS, impactRuns: IMPACT_RUNS } : undefined),
-    [over, scenario, params, seed, follow, view.choices],
+    () =>
+      over
+        ? { scenario, params, seed, ...(follow !== undefined ? { follow } : {}), ...(levers ? { levers } : {}), ...(seat !== undefined ? { seat } : {}), ...(answers?.length ? { talks: answers } : {}), choices: view.choices, runs: DEBRIEF_RUNS, impactRuns: IMPACT_RUNS }
+        : undefined,
+    [over, scenario, params, seed, follow, levers, seat, answers, view.choices],
   );
+  const replay = useMemo(() => (request ? replayChoices(model, seed, view.choices, startOf(request)) : undefined), [request, model, seed, view.choices]);
   const work = useDebriefWork(request);
   const why = explainRun(model, view);
   const back = () => actor.send({ type: 'debrief.close' });
@@ -81,9 +89,9 @@ export default function DebriefPage() {
         </section>
       ) : (
         <>
-          <DebriefChoices scenario={scenario} lines={debriefTimeline(model, replay.trace, replay.choices)} choices={replay.choices} />
+          <DebriefChoices scenario={scenario} lines={debriefTimeline(replay.model, replay.trace, replay.choices)} choices={replay.choices} />
           <DebriefDistribution scenario={scenario} work={work} runs={DEBRIEF_RUNS} command={batchCommand(file, params, seed, follow)} />
-          <DebriefImpacts model={model} choices={replay.choices} work={work} runs={IMPACT_RUNS} />
+          <DebriefImpacts model={replay.model} choices={replay.choices} work={work} runs={IMPACT_RUNS} />
           <DebriefQuestions scenario={scenario} />
         </>
       )}

@@ -1,13 +1,13 @@
 /**
  * The student's choices in a run, as the debrief reads them: each with the decision it answered,
  * the model's probabilities at that moment and the run's state just before it (where the choice's
- * impact is measured from). The run is replayed from its seed and choices, exactly as a shared
- * link reopens it.
+ * impact is measured from). The run is replayed from its seed and choices (and, in a scenario
+ * with talks, the person's seat and answers there; a played mediator's levers), exactly as a
+ * shared link reopens it.
  */
 import { Session, type Decision, type Model, type Outcome, type Response, type ResponseProbabilities, type SimState, type TraceEvent } from '../../engine/index.ts';
-import { followOptions } from './record-follow.ts';
+import { sessionOptions, type BranchStart } from './rebuild.ts';
 import { percent, responseText } from './responses.ts';
-import type { RecordFollow } from './share-url.ts';
 
 export interface StudentChoice {
   /** The decision's number in the run (the key of the choice log). */
@@ -29,11 +29,13 @@ export interface ReplayedRun {
   choices: StudentChoice[];
   outcome: Outcome | undefined;
   trace: readonly TraceEvent[];
+  /** The model the truce ran under: with talks that ended in a deal, the scenario's under the agreed terms. */
+  model: Model;
 }
 
 /** Replays a run from its seed and the person's choices to its end, keeping each choice with its moment. */
-export function replayChoices(model: Model, seed: string, choices: Readonly<Record<number, Response>>, follow?: RecordFollow): ReplayedRun {
-  const session = Session.start(model, seed, followOptions(follow));
+export function replayChoices(model: Model, seed: string, choices: Readonly<Record<number, Response>>, start: BranchStart = {}): ReplayedRun {
+  const session = Session.start(model, seed, sessionOptions(start));
   const kept: StudentChoice[] = [];
   for (let decision = session.decision; decision; decision = session.decision) {
     const n = session.state.decisions;
@@ -53,7 +55,7 @@ export function replayChoices(model: Model, seed: string, choices: Readonly<Reco
       session.decide(response);
     } else session.decide();
   }
-  return { choices: kept, outcome: session.outcome, trace: session.trace };
+  return { choices: kept, outcome: session.outcome, trace: session.trace, model: session.model };
 }
 
 const VERB: Readonly<Record<Response, string>> = { comply: 'complied', delay: 'delayed', partial: 'partly complied', violate: 'violated', refuse: 'refused' };

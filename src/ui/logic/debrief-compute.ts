@@ -8,12 +8,12 @@
  *   there, from `impactRuns` paired futures (src/batch's choiceImpact, common random numbers).
  */
 import { Aggregate, foldChoicePairs, metricNames, metricReader, outcomeOrder, pairedDifference, wilson, type PairedDifference, type Proportion } from '../../batch/index.ts';
-import { compile, deriveRunSeed, Simulation, type Metrics, type Model, type OutcomeResult, type Response } from '../../engine/index.ts';
+import { compile, deriveRunSeed, runOnce, type Metrics, type Model, type OutcomeResult, type Response, type TalksAnswer } from '../../engine/index.ts';
 import type { Scenario } from '../../scenario/core.ts';
 import { replayChoices, type StudentChoice } from './debrief-choices.ts';
-import { followOptions } from './record-follow.ts';
 import { metricLabel } from './debrief-metrics.ts';
 import { positionIn, spreadOf, type Position, type Spread } from './debrief-position.ts';
+import type { BranchStart } from './rebuild.ts';
 import type { RecordFollow } from './share-url.ts';
 
 export const DEBRIEF_RUNS = 1000;
@@ -25,6 +25,11 @@ export interface DebriefRequest {
   params: Readonly<Record<string, number>>;
   seed: string;
   follow?: RecordFollow;
+  /** The mediator the student played, whose levers were decisions. */
+  levers?: readonly string[];
+  /** In a scenario with talks: the side the student sat in, and their answers there. */
+  seat?: string;
+  talks?: readonly TalksAnswer[];
   /** Decision number → the response the student chose. */
   choices: Readonly<Record<number, Response>>;
   runs: number;
@@ -63,15 +68,20 @@ export function modelOf(request: Pick<DebriefRequest, 'scenario' | 'params'>): M
   return compile(request.scenario, { ...request.params });
 }
 
+/** How the student's run started, to replay it. */
+export function startOf(request: Pick<DebriefRequest, 'follow' | 'levers' | 'seat' | 'talks'>): BranchStart {
+  return { follow: request.follow, levers: request.levers, seat: request.seat, answers: request.talks };
+}
+
 /**
  * Runs [from, to) of the model from the run's start, folded into `aggregate` (its metric names).
- * They start as the stepper's run does (Session.start: the truce, following the record as the
- * run does), so for a scenario without talks run i is `parley batch`'s run i; with talks, the
- * stepper plays the truce without them, and so do these runs.
+ * They start as the stepper's run does (following the record as the run does; with talks, at the
+ * talks table, which the models play through), so run i is `parley batch`'s run i.
  */
 export function foldModelRuns(model: Model, request: Pick<DebriefRequest, 'seed' | 'follow'>, from: number, to: number, aggregate: Aggregate): void {
   const readers = aggregate.metricNames.map(metricReader);
-  for (let i = from; i < to; i++) aggregate.add(Simulation.start(model, deriveRunSeed(request.seed, i), { trace: false, ...followOptions(request.follow) }).runToEnd(), readers);
+  const follow = request.follow !== undefined ? { recordUntil: request.follow } : {};
+  for (let i = from; i < to; i++) aggregate.add(runOnce(model, { seed: deriveRunSeed(request.seed, i), trace: false, ...follow }).outcome, readers);
 }
 
 /** Where the student's run falls among the model runs tallied in `aggregate`. */
@@ -93,7 +103,7 @@ export function placeRun(model: Model, result: OutcomeResult, metrics: Metrics, 
 /** The whole distribution part at once (tests; the worker does it in slices). */
 export function debriefDistribution(request: DebriefRequest): { choices: StudentChoice[]; distribution: DebriefDistribution } {
   const model = modelOf(request);
-  const replay = replayChoices(model, request.seed, request.choices, request.follow);
+  const replay = replayChoices(model, request.seed, request.choices, startOf(request));
   if (!replay.outcome) throw new Error('the run is not over: the debrief needs a finished run');
   const aggregate = new Aggregate(metricNames(replay.outcome.metrics));
   foldModelRuns(model, request, 0, request.runs, aggregate);

@@ -5,7 +5,7 @@
  * `terminate()`: nothing here needs to yield.
  */
 import { Aggregate, metricNames } from '../../batch/index.ts';
-import { foldModelRuns, impactOf, modelOf, placeRun, type ChoiceImpact, type DebriefDistribution, type DebriefRequest } from './debrief-compute.ts';
+import { foldModelRuns, impactOf, modelOf, placeRun, startOf, type ChoiceImpact, type DebriefDistribution, type DebriefRequest } from './debrief-compute.ts';
 import { replayChoices } from './debrief-choices.ts';
 
 export type ToDebriefWorker = { type: 'start'; request: DebriefRequest };
@@ -21,7 +21,7 @@ const STEP = 50;
 
 export function runDebrief(request: DebriefRequest, post: (message: FromDebriefWorker) => void): void {
   const model = modelOf(request);
-  const replay = replayChoices(model, request.seed, request.choices, request.follow);
+  const replay = replayChoices(model, request.seed, request.choices, startOf(request));
   if (!replay.outcome) throw new Error('the run is not over: the debrief needs a finished run');
   // A pair is two runs from the middle of a run: count it as one run of work.
   const total = request.runs + replay.choices.length * request.impactRuns;
@@ -35,7 +35,8 @@ export function runDebrief(request: DebriefRequest, post: (message: FromDebriefW
   }
   post({ type: 'distribution', distribution: placeRun(model, replay.outcome.result, replay.outcome.metrics, aggregate) });
   for (const choice of replay.choices) {
-    post({ type: 'impact', impact: impactOf(model, request.seed, choice, request.impactRuns) });
+    // The choices were made in the truce: with talks, under the agreed terms.
+    post({ type: 'impact', impact: impactOf(replay.model, request.seed, choice, request.impactRuns) });
     done += request.impactRuns;
     post({ type: 'progress', done, total });
   }
