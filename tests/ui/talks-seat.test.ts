@@ -3,12 +3,15 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/ui/logic/catalog-build.ts';
 import { compareBranches } from '../../src/ui/logic/compare.ts';
-import { activeBranch, answerTalks, fork, openRun, playableParties, selectBranch, setPlaying, shareOf, step, yourMove } from '../../src/ui/logic/run-ops.ts';
+import { activeBranch, answerTalks, choose, fork, openRun, playableParties, selectBranch, setPlaying, shareOf, step, yourMove } from '../../src/ui/logic/run-ops.ts';
 import { encodeShare, parseHash } from '../../src/ui/logic/share-url.ts';
 import { decodeTalksAnswer, encodeTalksAnswer } from '../../src/ui/logic/share-talks.ts';
 import { planeSummary, talksPlane } from '../../src/ui/logic/talks-chart.ts';
 import type { Scenario } from '../../src/scenario/index.ts';
 import type { TalksAnswer } from '../../src/engine/index.ts';
+import { replayChoices } from '../../src/ui/logic/debrief-choices.ts';
+import { debriefDistribution, impactOf, startOf, type DebriefRequest } from '../../src/ui/logic/debrief-compute.ts';
+import { runDebrief, type FromDebriefWorker } from '../../src/ui/logic/debrief-serve.ts';
 
 function bundled(file: string): Scenario {
   const text = readFileSync(join(resolve(import.meta.dirname, '../../scenarios'), file), 'utf8');
@@ -134,6 +137,38 @@ describe('the negotiator\'s seat in the stepper', () => {
     const other = run.branches.find((x) => x.name === 'B')!;
     expect(other.view.talks!.seat).toBeUndefined();
     expect(other.view.talks!.result?.deal).toBe(true);
+  });
+
+  it("the debrief of a run played from the seat replays the student's deal and choices, and places the run", () => {
+    let run = openRun(buffer, { seed: '1', play: 'hamas' });
+    run = answerTalks(run, { type: 'counter', values: [1000] });
+    run = answerTalks(run, { type: 'accept' });
+    let delays = 0;
+    for (let i = 0; i < 500 && activeBranch(run).view.outcome === undefined; i++) {
+      const d = activeBranch(run).view.decision;
+      if (yourMove(run) && d) run = choose(run, delays < 2 && d.allowed.includes('delay') ? (delays++, 'delay') : undefined);
+      else run = step(run, 'end');
+    }
+    const b = activeBranch(run);
+    expect(b.view.outcome).toBeDefined();
+    expect(delays).toBe(2);
+    const request: DebriefRequest = { scenario: buffer, params: {}, seed: '1', seat: 'hamas', talks: b.view.talks!.answers, choices: b.view.choices, runs: 40, impactRuns: 10 };
+    // The replay is the student's run: their deal's terms, the same trace, their two delays.
+    const replay = replayChoices(b.model, '1', b.view.choices, startOf(request));
+    expect(replay.model.params['buffer-width-m']).toBe(b.session.model.params['buffer-width-m']);
+    expect(replay.model.params['buffer-width-m']).not.toBe(b.model.params['buffer-width-m']);
+    expect(replay.trace).toEqual(b.view.trace);
+    expect(replay.outcome?.result).toBe(b.view.outcome!.result);
+    expect(replay.choices.map((c) => c.response)).toEqual(['delay', 'delay']);
+    const { choices, distribution } = debriefDistribution({ ...request, impactRuns: 0 });
+    expect(choices).toHaveLength(2);
+    expect(distribution.result).toBe(b.view.outcome!.result);
+    expect(distribution.runs).toBe(40);
+    expect(impactOf(replay.model, '1', choices[0]!, 10).outcomes.length).toBeGreaterThan(0);
+    const messages: FromDebriefWorker[] = [];
+    runDebrief(request, (m) => messages.push(m));
+    expect(messages.filter((m) => m.type === 'impact')).toHaveLength(2);
+    expect(messages.at(-1)).toEqual({ type: 'done' });
   });
 
   it('the chart puts the deal, the Nash point and the offers in the utility plane', () => {
