@@ -3,6 +3,7 @@ import { ParleyContext } from '../logic/app-context.ts';
 import { selectModel, selectPlaying, selectView } from '../logic/selectors.ts';
 import { TalksChart } from './TalksChart.tsx';
 import { TalksSeat } from './TalksSeat.tsx';
+import '../talks.css';
 
 /** The talks before the truce: the student's seat when it is their turn, what happened round by round, the agreed terms and the chart. */
 export function TalksPanel() {
