@@ -6,7 +6,7 @@
 import { collapse } from './outcome.ts';
 import { followingToday, recordedEndFollowed, recordedIncident } from './record.ts';
 import { PURPOSE } from './rng.ts';
-import { clamp01, type RunContext } from './run-context.ts';
+import { clamp01, recordEvent, type RunContext } from './run-context.ts';
 import type { AgendaItem } from './state.ts';
 import { describeObligation } from './wording.ts';
 
@@ -59,7 +59,9 @@ function runIncidents(run: RunContext): boolean {
     run.recordedNow = undefined;
     return false;
   }
-  for (const [index, incident] of run.model.incidents.entries()) {
+  const incidents = run.model.incidents;
+  for (let index = 0; index < incidents.length; index++) {
+    const incident = incidents[index]!;
     const def = incident.def;
     let happens: boolean;
     if (def.day !== undefined) happens = def.day === s.day;
@@ -74,7 +76,7 @@ function runIncidents(run: RunContext): boolean {
       if (effect.domesticPressure) p.domesticPressure = clamp01(p.domesticPressure + effect.domesticPressure);
       if (effect.pressure) p.mediatorPressure = clamp01(p.mediatorPressure + effect.pressure);
     }
-    if (run.trace) run.record(() => ({ type: 'incident', text: def.text, source: def.source }));
+    if (run.trace) recordEvent(run, { type: 'incident', text: def.text, source: def.source });
     if (!follow && incident.collapseChance > 0 && run.draw(PURPOSE.incidentCollapse, incident.idHash, s.day, 0) < incident.collapseChance) {
       collapse(run, `incident: ${def.text}`);
       return false;
@@ -102,7 +104,7 @@ export function makeDue(run: RunContext, item: AgendaItem, returning?: readonly 
   const o = run.model.obligations[item.obligation]!;
   if (run.trace) {
     const when = item.owed !== undefined ? ` (the rest of what fell due on day ${item.firstDue})` : item.attempt > 0 ? ` (delayed from day ${item.firstDue})` : '';
-    run.record(() => ({ type: 'obligation.due', party: o.party, obligation: o.id, kind: o.kind, text: `${run.partyName(o.party)} must ${describeObligation(run.model, o)}${when}.`, source: o.def.source }));
+    recordEvent(run, { type: 'obligation.due', party: o.party, obligation: o.id, kind: o.kind, text: `${run.partyName(o.party)} must ${describeObligation(run.model, o)}${when}.`, source: o.def.source });
   }
   for (const j of o.alongside) makeDue(run, fresh(j, s.day), returning);
 }
@@ -117,7 +119,7 @@ export function closeDay(run: RunContext): void {
   const byCondition = phase.endsWhen !== undefined && phase.endsWhen(s) !== 0;
   if (byCondition || s.day >= s.phaseEndDay) {
     if (byCondition) {
-      run.record(() => ({ type: 'phase.ended', text: `The ${run.phaseName()}'s end condition holds: ${phase.def.endsWhen}.`, source: phase.def.source }));
+      if (run.trace) recordEvent(run, { type: 'phase.ended', text: `The ${run.phaseName()}'s end condition holds: ${phase.def.endsWhen}.`, source: phase.def.source });
       s.phaseEndDay = s.day;
     }
     s.stage = 'phase-end';
@@ -136,7 +138,7 @@ function applyReactions(run: RunContext): void {
     if (r.mediatorPressure) p.mediatorPressure = clamp01(p.mediatorPressure + r.mediatorPressure);
     if (run.trace && (r.grievance || r.mediatorPressure)) {
       const what = r.mediatorPressure ? `pressure on ${run.partyName(r.party)} rises to ${p.mediatorPressure.toFixed(2)}` : `${run.partyName(r.party)}'s grievance rises to ${p.grievance.toFixed(2)}`;
-      run.record(() => ({ type: 'party.reacted', party: r.party, text: `${r.because}: ${what}.` }));
+      recordEvent(run, { type: 'party.reacted', party: r.party, text: `${r.because}: ${what}.` });
     }
   }
   if (s.reactions.length > 0) s.reactions = [];
@@ -146,24 +148,30 @@ function applyReactions(run: RunContext): void {
 function checkGuaranteesAndLimits(run: RunContext): boolean {
   const s = run.st;
   const model = run.model;
-  for (const g of model.parties) {
+  const parties = model.parties;
+  for (let i = 0; i < parties.length; i++) {
+    const g = parties[i]!;
     if (!g.guarantees || !s.guarantees[g.id] || !g.withdrawWhen || !g.withdrawWhen(s)) continue;
     s.guarantees[g.id] = false;
     const beneficiaryId = g.guarantees;
     const beneficiary = s.parties[beneficiaryId]!;
     beneficiary.guaranteesInForce -= 1;
     beneficiary.grievance = clamp01(beneficiary.grievance + model.reciprocity);
-    if (run.trace) run.record(() => ({ type: 'guarantee.withdrawn', party: g.id, text: `${g.name} withdrew its guarantee to ${run.partyName(beneficiaryId)}.`, source: model.scenario.parties[g.id]!.source }));
+    if (run.trace) recordEvent(run, { type: 'guarantee.withdrawn', party: g.id, text: `${g.name} withdrew its guarantee to ${run.partyName(beneficiaryId)}.`, source: model.scenario.parties[g.id]!.source });
   }
-  for (const p of model.parties) {
-    for (const line of p.redLines) {
+  for (let i = 0; i < parties.length; i++) {
+    const p = parties[i]!;
+    for (let k = 0; k < p.redLines.length; k++) {
+      const line = p.redLines[k]!;
       if (line.when(s)) {
         collapse(run, `${p.name}'s red line crossed: ${line.text}`, line.source);
         return true;
       }
     }
   }
-  for (const p of model.principalParties) {
+  const principals = model.principalParties;
+  for (let i = 0; i < principals.length; i++) {
+    const p = principals[i]!;
     const grievance = s.parties[p.id]!.grievance;
     if (grievance >= p.breakingPoint) {
       collapse(run, `${p.name} walked away: grievance ${grievance.toFixed(2)} reached its breaking point ${p.breakingPoint}`);

@@ -37,4 +37,13 @@ export interface RecordedMark {
   recorded: boolean;
 }
 
+/**
+ * Adds an event the caller built after checking `run.trace`. The day loop's functions call this
+ * rather than `run.record(() => …)`: a closure over their own variables would make V8 allocate a
+ * context on every call, trace or not, and batch runs make millions of those calls.
+ */
+export function recordEvent(run: RunContext, event: Omit<TraceEvent, 'day' | 'phase'>): void {
+  run.record(() => event);
+}
+
 export const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
