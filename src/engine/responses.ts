@@ -58,7 +58,7 @@ function carryOut(run: RunContext, o: CompiledObligation, response: 'comply' | '
     react(run, o, 0, o.grievance.partial, run.trace ? `${name} complied only in part` : '');
   }
   if (run.trace) recordEvent(run, { type: 'party.responded', party: o.party, obligation: o.id, kind: o.kind, response, chosen, changes: effect.changes, text: `${name} ${response === 'comply' ? 'complied' : 'complied in part'}: ${effect.text}.`, source: o.def.source });
-  if (o.module.remainder && effect.owed !== undefined && Object.values(effect.owed).some((n) => n > 0)) oweRemainder(run, o, item, effect.owed, follow);
+  if (o.module.remainder && effect.owed !== undefined && anyOwed(effect.owed)) oweRemainder(run, o, item, effect.owed, follow);
   // Carrying out a remainder brings again only the dependants that pay for it: the others followed the first time.
   const remainder = item.owed !== undefined;
   for (const j of o.dependents) {
@@ -69,9 +69,16 @@ function carryOut(run: RunContext, o: CompiledObligation, response: 'comply' | '
   }
 }
 
+/** Some category of what an effect reports still owed is above 0. */
+function anyOwed(owed: Readonly<Record<string, number>>): boolean {
+  for (const key in owed) if (owed[key]! > 0) return true;
+  return false;
+}
+
 /** Adds an effect's stock changes (keyed `stock.category`, negative for units moved) to the units it has moved per category. */
 function addByCategory(status: ObligationState, changes: Readonly<Record<string, number>>): void {
-  for (const [key, change] of Object.entries(changes)) {
+  for (const key in changes) {
+    const change = changes[key]!;
     if (change === 0) continue;
     const moved = (status.unitsByCategory ??= {});
     const category = key.slice(key.indexOf('.') + 1);

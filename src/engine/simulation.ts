@@ -78,7 +78,7 @@ export class Simulation implements RunContext {
   private constructor(readonly model: Model, readonly st: SimState, trace: TraceEvent[] | null, machineSnapshot: TruceSnapshot) {
     this.trace = trace;
     this.machineSnapshot = machineSnapshot;
-    this.effects = new RunEffects(model, st);
+    this.effects = new RunEffects(model, st, trace !== null);
   }
 
   /** A fresh run at the start of day 1. `trace: false` skips building sentences (batch runs). */
