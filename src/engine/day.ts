@@ -26,13 +26,19 @@ export function startDay(run: RunContext): void {
   s.day += 1;
   if (!runIncidents(run)) return;
   watchConditions(run);
-  let anyDue = false;
-  for (const item of s.agenda) if (item.day === s.day) anyDue = true;
-  if (anyDue) {
-    const due = s.agenda.filter((item) => item.day === s.day);
-    s.agenda = s.agenda.filter((item) => item.day !== s.day);
-    due.sort(byDueOrder);
-    for (const item of due) makeDue(run, item, due);
+  // Today's entries leave the agenda (kept in order, in place: no closures or copies per day).
+  const agenda = s.agenda;
+  let due: AgendaItem[] | undefined;
+  let kept = 0;
+  for (let i = 0; i < agenda.length; i++) {
+    const item = agenda[i]!;
+    if (item.day === s.day) (due ??= []).push(item);
+    else agenda[kept++] = item;
+  }
+  if (due) {
+    agenda.length = kept;
+    if (due.length > 1) due.sort(byDueOrder);
+    for (let i = 0; i < due.length; i++) makeDue(run, due[i]!, due);
   }
   s.stage = 'obligations';
 }
@@ -92,21 +98,24 @@ function runIncidents(run: RunContext): boolean {
  */
 export function makeDue(run: RunContext, item: AgendaItem, returning?: readonly AgendaItem[]): void {
   const s = run.st;
+  const today = s.today;
   if (item.occurrence < 0) {
-    for (const t of s.today) if (t.obligation === item.obligation) return;
-    if (returning) for (const t of returning) if (t.obligation === item.obligation && t.occurrence >= 0) return;
+    for (let i = 0; i < today.length; i++) if (today[i]!.obligation === item.obligation) return;
+    if (returning) for (let i = 0; i < returning.length; i++) if (returning[i]!.obligation === item.obligation && returning[i]!.occurrence >= 0) return;
   }
-  const at = s.today.findIndex((t) => byDueOrder(item, t) < 0);
+  let at = 0;
+  while (at < today.length && byDueOrder(item, today[at]!) >= 0) at++;
   const status = s.obligations[item.obligation]!;
   if (item.occurrence < 0) item.occurrence = status.occurrences++;
-  s.today.splice(at < 0 ? s.today.length : at, 0, item);
+  if (at === today.length) today.push(item);
+  else today.splice(at, 0, item);
   status.status = 'due';
   const o = run.model.obligations[item.obligation]!;
   if (run.trace) {
     const when = item.owed !== undefined ? ` (the rest of what fell due on day ${item.firstDue})` : item.attempt > 0 ? ` (delayed from day ${item.firstDue})` : '';
     recordEvent(run, { type: 'obligation.due', party: o.party, obligation: o.id, kind: o.kind, text: `${run.partyName(o.party)} must ${describeObligation(run.model, o)}${when}.`, source: o.def.source });
   }
-  for (const j of o.alongside) makeDue(run, fresh(j, s.day), returning);
+  for (let i = 0; i < o.alongside.length; i++) makeDue(run, fresh(o.alongside[i]!, s.day), returning);
 }
 
 /** Counterparts and mediators react, then guarantees, red lines and breaking points are checked. */
