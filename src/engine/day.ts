@@ -21,6 +21,19 @@ function byDueOrder(a: AgendaItem, b: AgendaItem): number {
   return a.firstDue - b.firstDue || a.obligation - b.obligation || a.occurrence - b.occurrence;
 }
 
+/** A stable insertion sort by due order: a day's list is short, and Array.prototype.sort allocates. */
+function sortInDueOrder(items: AgendaItem[]): void {
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i]!;
+    let j = i;
+    while (j > 0 && byDueOrder(items[j - 1]!, item) > 0) {
+      items[j] = items[j - 1]!;
+      j--;
+    }
+    items[j] = item;
+  }
+}
+
 export function startDay(run: RunContext): void {
   const s = run.st;
   s.day += 1;
@@ -37,7 +50,7 @@ export function startDay(run: RunContext): void {
   }
   if (due) {
     agenda.length = kept;
-    if (due.length > 1) due.sort(byDueOrder);
+    sortInDueOrder(due);
     for (let i = 0; i < due.length; i++) makeDue(run, due[i]!, due);
   }
   s.stage = 'obligations';
@@ -157,9 +170,7 @@ function applyReactions(run: RunContext): void {
 function checkGuaranteesAndLimits(run: RunContext): boolean {
   const s = run.st;
   const model = run.model;
-  const parties = model.parties;
-  for (let i = 0; i < parties.length; i++) {
-    const g = parties[i]!;
+  for (const g of model.parties) {
     if (!g.guarantees || !s.guarantees[g.id] || !g.withdrawWhen || !g.withdrawWhen(s)) continue;
     s.guarantees[g.id] = false;
     const beneficiaryId = g.guarantees;
@@ -168,19 +179,15 @@ function checkGuaranteesAndLimits(run: RunContext): boolean {
     beneficiary.grievance = clamp01(beneficiary.grievance + model.reciprocity);
     if (run.trace) recordEvent(run, { type: 'guarantee.withdrawn', party: g.id, text: `${g.name} withdrew its guarantee to ${run.partyName(beneficiaryId)}.`, source: model.scenario.parties[g.id]!.source });
   }
-  for (let i = 0; i < parties.length; i++) {
-    const p = parties[i]!;
-    for (let k = 0; k < p.redLines.length; k++) {
-      const line = p.redLines[k]!;
+  for (const p of model.parties) {
+    for (const line of p.redLines) {
       if (line.when(s)) {
         collapse(run, `${p.name}'s red line crossed: ${line.text}`, line.source);
         return true;
       }
     }
   }
-  const principals = model.principalParties;
-  for (let i = 0; i < principals.length; i++) {
-    const p = principals[i]!;
+  for (const p of model.principalParties) {
     const grievance = s.parties[p.id]!.grievance;
     if (grievance >= p.breakingPoint) {
       collapse(run, `${p.name} walked away: grievance ${grievance.toFixed(2)} reached its breaking point ${p.breakingPoint}`);

@@ -17,6 +17,7 @@ import type { TruceEvent, TruceMachine, TruceSnapshot } from './machine.ts';
 import type { CompiledObligation, Model } from './model.ts';
 import { metricsOf, outcomeOf } from './outcome.ts';
 import { enterPhase } from './phases.ts';
+import type { PartyView } from './policies/response-model.ts';
 import type { Response, ResponseProbabilities } from './response.ts';
 import { respond } from './responses.ts';
 import { draw, type Purpose } from './rng.ts';
@@ -74,6 +75,7 @@ export class Simulation implements RunContext {
   /** For the budget's message only. */
   private seed = '';
   recordedNow: RecordedMark | undefined;
+  private readonly view: PartyView = { trust: 0, grievance: 0, domesticPressure: 0, mediatorPressure: 0, guaranteed: false };
 
   private constructor(readonly model: Model, readonly st: SimState, trace: TraceEvent[] | null, machineSnapshot: TruceSnapshot) {
     this.trace = trace;
@@ -180,10 +182,14 @@ export class Simulation implements RunContext {
     const party = this.model.partyById.get(partyId)!;
     const p = this.st.parties[partyId]!;
     const behaviour = o?.behaviour ?? party;
-    return behaviour.responseModel.probabilities(
-      { trust: p.trust, grievance: p.grievance, domesticPressure: p.domesticPressure, mediatorPressure: p.mediatorPressure, guaranteed: p.guaranteesInForce > 0 },
-      behaviour.settings,
-    );
+    // One view per run, refilled for each question: response models read it and keep nothing.
+    const view = this.view;
+    view.trust = p.trust;
+    view.grievance = p.grievance;
+    view.domesticPressure = p.domesticPressure;
+    view.mediatorPressure = p.mediatorPressure;
+    view.guaranteed = p.guaranteesInForce > 0;
+    return behaviour.responseModel.probabilities(view, behaviour.settings);
   }
 
   /** From the day after `day`, the model answers instead of the record (a branch off the record). */
