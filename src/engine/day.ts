@@ -198,9 +198,11 @@ function checkGuaranteesAndLimits(run: RunContext): boolean {
 }
 
 export function endDay(run: RunContext): void {
-  for (const party of run.model.parties) {
-    const p = run.st.parties[party.id]!;
-    p.grievance *= 1 - run.model.grievanceDecay;
+  const keep = 1 - run.model.grievanceDecay;
+  const parties = run.partyStates;
+  for (let i = 0; i < parties.length; i++) {
+    const p = parties[i]!;
+    p.grievance *= keep;
     p.mediatorPressure *= 1 - MEDIATOR_PRESSURE_DECAY;
   }
   run.st.stage = 'day-start';

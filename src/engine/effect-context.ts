@@ -13,19 +13,28 @@ interface StockInfo {
   categories: readonly string[];
   changeKeys: Readonly<Record<string, string>>;
 }
-const stockInfos = new WeakMap<Model, ReadonlyMap<string, StockInfo>>();
+interface StockInfos {
+  byStock: ReadonlyMap<string, StockInfo>;
+  /** Change key (`stock.category`) → category. */
+  categoryOfChange: ReadonlyMap<string, string>;
+}
+const stockInfos = new WeakMap<Model, StockInfos>();
 
-function stockInfoOf(model: Model): ReadonlyMap<string, StockInfo> {
+function stockInfoOf(model: Model): StockInfos {
   let infos = stockInfos.get(model);
   if (!infos) {
-    const made = new Map<string, StockInfo>();
+    const byStock = new Map<string, StockInfo>();
+    const categoryOfChange = new Map<string, string>();
     for (const [id, stock] of Object.entries(model.scenario.stocks)) {
       const categories = Object.freeze(Object.keys(stock.count));
       const changeKeys: Record<string, string> = Object.create(null);
-      for (const category of categories) changeKeys[category] = `${id}.${category}`;
-      made.set(id, { categories, changeKeys });
+      for (const category of categories) {
+        changeKeys[category] = `${id}.${category}`;
+        categoryOfChange.set(changeKeys[category], category);
+      }
+      byStock.set(id, { categories, changeKeys });
     }
-    stockInfos.set(model, (infos = made));
+    stockInfos.set(model, (infos = { byStock, categoryOfChange }));
   }
   return infos;
 }
@@ -34,10 +43,18 @@ export class RunEffects implements EffectContext {
   obligation!: CompiledObligation;
   private owing: Readonly<Record<string, number>> | undefined;
   private readonly stocks: ReadonlyMap<string, StockInfo>;
+  private readonly categoryOfChange: ReadonlyMap<string, string>;
 
   /** `words`: effects' sentences are wanted (a trace is kept); without, `moveStock` leaves its text empty. */
   constructor(private readonly model: Model, private readonly state: SimState, private readonly words = true) {
-    this.stocks = stockInfoOf(model);
+    const infos = stockInfoOf(model);
+    this.stocks = infos.byStock;
+    this.categoryOfChange = infos.categoryOfChange;
+  }
+
+  /** The category a change key (`stock.category`, as in `EffectResult.changes`) names. */
+  changedCategory(key: string): string {
+    return this.categoryOfChange.get(key) ?? key.slice(key.indexOf('.') + 1);
   }
 
   /** Carries out `o` (fully with fraction 1, in part below): its kind's effect; `owed` for a remainder. */

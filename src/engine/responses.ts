@@ -47,7 +47,7 @@ function carryOut(run: RunContext, o: CompiledObligation, response: 'comply' | '
   const effect = run.effects.carryOut(o, fraction, item.owed);
   status.status = response === 'comply' ? 'done' : 'partial';
   status.units += effect.units;
-  if (effect.changes !== undefined) addByCategory(status, effect.changes);
+  if (effect.changes !== undefined) addByCategory(run, status, effect.changes);
   status.times += 1;
   const name = run.trace ? run.partyName(o.party) : '';
   if (response === 'comply') {
@@ -76,12 +76,12 @@ function anyOwed(owed: Readonly<Record<string, number>>): boolean {
 }
 
 /** Adds an effect's stock changes (keyed `stock.category`, negative for units moved) to the units it has moved per category. */
-function addByCategory(status: ObligationState, changes: Readonly<Record<string, number>>): void {
+function addByCategory(run: RunContext, status: ObligationState, changes: Readonly<Record<string, number>>): void {
   for (const key in changes) {
     const change = changes[key]!;
     if (change === 0) continue;
     const moved = (status.unitsByCategory ??= {});
-    const category = key.slice(key.indexOf('.') + 1);
+    const category = run.effects.changedCategory(key);
     moved[category] = (moved[category] ?? 0) - change;
   }
 }

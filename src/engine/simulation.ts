@@ -26,7 +26,7 @@ import { followingToday, recordOf } from './record.ts';
 import type { RecordedMark, RunContext } from './run-context.ts';
 import { initialState, type TruceOpening } from './start-state.ts';
 import { STEP_BUDGET, StepBudgetExceeded } from './step-budget.ts';
-import type { AgendaItem, SimState } from './state.ts';
+import type { AgendaItem, PartyState, SimState } from './state.ts';
 import type { Metrics, Outcome, TraceEvent } from './trace.ts';
 import { describeObligation } from './wording.ts';
 
@@ -68,6 +68,7 @@ const ALWAYS_COMPLY: ResponseProbabilities = Object.freeze({ comply: 1, delay: 0
 export class Simulation implements RunContext {
   readonly trace: TraceEvent[] | null;
   readonly effects: RunEffects;
+  readonly partyStates: PartyState[];
   machineSnapshot: TruceSnapshot;
   private pending: Decision | undefined;
   /** Steps taken by this object, against STEP_BUDGET. */
@@ -81,6 +82,8 @@ export class Simulation implements RunContext {
     this.trace = trace;
     this.machineSnapshot = machineSnapshot;
     this.effects = new RunEffects(model, st, trace !== null);
+    this.partyStates = new Array<PartyState>(model.parties.length);
+    for (let i = 0; i < model.parties.length; i++) this.partyStates[i] = st.parties[model.parties[i]!.id]!;
   }
 
   /** A fresh run at the start of day 1. `trace: false` skips building sentences (batch runs). */
