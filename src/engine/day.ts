@@ -3,6 +3,7 @@
  * with what falls due alongside) → … → counterparts and mediators react → guarantees, red lines
  * and breaking points are checked → the phase ends if its last day is done → decay.
  */
+import type { CompiledParty, Model } from './model.ts';
 import { collapse } from './outcome.ts';
 import { followingToday, recordedEndFollowed, recordedIncident } from './record.ts';
 import { PURPOSE } from './rng.ts';
@@ -179,22 +180,42 @@ function checkGuaranteesAndLimits(run: RunContext): boolean {
     beneficiary.grievance = clamp01(beneficiary.grievance + model.reciprocity);
     if (run.trace) recordEvent(run, { type: 'guarantee.withdrawn', party: g.id, text: `${g.name} withdrew its guarantee to ${run.partyName(beneficiaryId)}.`, source: model.scenario.parties[g.id]!.source });
   }
-  for (const p of model.parties) {
-    for (const line of p.redLines) {
-      if (line.when(s)) {
-        collapse(run, `${p.name}'s red line crossed: ${line.text}`, line.source);
-        return true;
-      }
+  const limits = limitsOf(model);
+  for (let i = 0; i < limits.redLines.length; i++) {
+    const { party: p, line } = limits.redLines[i]!;
+    if (line.when(s)) {
+      collapse(run, `${p.name}'s red line crossed: ${line.text}`, line.source);
+      return true;
     }
   }
-  for (const p of model.principalParties) {
-    const grievance = s.parties[p.id]!.grievance;
+  for (let i = 0; i < limits.principals.length; i++) {
+    const { party: p, index } = limits.principals[i]!;
+    const grievance = run.partyStates[index]!.grievance;
     if (grievance >= p.breakingPoint) {
       collapse(run, `${p.name} walked away: grievance ${grievance.toFixed(2)} reached its breaking point ${p.breakingPoint}`);
       return true;
     }
   }
   return false;
+}
+
+/** Per model, once: every red line with its party (parties' order, then each party's), and the principals with their index in `model.parties`. */
+interface Limits {
+  redLines: { party: CompiledParty; line: CompiledParty['redLines'][number] }[];
+  principals: { party: CompiledParty; index: number }[];
+}
+const limitsByModel = new WeakMap<Model, Limits>();
+
+function limitsOf(model: Model): Limits {
+  let limits = limitsByModel.get(model);
+  if (!limits) {
+    limits = {
+      redLines: model.parties.flatMap((party) => party.redLines.map((line) => ({ party, line }))),
+      principals: model.principalParties.map((party) => ({ party, index: model.parties.indexOf(party) })),
+    };
+    limitsByModel.set(model, limits);
+  }
+  return limits;
 }
 
 export function endDay(run: RunContext): void {
