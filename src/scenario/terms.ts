@@ -17,7 +17,8 @@ const ratioReadings = new Map<string, Readonly<{ value: NumberOrParameter; give?
 const hoursReadings = new Map<string, number | undefined>();
 
 function remember<T>(readings: Map<string, T>, text: string, read: (text: string) => T): T {
-  if (readings.has(text)) return readings.get(text) as T;
+  const known = readings.get(text);
+  if (known !== undefined || readings.has(text)) return known as T;
   if (readings.size >= READINGS_KEPT) readings.clear();
   const value = read(text);
   readings.set(text, value);
