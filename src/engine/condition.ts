@@ -87,20 +87,9 @@ function compileCall(node: Extract<Expr, { type: 'call' }>, scope: ConditionScop
       const i = scope.obligationIndex.get(id)!;
       return (s) => truth(s.obligations[i]!.status === 'waiting' || s.obligations[i]!.status === 'due');
     }
-    case 'held': {
-      if (category) return (s) => s.stocks[id]!.held[category] ?? 0;
-      const categories = scope.stockCategories?.get(id);
-      if (!categories) return (s) => sumValues(s.stocks[id]!.held);
-      const sum = sumOver(categories);
-      return (s) => sum(s.stocks[id]!.held);
-    }
-    case 'released': {
-      if (category) return (s) => s.stocks[id]!.released[category] ?? 0;
-      const categories = scope.stockCategories?.get(id);
-      if (!categories) return (s) => sumValues(s.stocks[id]!.released);
-      const sum = sumOver(categories);
-      return (s) => sum(s.stocks[id]!.released);
-    }
+    case 'held':
+    case 'released':
+      return stockCount(node.name, id, category, scope);
     case 'violations': return (s) => s.parties[id]!.violations;
     case 'trust': return (s) => s.parties[id]!.trust;
     case 'grievance': return (s) => s.parties[id]!.grievance;
@@ -111,6 +100,15 @@ function compileCall(node: Extract<Expr, { type: 'call' }>, scope: ConditionScop
     case 'happened': return (s) => s.incidents[id] ?? 0;
   }
   throw new Error(`unchecked function ${node.name}`);
+}
+
+/** `held(stock[.category])` or `released(…)`: one category's count, or the stock's over all its categories. */
+function stockCount(which: 'held' | 'released', id: string, category: string | undefined, scope: ConditionScope): Condition {
+  if (category) return (s) => s.stocks[id]![which][category] ?? 0;
+  const categories = scope.stockCategories?.get(id);
+  if (!categories) return (s) => sumValues(s.stocks[id]![which]);
+  const sum = sumOver(categories);
+  return (s) => sum(s.stocks[id]![which]);
 }
 
 /** `text` must already have passed the load-time checks. */
