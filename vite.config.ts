@@ -3,10 +3,22 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { splitBriefings } from './src/ui/logic/briefings.ts';
 import { buildCatalog } from './src/ui/logic/catalog-build.ts';
 
 const SCENARIOS = fileURLToPath(new URL('./scenarios/', import.meta.url));
 const CATALOG_ID = 'virtual:parley-catalog';
+/** The parties' briefings and the reflection questions, loaded when a page shows them (src/ui/logic/briefings.ts). */
+const BRIEFINGS_ID = 'virtual:parley-briefings';
+
+function readScenarios(watch: (file: string) => void): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const name of readdirSync(SCENARIOS).filter((f) => f.endsWith('.yaml')).sort()) {
+    watch(SCENARIOS + name);
+    files[name] = readFileSync(SCENARIOS + name, 'utf8');
+  }
+  return files;
+}
 
 /** A value as JavaScript source: JSON, except that `undefined` members are kept, so the page gets the very object the loader made. */
 export function jsLiteral(value: unknown): string {
@@ -26,22 +38,21 @@ export function jsLiteral(value: unknown): string {
 function bundledCatalog(): Plugin {
   return {
     name: 'parley-bundled-catalog',
-    resolveId: (id) => (id === CATALOG_ID ? `\0${CATALOG_ID}` : undefined),
+    resolveId: (id) => (id === CATALOG_ID || id === BRIEFINGS_ID ? `\0${id}` : undefined),
     load(id) {
-      if (id !== `\0${CATALOG_ID}`) return undefined;
-      const files: Record<string, string> = {};
-      for (const name of readdirSync(SCENARIOS).filter((f) => f.endsWith('.yaml')).sort()) {
-        this.addWatchFile(SCENARIOS + name);
-        files[name] = readFileSync(SCENARIOS + name, 'utf8');
-      }
-      return `export default ${jsLiteral(buildCatalog(files))};`;
+      if (id !== `\0${CATALOG_ID}` && id !== `\0${BRIEFINGS_ID}`) return undefined;
+      const { catalog, briefings, reflection } = splitBriefings(buildCatalog(readScenarios((file) => this.addWatchFile(file))));
+      if (id === `\0${CATALOG_ID}`) return `export default ${jsLiteral(catalog)};`;
+      return `export default ${jsLiteral(briefings)};\nexport const reflection = ${jsLiteral(reflection)};`;
     },
     // `npm start`: an edited, added or removed scenario file reloads the page with the catalog made anew.
     configureServer(server) {
       const changed = (file: string) => {
         if (!file.startsWith(SCENARIOS) || !file.endsWith('.yaml')) return;
-        const catalog = server.environments.client.moduleGraph.getModuleById(`\0${CATALOG_ID}`);
-        if (catalog) server.environments.client.moduleGraph.invalidateModule(catalog);
+        for (const id of [CATALOG_ID, BRIEFINGS_ID]) {
+          const module = server.environments.client.moduleGraph.getModuleById(`\0${id}`);
+          if (module) server.environments.client.moduleGraph.invalidateModule(module);
+        }
         server.ws.send({ type: 'full-reload' });
       };
       server.watcher.add(SCENARIOS);

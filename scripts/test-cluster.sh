@@ -8,8 +8,16 @@
 #      must equal the unsharded run byte for byte;
 #   2. a larger 4-task array; one task is cancelled mid-run (SIGTERM): its shard is left partial,
 #      merge names it, submit.sh --retry re-runs it and re-merges: equal to the unsharded run again;
-#   3. a 4-task Sobol explore and its merge: equal to the unsharded study.
-# Stops every daemon it started and removes its files, also on failure.
+#   3. a 4-task Sobol explore and its merge: equal to the unsharded study;
+#   4. a sharded SMC calibration through deploy/slurm/calibrate.sh (3 shards a step, each merge
+#      job submitting the next step); a task of step 1 is cancelled, `calibrate --merge` names it,
+#      calibrate.sh --step 1 --retry re-runs it and the chain goes on: the final summary and report
+#      equal the unsharded calibration byte for byte;
+#   5. the issue's "done when": a 20-task Sobol array, one task lost (cancelled before it ran, as
+#      a preempted task), re-run from the command `merge` prints, merged equal to the unsharded
+#      study, and the merged summary read as the lab's import reads it.
+# Stops every daemon it started and removes its files, also on failure. Arguments run only the
+# parts named (batch_array cancel_and_retry explore_array calibrate_steps done_when).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
@@ -118,14 +126,18 @@ wait_gone() {
   fail "job $1 still queued"
 }
 
-# True once a process of job $1 catches SIGTERM (bit 15 of SigCgt in /proc/PID/status).
-catches_sigterm() {
-  local job pid mask
+# True once Parley in job $1 is past its start-up: its node process has used a second and a half of
+# CPU (its SIGTERM handler is installed before the first run). Not "catches SIGTERM" (SigCgt):
+# node itself catches SIGTERM from its first instant, to reset the terminal, and then dies of it,
+# so under load a cancel at that point ended the task with nothing written.
+parley_busy() {
+  local job pid ticks
   job=$(squeue -h -j "$1" -o %A 2> /dev/null) || return 1
   [ -n "$job" ] || return 1
   for pid in $(scontrol listpids "$job" 2> /dev/null | awk 'NR > 1 { print $1 }'); do
-    mask=$(awk '/^SigCgt/ { print $2 }' "/proc/$pid/status" 2> /dev/null) || continue
-    [ -n "$mask" ] && (((16#$mask >> 14) & 1)) && return 0
+    [ "$(cat "/proc/$pid/comm" 2> /dev/null)" = node ] || continue
+    ticks=$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2> /dev/null) || continue
+    [ -n "$ticks" ] && [ "$ticks" -ge $((3 * $(getconf CLK_TCK) / 2)) ] && return 0
   done
   return 1
 }
@@ -140,17 +152,25 @@ same_file() {
   say "  $1 equals $2 byte for byte ($(wc -c < "$1") bytes)"
 }
 
+# Waits for array job $1 and its merge job $2, which must complete; then OUT ($3)/merged.json must
+# equal the unsharded run of the study (the rest of the arguments), written to OUT-whole.json.
+merged_equals_whole() {
+  local array=$1 merge=$2 out=$3
+  shift 3
+  wait_gone "$array"
+  wait_gone "$merge"
+  [ "$(job_state "$merge")" = COMPLETED ] || fail "merge job $merge is $(job_state "$merge"): $(cat "$out/merge.log" 2> /dev/null)"
+  $PARLEY "$@" --summary "$out-whole.json" > /dev/null 2>&1
+  same_file "$out/merged.json" "$out-whole.json"
+}
+
 batch_array() {
   say "1. a 4-task array of $scenario, 4,000 runs, and its merge job"
   local out=$work/batch line array merge
   line=$(submit --shards 4 --out "$out" -- batch "$scenario" --runs 4000 --sweep clash-rate=0,0.05)
   say "  $line"
   read -r array merge <<< "$(ids_of "$line")"
-  wait_gone "$array"
-  wait_gone "$merge"
-  [ "$(job_state "$merge")" = COMPLETED ] || fail "merge job $merge is $(job_state "$merge"): $(cat "$out/merge.log" 2> /dev/null)"
-  $PARLEY batch "$scenario" --runs 4000 --sweep clash-rate=0,0.05 --summary "$work/batch-whole.json" > /dev/null 2>&1
-  same_file "$out/merged.json" "$work/batch-whole.json"
+  merged_equals_whole "$array" "$merge" "$out" batch "$scenario" --runs 4000 --sweep clash-rate=0,0.05
 }
 
 cancel_and_retry() {
@@ -159,15 +179,14 @@ cancel_and_retry() {
   line=$(submit --shards 4 --out "$out" -- "${study[@]}")
   say "  $line"
   read -r array merge <<< "$(ids_of "$line")"
-  # Cancel task 3 once Parley in it has its SIGTERM handler (before that, a signal would end it
-  # with nothing written, as it would any program still starting) and has run for a second: its
-  # 50,000 runs take several seconds even on a fast, quiet machine.
+  # Cancel task 3 once Parley in it is running (before that, a signal would end it with nothing
+  # written, as it would any program still starting): its 50,000 runs take several seconds of CPU
+  # even on a fast machine.
   for _ in $(seq 1 600); do
-    catches_sigterm "${array}_3" && break
+    parley_busy "${array}_3" && break
     sleep 0.5
   done
-  catches_sigterm "${array}_3" || fail "task ${array}_3 did not start Parley in 300 s"
-  sleep 1
+  parley_busy "${array}_3" || fail "task ${array}_3 did not start Parley in 300 s"
   [ "$(job_state "${array}_3")" = RUNNING ] || fail "task ${array}_3 is $(job_state "${array}_3"), not running: make the study larger"
   scancel "${array}_3"
   wait_gone "$array"
@@ -194,17 +213,113 @@ explore_array() {
   line=$(submit --shards 4 --out "$out" -- "${study[@]}")
   say "  $line"
   read -r array merge <<< "$(ids_of "$line")"
+  merged_equals_whole "$array" "$merge" "$out" "${study[@]}"
+}
+
+# Waits until the sharded calibration in $1 has written calibration.txt; fails when a merge job failed.
+wait_calibration() {
+  local out=$1 merge state
+  for _ in $(seq 1 400); do
+    [ -f "$out/calibration.txt" ] && return
+    merge=$(cat "$out/merge-job" 2> /dev/null) || true
+    state=$(job_state "$merge")
+    case $state in FAILED | CANCELLED | TIMEOUT | NODE_FAIL | OUT_OF_MEMORY) fail "merge job $merge is $state: $(cat "$out"/step-*/merge.log 2> /dev/null | tail -n 5)" ;; esac
+    sleep 1
+  done
+  fail "the calibration in $out did not finish in 400 s"
+}
+
+# After a task was lost, the merge job $1 either waits forever (a task cancelled while running:
+# PENDING, DependencyNeverSatisfied) or — a task cancelled before it ran, on Slurm 22.05 — runs
+# anyway and fails, its log ($2) naming what is missing ($3). Says which.
+lost_task_merge() {
+  local state
+  for _ in $(seq 1 100); do
+    state=$(job_state "$1")
+    case $state in
+      PENDING) [ "$(squeue -h -j "$1" -o %r)" = DependencyNeverSatisfied ] && { echo "PENDING (DependencyNeverSatisfied)"; return; } ;;
+      FAILED) grep -q -- "$3" "$2" && { echo "FAILED, its log naming the lost shard"; return; }
+        echo "merge job $1 failed without naming the lost task: $(cat "$2")" >&2; return 1 ;;
+      COMPLETED) echo "merge job $1 completed although a task was lost" >&2; return 1 ;;
+    esac
+    sleep 1
+  done
+  echo "merge job $1 is $(job_state "$1") ($(squeue -h -j "$1" -o %r))" >&2
+  return 1
+}
+
+calibrate_steps() {
+  # Seed cl-c: generation 0, then 2 generations of 6 batches in all: 7 steps.
+  say "4. a sharded SMC calibration through deploy/slurm/calibrate.sh: 3 shards a step, each merge job submits the next step"
+  local out=$work/calibrate line array merge retry_line how study=(calibrate "$scenario" --free clash-rate reciprocity --targets "docs/base-rates.targets.yaml#cf-fixed-gt30-collapse" --population 6 --runs 24 --seed cl-c)
+  line=$(deploy/slurm/calibrate.sh --sbatch "--cpus-per-task=1" --shards 3 --out "$out" -- "${study[@]}")
+  say "  $line"
+  read -r array merge <<< "$(sed -E 's/^step 1: array job ([0-9]+) .*merge job ([0-9]+) .*/\1 \2/' <<< "$line")"
+  # Task 3 of step 1 is lost before it runs (2 CPUs run tasks 1 and 2 first), as a preempted task.
+  [ "$(job_state "${array}_3")" = PENDING ] || fail "task ${array}_3 is $(job_state "${array}_3"), not pending"
+  scancel "${array}_3"
   wait_gone "$array"
-  wait_gone "$merge"
-  [ "$(job_state "$merge")" = COMPLETED ] || fail "merge job $merge is $(job_state "$merge"): $(cat "$out/merge.log" 2> /dev/null)"
-  $PARLEY "${study[@]}" --summary "$work/explore-whole.json" > /dev/null 2>&1
-  same_file "$out/merged.json" "$work/explore-whole.json"
+  how=$(lost_task_merge "$merge" "$out/step-1/merge.log" 'missing: shard 3/3') || fail "the merge job after the lost task"
+  say "  task 3 cancelled; merge job $merge is $how"
+  $PARLEY "${study[@]}" --merge "$out"/step-1/shard-*.json --next "$out/state-2.json" > /dev/null 2> "$work/calibrate-incomplete.txt" && fail "merge of an incomplete step succeeded"
+  grep -q 'missing: shard 3/3 is in none of these files' "$work/calibrate-incomplete.txt" || fail "calibrate --merge did not name shard 3: $(cat "$work/calibrate-incomplete.txt")"
+  grep -q -- '--step 1 --retry 3' "$work/calibrate-incomplete.txt" || fail "calibrate --merge did not print the retry"
+  [ ! -f "$out/state-2.json" ] || fail "an incomplete merge wrote the next state"
+  retry_line=$(deploy/slurm/calibrate.sh --sbatch "--cpus-per-task=1" --shards 3 --out "$out" --step 1 --retry 3 -- "${study[@]}")
+  say "  $retry_line"
+  wait_calibration "$out"
+  wait_gone "$(cat "$out/merge-job")"
+  [ -z "$(squeue -h -j "$merge" 2> /dev/null)" ] || fail "the old merge job $merge is still queued"
+  say "  finished after $(find "$out" -maxdepth 1 -name 'step-*' | wc -l) steps ($(find "$out"/logs -name 'merge-*' | wc -l) merge jobs)"
+  $PARLEY "${study[@]}" --summary "$work/calibrate-whole.json" > "$work/calibrate-whole.txt" 2> /dev/null
+  same_file "$out/calibration.json" "$work/calibrate-whole.json"
+  same_file "$out/calibration.txt" "$work/calibrate-whole.txt"
+}
+
+done_when() {
+  say "5. done when: a 20-task Sobol array, one task lost, re-run from merge's command, opened as the lab imports it"
+  local out=$work/sobol line array merge retry_line how study=(explore "$scenario" --method sobol --vary clash-rate=0:0.1 reciprocity=0:0.5 hamas-base-comply=0.5:1 --samples 32 --runs 20)
+  line=$(submit --shards 20 --out "$out" -- "${study[@]}")
+  say "  $line"
+  read -r array merge <<< "$(ids_of "$line")"
+  [ "$(job_state "${array}_17")" = PENDING ] || fail "task ${array}_17 is $(job_state "${array}_17"), not pending"
+  scancel "${array}_17"
+  wait_gone "$array"
+  [ ! -f "$out/shard-17.json" ] || fail "the cancelled task wrote its shard"
+  how=$(lost_task_merge "$merge" "$out/merge.log" 'missing: shard 17/20') || fail "the merge job after the lost task"
+  say "  task 17 lost; merge job $merge is $how"
+  $PARLEY merge "$out"/shard-*.json --summary "$out/merged.json" > /dev/null 2> "$work/sobol-incomplete.txt"
+  grep -q 'missing: shard 17/20 is in none of these files' "$work/sobol-incomplete.txt" || fail "merge did not name shard 17: $(cat "$work/sobol-incomplete.txt")"
+  grep -q -- '--retry 17 ' "$work/sobol-incomplete.txt" || fail "merge did not print --retry 17: $(cat "$work/sobol-incomplete.txt")"
+  grep -q -- "--shard 17/20 --summary $out/shard-17.json" "$work/sobol-incomplete.txt" || fail "merge did not print the shard's command"
+  retry_line=$(submit --shards 20 --out "$out" --retry 17 -- "${study[@]}")
+  say "  $retry_line"
+  read -r array merge <<< "$(ids_of "$retry_line")"
+  merged_equals_whole "$array" "$merge" "$out" "${study[@]}"
+  # The lab's import (src/ui/components/LabResults.tsx, importShown) reads an explore summary with
+  # isExploreSummaryText and parseExploreSummary, which check it; then it shows the estimates.
+  cat > "$work/lab-import.ts" << TS
+import { readFileSync } from 'node:fs';
+import { isExploreSummaryText, parseExploreSummary } from '$repo/src/batch/index.ts';
+const text = readFileSync('$out/merged.json', 'utf8');
+if (!isExploreSummaryText(text)) throw new Error('the lab would not take it for an explore summary');
+const s = parseExploreSummary(text, 'merged.json');
+const st = s.estimates?.[0]?.sobol?.indices?.map((i) => i.name + ' ST ' + i.total.toFixed(2)).join(', ');
+if (s.partial || !st) throw new Error('partial, or no Sobol indices to show');
+console.log(s.coverage.runs + ' runs, ' + st);
+TS
+  say "  the lab's import reads it: $(node_modules/.bin/tsx "$work/lab-import.ts")"
 }
 
 install_slurm
 node scripts/build-cli.mjs > /dev/null
 start_cluster
-batch_array
-cancel_and_retry
-explore_array
+# Arguments name the parts to run (e.g. `calibrate_steps done_when`); none: all of them.
+parts=("$@")
+[ ${#parts[@]} -gt 0 ] || parts=(batch_array cancel_and_retry explore_array calibrate_steps done_when)
+for part in "${parts[@]}"; do
+  part_started=$(date +%s)
+  case $part in batch_array | cancel_and_retry | explore_array | calibrate_steps | done_when) "$part" ;; *) fail "no part $part" ;; esac
+  say "  ($part: $(($(date +%s) - part_started)) s)"
+done
 say "all passed"

@@ -51,7 +51,6 @@ const NOT_YET_SPLIT = new Set([
   'src/scenario/yaml-source.ts parseYaml',
   'src/ui/components/QuickBatchPanel.tsx QuickBatchPanel',
   'src/ui/components/QuickBatchResults.tsx QuickBatchResults',
-  'src/ui/components/Timeline.tsx Timeline',
 ]);
 const notYetSplit = (found: string) => NOT_YET_SPLIT.has(found.replace(/:\d+ /, ' ').replace(/ \(\d+ lines\)$/, ''));
 

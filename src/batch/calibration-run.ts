@@ -8,7 +8,9 @@
 import { checkRangesAgainst, designExperiment, runDesign, type DesignRunOptions, type DesignSource } from './design-run.ts';
 import { rejectionAbc, type RejectionResult } from './explore/abc-rejection.ts';
 import { smcAbc, type SmcResult } from './explore/abc-smc.ts';
-import type { ParameterRange } from './explore/parameters.ts';
+import type { DesignPoint, ParameterRange } from './explore/parameters.ts';
+import type { Summaries } from './explore/targets.ts';
+import type { AggregateData } from './aggregate.ts';
 import type { PosteriorSample } from './explore/posterior.ts';
 import type { Simulator } from './explore/simulator.ts';
 import { checkTargetsOn, type TargetResult } from './target-check.ts';
@@ -83,16 +85,56 @@ export function roundForWriting(value: number): number {
   return Number(value.toPrecision(6));
 }
 
-export async function runCalibration(request: CalibrationRequest, options: Omit<DesignRunOptions, 'runs' | 'seed' | 'metric' | 'shard'>): Promise<CalibrationOutcome> {
-  const { source, ranges, targets } = request;
-  checkRangesAgainst(source.scenario, ranges, source.set);
-  const probe = await designExperiment(source, [{}], { runs: 1, seed: request.seed });
-  checkTargetMetrics(targets, probe.metrics);
+/**
+ * Where a calibration's simulations come from: every population of candidates (R runs each with
+ * the calibration's seeds) and, at the end, the check at the calibrated values. `runCalibration`
+ * runs them on the worker pool; a sharded calibration (calibration-steps.ts) replays recorded
+ * results and stops at the first population it has not yet run.
+ */
+export interface CalibrationRunner {
+  /** Target summaries of each candidate, in order. */
+  population(points: readonly DesignPoint[]): Promise<readonly Summaries[]>;
+  /** The tally of R runs at the calibrated values. */
+  check(point: DesignPoint): Promise<AggregateData>;
+}
+
+type PoolOptions = Omit<DesignRunOptions, 'runs' | 'seed' | 'metric' | 'shard'>;
+
+/** Checks the request against the scenario before anything is run. */
+export async function checkCalibrationRequest(request: CalibrationRequest): Promise<void> {
+  checkRangesAgainst(request.source.scenario, request.ranges, request.source.set);
+  const probe = await designExperiment(request.source, [{}], { runs: 1, seed: request.seed });
+  checkTargetMetrics(request.targets, probe.metrics);
+}
+
+/** The runner that runs everything on the worker pool. */
+export function poolRunner(request: CalibrationRequest, options: PoolOptions): CalibrationRunner {
+  const design = { ...options, runs: request.runs, seed: request.seed };
+  return {
+    async population(points) {
+      const run = await runDesign(request.source, points, design);
+      return run.tallies.map((t) => targetSummaries(request.targets, t));
+    },
+    async check(point) {
+      const run = await runDesign(request.source, [point], design);
+      return run.tallies[0]!;
+    },
+  };
+}
+
+export async function runCalibration(request: CalibrationRequest, options: PoolOptions): Promise<CalibrationOutcome> {
+  await checkCalibrationRequest(request);
+  return calibrateWith(request, poolRunner(request, options));
+}
+
+/** ABC (SMC or rejection) over the runner's simulations, then the check at the calibrated values. */
+export async function calibrateWith(request: CalibrationRequest, runner: CalibrationRunner): Promise<CalibrationOutcome> {
+  const { ranges, targets } = request;
   let runs = 0;
-  const simulate: Simulator = async (candidates, seeds) => {
-    const run = await runDesign(source, candidates, { ...options, runs: seeds.runs, seed: seeds.base });
-    runs += run.coverage.runs;
-    return run.tallies.map((t) => targetSummaries(targets, t));
+  const simulate: Simulator = async (candidates) => {
+    const summaries = await runner.population(candidates);
+    runs += candidates.length * request.runs;
+    return summaries;
   };
   const seeds = { base: request.seed, runs: request.runs };
   const result = request.method === 'smc'
@@ -100,8 +142,8 @@ export async function runCalibration(request: CalibrationRequest, options: Omit<
     : await rejectionAbc(ranges, targets, simulate, { seed: request.seed, seeds, draws: request.population });
   const central = centralSample(ranges, result.samples);
   const calibrated = Object.fromEntries(ranges.map((r) => [r.name, roundForWriting(central.params[r.name]!)]));
-  const check = await runDesign(source, [calibrated], { ...options, runs: request.runs, seed: request.seed });
-  runs += check.coverage.runs;
+  const check = await runner.check(calibrated);
+  runs += request.runs;
   const pairs: PairData[] = [];
   for (let i = 0; i < ranges.length; i++) {
     for (let j = i + 1; j < ranges.length; j++) {
@@ -110,5 +152,5 @@ export async function runCalibration(request: CalibrationRequest, options: Omit<
       pairs.push({ x, y, points: result.samples.map((s) => [s.params[x]!, s.params[y]!, s.weight]) });
     }
   }
-  return { result, calibrated, check: checkTargetsOn(targets, check.tallies[0]!), pairs, runs };
+  return { result, calibrated, check: checkTargetsOn(targets, check), pairs, runs };
 }

@@ -1,8 +1,12 @@
 /**
  * The Web Worker pool: the browser's sibling of node-pool.ts. Each worker gets the job once,
- * compiles the models it needs and answers one message per chunk of runs. `close` terminates
- * every worker at once, so a stopped batch stops using the CPU (the chunks in flight are dropped).
- * A worker runs `serveWebWorker` (web-pool-worker.ts); a bundler (Vite) builds it from the URL.
+ * compiles the models it needs and answers one message per chunk of runs. `close` with chunks in
+ * flight (Stop) terminates every worker at once, so a stopped batch stops using the CPU (those
+ * chunks are dropped). A pool closed with all its work done parks its idle workers for a few
+ * seconds instead, and the next pool takes them: a calibration or a study runs one batch after
+ * another, and starting fresh workers (loading and compiling their code) for each cost more than
+ * the runs of a small batch. A worker runs `serveWebWorker` (web-pool-worker.ts); a bundler (Vite)
+ * builds it from the URL.
  */
 import { ChunkRunner, type BatchJob, type ChunkResult } from './chunk.ts';
 import { ChunkFailure, type PoolFactory } from './pool.ts';
@@ -15,6 +19,59 @@ const DEPTH = 2;
 
 type Task = { chunk: number; resolve(r: ChunkResult): void; reject(e: Error): void };
 
+/** How long idle workers wait for the next pool before they are terminated (unless a page holds them: warmWebWorkers). */
+const PARK_MS = 5_000;
+const parked: Worker[] = [];
+let parkTimer: ReturnType<typeof setTimeout> | undefined;
+let holds = 0;
+
+const newWorker = (i: number) => new Worker(new URL('./web-pool-worker.ts', import.meta.url), { type: 'module', name: `parley batch worker ${i + 1}` });
+
+function expireParked(): void {
+  if (parkTimer !== undefined) clearTimeout(parkTimer);
+  parkTimer = undefined;
+  if (holds > 0) return;
+  parkTimer = setTimeout(() => {
+    for (const worker of parked.splice(0)) worker.terminate();
+    parkTimer = undefined;
+  }, PARK_MS);
+}
+
+function park(workers: readonly Worker[]): void {
+  for (const worker of workers) {
+    worker.onmessage = null;
+    // A parked worker that fails (its code did not load) leaves the park, so no pool takes it.
+    worker.onerror = (event) => {
+      event.preventDefault();
+      worker.terminate();
+      const at = parked.indexOf(worker);
+      if (at >= 0) parked.splice(at, 1);
+    };
+    parked.push(worker);
+  }
+  expireParked();
+}
+
+/**
+ * Starts `count` workers ahead of the first batch (loading and compiling their code takes a few
+ * hundred milliseconds) and keeps idle workers until the returned release is called: the lab does
+ * this while it is open, so Run starts computing at once. Stop still terminates the workers of the
+ * batch it stops.
+ */
+export function warmWebWorkers(count: number): () => void {
+  holds++;
+  const fresh: Worker[] = [];
+  for (let i = parked.length; i < count; i++) fresh.push(newWorker(i));
+  park(fresh);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    holds--;
+    expireParked();
+  };
+}
+
 /** Workers for a batch when none are asked for: the cores the browser reports. */
 export function browserWorkerCount(): number {
   return Math.max(1, globalThis.navigator?.hardwareConcurrency ?? 2);
@@ -24,6 +81,7 @@ export const webPool: PoolFactory = async (job, workers) => {
   const slots: { worker: Worker; inFlight: Map<number, Task> }[] = [];
   const waiting: Task[] = [];
   let closed = false;
+  let broken = false;
 
   const pump = () => {
     while (waiting.length > 0 && !closed) {
@@ -37,7 +95,7 @@ export const webPool: PoolFactory = async (job, workers) => {
   };
 
   for (let i = 0; i < Math.max(1, workers); i++) {
-    const worker = new Worker(new URL('./web-pool-worker.ts', import.meta.url), { type: 'module', name: `parley batch worker ${i + 1}` });
+    const worker = parked.shift() ?? newWorker(i);
     const slot = { worker, inFlight: new Map<number, Task>() };
     worker.onmessage = (event: MessageEvent<FromWorker>) => {
       const message = event.data;
@@ -51,6 +109,7 @@ export const webPool: PoolFactory = async (job, workers) => {
     };
     worker.onerror = (event: ErrorEvent) => {
       event.preventDefault();
+      broken = true;
       const lost = [...slot.inFlight.values()];
       slot.inFlight.clear();
       const error = new ChunkFailure(`a batch worker failed: ${event.message || 'it could not start'}`, lost.map((t) => t.chunk));
@@ -72,7 +131,10 @@ export const webPool: PoolFactory = async (job, workers) => {
     },
     async close() {
       closed = true;
-      for (const slot of slots) slot.worker.terminate();
+      // Work still in flight (Stop, a failure): every worker ends now. All done: the workers wait, idle, for the next pool.
+      const busy = broken || waiting.length > 0 || slots.some((s) => s.inFlight.size > 0);
+      if (busy) for (const slot of slots) slot.worker.terminate();
+      else park(slots.map((s) => s.worker));
     },
   };
 };

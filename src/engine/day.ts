@@ -7,6 +7,7 @@ import type { CompiledParty, Model } from './model.ts';
 import { collapse } from './outcome.ts';
 import { followingToday, recordedEndFollowed, recordedIncident } from './record.ts';
 import { PURPOSE } from './rng.ts';
+import { holdsLevers, withdrawGuarantee } from './levers.ts';
 import { clamp01, recordEvent, type RunContext } from './run-context.ts';
 import type { AgendaItem } from './state.ts';
 import { describeObligation } from './wording.ts';
@@ -136,7 +137,8 @@ export function makeDue(run: RunContext, item: AgendaItem, returning?: readonly 
 export function closeDay(run: RunContext): void {
   const s = run.st;
   applyReactions(run);
-  if (checkGuaranteesAndLimits(run)) return;
+  // A red line or breaking point ended the truce, or a played guarantor must decide first (then this runs again).
+  if (checkGuaranteesAndLimits(run) !== false) return;
   const phase = run.model.phases[s.phaseIndex]!;
   // `ends-when` ends the phase today, with no extension; otherwise its last day does, extensions first.
   const byCondition = phase.endsWhen !== undefined && phase.endsWhen(s) !== 0;
@@ -161,24 +163,32 @@ function applyReactions(run: RunContext): void {
     if (r.mediatorPressure) p.mediatorPressure = clamp01(p.mediatorPressure + r.mediatorPressure);
     if (run.trace && (r.grievance || r.mediatorPressure)) {
       const what = r.mediatorPressure ? `pressure on ${run.partyName(r.party)} rises to ${p.mediatorPressure.toFixed(2)}` : `${run.partyName(r.party)}'s grievance rises to ${p.grievance.toFixed(2)}`;
-      recordEvent(run, { type: 'party.reacted', party: r.party, text: `${r.because}: ${what}.` });
+      recordEvent(run, { type: 'party.reacted', party: r.party, chosen: r.chosen, text: `${r.because}: ${what}.` });
     }
   }
   if (s.reactions.length > 0) s.reactions = [];
 }
 
-/** Withdraws guarantees whose condition holds; true when a red line or a breaking point ends the truce. */
-function checkGuaranteesAndLimits(run: RunContext): boolean {
+/**
+ * Withdraws guarantees whose condition holds — or, for a guarantor a person plays, asks it first
+ * ('ask': its decision waits; levers.ts). True when a red line or a breaking point ends the truce.
+ */
+function checkGuaranteesAndLimits(run: RunContext): boolean | 'ask' {
   const s = run.st;
   const model = run.model;
   for (const g of model.parties) {
-    if (!g.guarantees || !s.guarantees[g.id] || !g.withdrawWhen || !g.withdrawWhen(s)) continue;
-    s.guarantees[g.id] = false;
-    const beneficiaryId = g.guarantees;
-    const beneficiary = s.parties[beneficiaryId]!;
-    beneficiary.guaranteesInForce -= 1;
-    beneficiary.grievance = clamp01(beneficiary.grievance + model.reciprocity);
-    if (run.trace) recordEvent(run, { type: 'guarantee.withdrawn', party: g.id, text: `${g.name} withdrew its guarantee to ${run.partyName(beneficiaryId)}.`, source: model.scenario.parties[g.id]!.source });
+    if (!g.guarantees || !s.guarantees[g.id] || !g.withdrawWhen) continue;
+    const played = s.levers !== undefined && holdsLevers(s, g.id);
+    if (!g.withdrawWhen(s)) {
+      if (played && s.kept?.[g.id]) s.kept[g.id] = false;
+      continue;
+    }
+    if (played) {
+      if (s.kept?.[g.id]) continue;
+      s.guaranteeAsk = g.id;
+      return 'ask';
+    }
+    withdrawGuarantee(run, g);
   }
   const limits = limitsOf(model);
   for (let i = 0; i < limits.redLines.length; i++) {

@@ -1,12 +1,14 @@
 /**
  * The end of a phase: its extension rules are tried in order (a condition, a mediator, or an offer
- * to release more that the holding party answers); if none extends it, the phase ends.
+ * to release more that the holding party answers); if none extends it, the phase ends. A mediator
+ * a person plays decides its own rule (`broker`).
  */
 import { ACCEPT_OR_DECLINE, type Decision } from './decision.ts';
 import { endDay, fresh } from './day.ts';
 import { endPhase } from './phases.ts';
 import { pickResponse, type Response } from './response.ts';
 import { followingToday, recordedEndFollowed, recordedExtension } from './record.ts';
+import { holdsLevers } from './levers.ts';
 import { PURPOSE } from './rng.ts';
 import type { RunContext } from './run-context.ts';
 import type { TraceEvent } from './trace.ts';
@@ -34,6 +36,12 @@ export function phaseEndStep(run: RunContext): Decision | undefined {
       continue;
     }
     const ruleIndex = s.extensionCursor;
+    // A mediator a person plays decides whether to broker (the cursor stays on its rule until it answers).
+    if (rule.kind === 'mediator' && s.levers !== undefined && holdsLevers(s, rule.mediator)) {
+      if (follow || rule.when === undefined || rule.when(s)) return brokerDecision(run, rule.mediator, rule.chance, days, follow ? agreed : undefined);
+      s.extensionCursor += 1;
+      continue;
+    }
     s.extensionCursor += 1;
     const holds = rule.when === undefined || rule.when(s);
     if (follow ? agreed : holds && run.draw(PURPOSE.extensionChance, phase.idHash, ruleIndex, s.day) < rule.chance) {
@@ -91,8 +99,41 @@ export function answerExtension(run: RunContext, decision: Decision, choice: Res
   s.extensionCursor += 1;
 }
 
+function brokerDecision(run: RunContext, mediator: string, chance: number, days: number, agreed: boolean | undefined): Decision {
+  const use = Math.min(1, Math.max(0, chance));
+  const phase = run.model.phases[run.st.phaseIndex]!;
+  return {
+    kind: 'broker',
+    day: run.st.day,
+    party: mediator,
+    obligation: `extension:${phase.def.id}`,
+    text: run.trace ? `The ${run.phaseName()} reaches its last day: does ${run.partyName(mediator)} broker an extension of ${days} day${days === 1 ? '' : 's'}?` : '',
+    probabilities: agreed === undefined ? { comply: use, delay: 0, partial: 0, violate: 0, refuse: 1 - use } : { comply: agreed ? 1 : 0, delay: 0, partial: 0, violate: 0, refuse: agreed ? 0 : 1 },
+    allowed: ACCEPT_OR_DECLINE,
+    ...(agreed !== undefined ? { recorded: true } : {}),
+  };
+}
+
+/** A played mediator's `broker` decision: comply extends the phase by its rule, refuse lets it lapse (the next rule is tried). */
+export function answerBroker(run: RunContext, decision: Decision, choice: Response | undefined): void {
+  const s = run.st;
+  const phase = run.model.phases[s.phaseIndex]!;
+  const ruleIndex = s.extensionCursor;
+  const rule = phase.extensionRules[ruleIndex]!;
+  if (rule.kind !== 'mediator') throw new Error('no extension is waiting for a mediator');
+  // The model: the recorded answer while following the record, else the rule's own draw, as when nobody plays it.
+  const brokers = choice !== undefined ? choice === 'comply' : decision.recorded ? decision.probabilities.comply === 1 : run.draw(PURPOSE.extensionChance, phase.idHash, ruleIndex, s.day) < rule.chance;
+  const chosen = choice !== undefined ? true : undefined;
+  s.extensionCursor += 1;
+  if (brokers) {
+    extend(run, Math.min(rule.days, phase.maxExtension - s.phaseExtendedDays), `${run.partyName(rule.mediator)} brokered it`, rule.source, chosen);
+    return;
+  }
+  run.record(() => ({ type: 'mediator.acted', party: rule.mediator, obligation: decision.obligation, response: 'refuse', chosen, text: `${run.partyName(rule.mediator)} let the ${run.phaseName()} end without brokering an extension.`, source: rule.source }));
+}
+
 /** The statechart counts the extension days; the run reads them back from it. */
-function extend(run: RunContext, days: number, why: string, source: TraceEvent['source']): void {
+function extend(run: RunContext, days: number, why: string, source: TraceEvent['source'], chosen?: true): void {
   const s = run.st;
   for (let day = s.phaseEndDay + 1; day <= s.phaseEndDay + days; day++) {
     for (const j of run.model.phases[s.phaseIndex]!.duringExtension) s.agenda.push(fresh(j, day));
@@ -101,6 +142,6 @@ function extend(run: RunContext, days: number, why: string, source: TraceEvent['
   s.phaseExtendedDays += days;
   s.counters['extensions']! += 1;
   run.send({ type: 'phase.extended', days });
-  run.record(() => ({ type: 'phase.extended', text: `The ${run.phaseName()} is extended by ${days} day${days === 1 ? '' : 's'}, to day ${s.phaseEndDay}: ${why}.`, source }));
+  run.record(() => ({ type: 'phase.extended', chosen, text: `The ${run.phaseName()} is extended by ${days} day${days === 1 ? '' : 's'}, to day ${s.phaseEndDay}: ${why}.`, source }));
   endDay(run);
 }

@@ -1,6 +1,8 @@
 export { compile, resolveParameters, type Model, type CompiledObligation, type CompiledParty, type CompiledPhase } from './model.ts';
 export { runOnce, startOptions, type RunOptions } from './run.ts';
 export { Simulation, type Decision, type StartOptions } from './simulation.ts';
+export type { DecisionKind } from './decision.ts';
+export { leversOf, type Lever } from './levers.ts';
 export { recordOf, type CompiledRecord, type RecordedAnswer, type FollowState } from './record.ts';
 export { Session, type ChoiceLog, type AdvanceTarget } from './session.ts';
 export { deriveRunSeed, draw, nameHash, PURPOSE, runKey, type Purpose, type RunKey } from './rng.ts';

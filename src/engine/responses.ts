@@ -5,6 +5,7 @@
  */
 import type { Decision } from './decision.ts';
 import { fresh, makeDue } from './day.ts';
+import { holdsLevers, queuePress } from './levers.ts';
 import type { CompiledObligation } from './model.ts';
 import { followingToday, recordedAnswer, recordedNote } from './record.ts';
 import { pickResponse, type Response } from './response.ts';
@@ -129,6 +130,8 @@ function fail(run: RunContext, o: CompiledObligation, why: 'violate' | 'refuse' 
     const b = model.partyById.get(broker)!;
     if (b.guarantees !== undefined && !s.guarantees[broker]) continue;
     s.reactions.push({ party: o.party, mediatorPressure: b.pressure, because: run.trace ? `${b.name} presses ${name}` : '' });
+    // A mediator a person plays decides first whether to press (levers.ts); its reaction keeps its place meanwhile.
+    if (s.levers !== undefined && b.pressure > 0 && holdsLevers(s, broker)) queuePress(s, broker, o.party, o.index, why);
   }
   cancelDependents(run, o);
 }

@@ -10,9 +10,10 @@
  */
 import { transition } from 'xstate';
 import { closeDay, startDay } from './day.ts';
-import { ANY_RESPONSE, type Decision } from './decision.ts';
+import { ANY_RESPONSE, type Decision, type DecisionKind } from './decision.ts';
 import { RunEffects } from './effect-context.ts';
-import { answerExtension, phaseEndStep } from './extensions.ts';
+import { answerBroker, answerExtension, phaseEndStep } from './extensions.ts';
+import { answerLever, leverDecision, leversOf } from './levers.ts';
 import type { TruceEvent, TruceMachine, TruceSnapshot } from './machine.ts';
 import type { CompiledObligation, Model } from './model.ts';
 import { metricsOf, outcomeOf } from './outcome.ts';
@@ -41,6 +42,8 @@ export interface StartOptions {
   comply?: readonly string[];
   /** What talks before the truce changed at its start (talks/run-talks.ts). */
   opening?: TruceOpening;
+  /** Mediators and guarantors a person plays: their levers become decisions (levers.ts). Principals are ignored. */
+  levers?: readonly string[];
 }
 
 /**
@@ -62,6 +65,15 @@ function nextSnapshot(machine: TruceMachine, snapshot: TruceSnapshot, event: Tru
   }
   return next;
 }
+
+/** Who answers each kind of decision. */
+const ANSWER: Readonly<Record<DecisionKind, (run: RunContext, decision: Decision, choice: Response | undefined) => void>> = {
+  obligation: respond,
+  extension: answerExtension,
+  press: answerLever,
+  guarantee: answerLever,
+  broker: answerBroker,
+};
 
 const ALWAYS_COMPLY: ResponseProbabilities = Object.freeze({ comply: 1, delay: 0, partial: 0, violate: 0, refuse: 0 });
 
@@ -92,16 +104,21 @@ export class Simulation implements RunContext {
     // The record speaks through its last entry: after that day the model answers.
     if (options.followRecordUntil !== undefined) state.follow = { until: Math.min(options.followRecordUntil, recordOf(model).lastDay), holding: false };
     if (options.comply?.length) state.comply = [...options.comply];
+    const levers = options.levers?.filter((id) => leversOf(model, id).length > 0);
+    if (levers?.length) state.levers = levers;
     const sim = new Simulation(model, state, options.trace === false ? null : [], model.initialMachineSnapshot);
     sim.seed = seed;
     enterPhase(sim, 0);
     return sim;
   }
 
-  /** Resumes from a snapshot taken with `snapshot()`; the trace is copied up to that point. */
-  static restore(model: Model, snapshot: { state: SimState; traceLength: number }, trace: readonly TraceEvent[], seed = ''): Simulation {
+  /**
+   * Resumes from a snapshot taken with `snapshot()`; the trace is copied up to that point
+   * (`null`: build no sentences from here, as a batch run).
+   */
+  static restore(model: Model, snapshot: { state: SimState; traceLength: number }, trace: readonly TraceEvent[] | null, seed = ''): Simulation {
     const state = structuredClone(snapshot.state);
-    const sim = new Simulation(model, state, trace.slice(0, snapshot.traceLength), model.machine.resolveState(state.machine));
+    const sim = new Simulation(model, state, trace ? trace.slice(0, snapshot.traceLength) : null, model.machine.resolveState(state.machine));
     sim.seed = seed;
     return sim;
   }
@@ -134,6 +151,7 @@ export class Simulation implements RunContext {
       const s = this.st;
       if (s.stage === 'over') return undefined;
       if (++this.steps > STEP_BUDGET) throw new StepBudgetExceeded(this.model.scenario.id, this.seed, s.day);
+      if (s.levers !== undefined && (this.pending = leverDecision(this)) !== undefined) break;
       if (s.stage === 'day-start') startDay(this);
       else if (s.stage === 'obligations') {
         if (s.today.length > 0) this.pending = this.obligationDecision(s.today[0]!);
@@ -152,8 +170,7 @@ export class Simulation implements RunContext {
     }
     this.pending = undefined;
     this.st.decisions += 1;
-    if (decision.kind === 'obligation') respond(this, decision, choice);
-    else answerExtension(this, decision, choice);
+    ANSWER[decision.kind](this, decision, choice);
   }
 
   /** Runs to the end with every party following its model. */

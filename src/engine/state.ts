@@ -62,6 +62,19 @@ export interface Reaction {
   grievance?: number;
   mediatorPressure?: number;
   because: string;
+  /** A played mediator's press a person chose (levers.ts). */
+  chosen?: true;
+}
+
+/** A played mediator's press decision waiting (levers.ts): its reaction is already queued, in its place. */
+export interface PressItem {
+  mediator: string;
+  /** The party that fell short, and how. */
+  party: string;
+  obligation: number;
+  why: 'violate' | 'refuse' | 'expired';
+  /** Its reaction's index in `reactions`. */
+  reaction: number;
 }
 
 export type Stage = 'day-start' | 'obligations' | 'phase-end' | 'over';
@@ -98,6 +111,14 @@ export interface SimState {
   follow?: FollowState;
   /** Parties made to comply with everything, whatever their model says (`--comply`). */
   comply?: string[];
+  /** Mediators and guarantors a person plays: their levers are decisions (levers.ts). Absent: none. */
+  levers?: string[];
+  /** Press decisions of played mediators still to answer today, in the order failures queued them. */
+  pressQueue?: PressItem[];
+  /** A played guarantor whose `withdraw-when` holds: its keep-or-withdraw decision is waiting. */
+  guaranteeAsk?: string;
+  /** Played guarantors that kept their guarantee: not asked again until `withdraw-when` has stopped holding. */
+  kept?: Record<string, boolean>;
 }
 
 /** Counter name → count so far, in metrics order (src/scenario/kinds/registry.ts, `COUNTERS`). */

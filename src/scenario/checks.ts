@@ -37,4 +37,5 @@ export function checkScenario(s: Scenario, report: Reporter): void {
   checkReservedIds(s, report);
   checkTargets(s, report, refs);
   checkTalks(s, report, refs);
+  s.reflection.forEach((item, i) => refs.source(['reflection', i, 'source'], item.source));
 }

@@ -5,14 +5,18 @@
  * Obligations are a discriminated union of the kinds in `kinds/registry.ts`, one module per kind.
  */
 import * as z from 'zod';
+import { Briefing } from './briefing.ts';
 import { historySections } from './history.ts';
 import { Obligation } from './kinds/registry.ts';
 import { BoundedNumber, Count, DayNumber, Days, DaysOrParameter, Expression, ExtensionDaysOrParameter, Id, NumberOrParameter, RatioOrParameter, SourceObject, SourceRef } from './primitives.ts';
 import { ScenarioTargets } from './targets.ts';
 import { Talks } from './talks.ts';
+import { Reflection } from './reflection.ts';
 
 export { ID_PATTERN, Id, Days, NumberOrParameter, Expression, SourceRef, Count, Quantity } from './primitives.ts';
 export { Obligation, OBLIGATION_KINDS, type ObligationKind } from './kinds/registry.ts';
+export { Briefing, BriefingItem, BRIEFING_SECTIONS, type BriefingSection } from './briefing.ts';
+export { ReflectionItem } from './reflection.ts';
 
 export const Parameter = z.strictObject({
   default: BoundedNumber.describe('The value used when nobody sets it.'),
@@ -54,6 +58,7 @@ export const Party = z
     guarantees: Id.optional().describe('Guarantors: the party the guarantee is given to.'),
     'withdraw-when': Expression.optional().describe('Guarantors: the guarantee is withdrawn on the first day this holds.'),
     source: SourceRef.optional(),
+    briefing: Briefing.optional(),
   })
   .transform(({ 'domestic-pressure': domesticPressure, 'breaking-point': breakingPoint, 'red-lines': redLines, 'withdraw-when': withdrawWhen, ...rest }) => ({
     ...rest,
@@ -200,6 +205,7 @@ export const Scenario = z.strictObject({
   incidents: z.array(Incident).default([]),
   targets: ScenarioTargets,
   talks: Talks.optional(),
+  reflection: Reflection,
   settings: z
     .strictObject({
       'max-delay': DaysOrParameter.default(3).describe('Longest single delay a party may take (days or a parameter).'),

@@ -49,6 +49,31 @@ describe('deploy/slurm', () => {
   });
 });
 
+describe('deploy/slurm calibration', () => {
+  const study = ['calibrate', DOHA, '--free', 'clash-rate', '--targets', 'docs/base-rates.targets.yaml#cf-fixed-gt30-collapse', '--method', 'rejection', '--population', '8', '--runs', '20', '--seed', 'deploy'];
+
+  it('a step task writes OUT/step-K/shard-I.json; the step merge job fails naming the shard still missing and the calibrate.sh retry', () => {
+    const task = spawnSync('bash', ['deploy/slurm/parley-calibrate-step.sbatch', dir, '1', ...study], { env: slurmTask(2, 2), encoding: 'utf8', timeout: 60_000 });
+    expect(task.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'step-1', 'shard-2.json'), 'utf8'))).toMatchObject({ format: 'parley-calibration-part/1', step: 1, shard: '2/2', partial: false });
+    const merge = spawnSync('bash', ['deploy/slurm/parley-calibrate-merge.sbatch', 'deploy/slurm', dir, '2', '1', '', ...study], { env: slurmTask(1, 2), encoding: 'utf8', timeout: 60_000 });
+    expect(merge.status).toBe(1);
+    expect(merge.stderr).toContain('parley calibrate: missing: shard 1/2 is in none of these files (80 runs)');
+    expect(merge.stderr).toContain(`--shard 1/2 --summary ${dir}/step-1/shard-1.json`);
+    expect(merge.stderr).toContain('the same calibrate.sh command with --step 1 --retry 1');
+    expect(existsSync(join(dir, 'state-2.json')) || existsSync(join(dir, 'calibration.json'))).toBe(false);
+  }, 60_000);
+
+  it('calibrate.sh refuses what is not a calibrate command, and a step whose state is not there', () => {
+    const usage = spawnSync('bash', ['deploy/slurm/calibrate.sh', '--shards', '2', '--out', dir, '--', 'explore', DOHA], { encoding: 'utf8' });
+    expect(usage.status).toBe(1);
+    expect(usage.stderr).toMatch(/^usage: calibrate.sh --shards N --out DIR \[--step K\]/);
+    const noState = spawnSync('bash', ['deploy/slurm/calibrate.sh', '--shards', '2', '--out', dir, '--step', '3', '--', ...study], { encoding: 'utf8' });
+    expect(noState.status).toBe(1);
+    expect(noState.stderr).toContain(`step 3 runs from ${dir}/state-3.json, which does not exist (the merge of step 2 writes it)`);
+  });
+});
+
 describe('deploy/kubernetes', () => {
   const shards = parse(readFileSync('deploy/kubernetes/shards-job.yaml', 'utf8'));
   const merge = parse(readFileSync('deploy/kubernetes/merge-job.yaml', 'utf8'));

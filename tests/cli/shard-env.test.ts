@@ -110,9 +110,10 @@ describe('when it cannot tell', () => {
 });
 
 describe('calibrate', () => {
-  it('says it does not shard, and why, instead of an unknown option', async () => {
+  it('shards its steps like batch and explore: --shard auto outside a job array is exit 5 with the same message', async () => {
     const io = fakeIO();
-    expect(await runCli(['calibrate', DOHA, '--free', 'clash-rate', '--shard', 'auto'], io)).toBe(EXIT.mistake);
-    expect(io.err).toMatch(/^parley calibrate: calibrate does not shard: each SMC generation is drawn from the one before.*\n {2}hint: run calibrate on one machine .*--workers N/);
+    expect(await runCli(['calibrate', DOHA, '--free', 'clash-rate', '--shard', 'auto', '--summary', 'part.json'], io)).toBe(EXIT.shardUnknown);
+    expect(io.err).toMatch(/^parley calibrate: --shard auto: no job-array index in the environment/);
+    expect(io.files.has('part.json')).toBe(false);
   });
 });

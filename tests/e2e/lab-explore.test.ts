@@ -7,46 +7,26 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { ExploreSummary } from '../../src/batch/index.ts';
 import { axeViolations, openLab } from './lab-support.ts';
-import { launchChromium, ROOT, screenshot, startApp } from './support.ts';
+import { consoleStaysClean, downloaded, labSession } from './lab-session.ts';
+import { ROOT, screenshot } from './support.ts';
 
-let server: ViteDevServer;
-let url: string;
-let browser: Browser;
-const consoleProblems: string[] = [];
-
-beforeAll(async () => {
-  ({ server, url } = await startApp());
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = labSession();
 
 function cli(args: string[]): void {
   execFileSync(process.execPath, [join(ROOT, 'bin/parley.mjs'), ...args, '--workers', '1'], { cwd: ROOT, stdio: 'pipe' });
 }
 
-
-async function downloaded(page: Page, button: Locator): Promise<string> {
-  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  return readFileSync((await download.path())!, 'utf8');
-}
-
-
 const columnTexts = (table: Locator, column: string) => table.locator(`tbody td[data-column="${column}"]`).allInnerTexts();
 
 describe('the lab: a Sobol study', () => {
   it('runs a small design in workers, shows S1/ST with intervals and the PRIM box, and downloads the summary `parley explore` writes, byte for byte', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     try {
-      const page = await openLab(context, url, 'lab sobol', consoleProblems);
+      const page = await openLab(context, session.url, 'lab sobol', session.consoleProblems);
       const form = page.getByRole('form', { name: 'Experiment' });
       await form.getByRole('radio', { name: 'Sobol indices' }).check();
       await form.getByLabel('Runs per design point').fill('20');
@@ -104,9 +84,9 @@ describe('the lab: a Sobol study', () => {
 
 describe('the lab: checking targets', () => {
   it("checks the scenario's targets in workers and downloads the summary `parley check-targets` writes", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     try {
-      const page = await openLab(context, url, 'lab targets', consoleProblems);
+      const page = await openLab(context, session.url, 'lab targets', session.consoleProblems);
       const form = page.getByRole('form', { name: 'Experiment' });
       await form.getByRole('radio', { name: 'Check targets' }).check();
       await form.getByLabel('Runs per variation').fill('400');
@@ -129,8 +109,4 @@ describe('the lab: checking targets', () => {
   });
 });
 
-describe('the console', () => {
-  it('stays free of errors and warnings throughout', () => {
-    expect(consoleProblems).toEqual([]);
-  });
-});
+consoleStaysClean(session.consoleProblems);

@@ -7,8 +7,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
-import { ROOT } from './support.ts';
+import { build, preview } from 'vite';
+import { freePort, ROOT } from './support.ts';
 
 /** The issue's budget for the first page, in bytes (1 kB = 1,000 bytes). */
 export const FIRST_PAGE_BUDGET = 203_000;
@@ -63,4 +63,19 @@ export async function measureFirstPage(): Promise<FirstPage> {
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
+}
+
+/** The production build served by `vite preview` on a free port, as users get the app; `close` removes the build. */
+export async function previewApp(): Promise<{ url: string; outDir: string; close(): Promise<void> }> {
+  const outDir = await buildApp();
+  const port = await freePort();
+  const server = await preview({ root: outDir, configFile: false, logLevel: 'error', build: { outDir }, preview: { host: '127.0.0.1', port, strictPort: true } });
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    outDir,
+    close: async () => {
+      await server.close();
+      rmSync(outDir, { recursive: true, force: true });
+    },
+  };
 }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { createServer as createNetServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -59,4 +59,32 @@ export function collectConsole(page: Page, into: string[], label: string): void 
 export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
+}
+
+/** What an e2e file that drives one page works with: the app, Chromium, a context and its page, and the console's complaints. */
+export interface PageSession {
+  server: ViteDevServer;
+  url: string;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  consoleProblems: string[];
+}
+
+/** Starts the app and Chromium and opens one page at `path` (after the app's address), collecting its console. */
+export async function startPageSession(label: string, path: string, viewport = { width: 1280, height: 800 }): Promise<PageSession> {
+  const { server, url } = await startApp();
+  const browser = await launchChromium();
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const consoleProblems: string[] = [];
+  collectConsole(page, consoleProblems, label);
+  await page.goto(url + path);
+  return { server, url, browser, context, page, consoleProblems };
+}
+
+export async function endPageSession(session: PageSession | undefined): Promise<void> {
+  await session?.context.close();
+  await session?.browser.close();
+  await session?.server.close();
 }

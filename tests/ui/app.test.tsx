@@ -38,7 +38,9 @@ describe('the app', () => {
     expect(within(first).getByRole('heading').textContent).toBe('60-day truce draft (Doha, July 2025)');
     expect(first.textContent).toContain('July 2025');
     expect(first.textContent).toContain('28 captives (10 alive, 18 dead)');
-    expect(first.textContent).toContain('000_65bcf9322f49a869.txt');
+    // A seed article by its title and date, not its file hash.
+    expect(first.textContent).toContain('Sources: “Two senior Hamas sources revealed notable progress in the ongoing Gaza ceasefire negotiations in Doha…” (July 2025)');
+    expect(first.textContent).not.toContain('65bcf9322f49a869');
     expect(within(first).getByRole('link', { name: 'Step through it' }).getAttribute('href')).toBe('#/run/doha-60-day-draft?seed=1&at=0');
   });
 
@@ -65,11 +67,12 @@ describe('the app', () => {
     expect(screen.getByTestId('decision-text').textContent).toBe(first);
   });
 
-  it('shows the source of a log line: the seed file and its quote', () => {
+  it('shows the source of a log line: the seed article (title and date, not its file) and its quote', () => {
     mount('#/run/doha-60-day-draft?seed=3&at=13');
     const line = logLine(/Due: Hamas must disclose information about the remaining captives\./);
     const badge = within(line).getByText('source: day-ten');
-    expect(badge.closest('details')!.textContent).toContain('000_65bcf9322f49a869.txt');
+    expect(badge.closest('details')!.textContent).toContain('“Two senior Hamas sources revealed notable progress in the ongoing Gaza ceasefire negotiations in Doha…” (July 2025)');
+    expect(badge.closest('details')!.textContent).not.toContain('65bcf9322f49a869');
     expect(badge.closest('details')!.textContent).toContain('Hamas would be required on the 10th day of the truce to disclose information');
   });
 

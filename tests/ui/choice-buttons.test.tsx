@@ -17,7 +17,7 @@ describe('ChoiceButtons', () => {
     expect(screen.getByTestId('p-delay').textContent).toBe('model 11%');
     expect(screen.getByTestId('p-violate').textContent).toBe('model 1%');
     expect(screen.getByTestId('p-refuse').textContent).toBe('model <1%');
-    expect(screen.getByRole('button', { name: /^Violate: break the term \(model: 1%\)$/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /^Violate break the term model 1%$/ })).toBeTruthy();
   });
 
   it('sends the chosen response', () => {
@@ -48,5 +48,20 @@ describe('an extension offer', () => {
   it('is accepted or declined', () => {
     render(<ChoiceButtons decision={{ kind: 'extension', allowed: ['comply', 'refuse'], probabilities: { comply: 0.7, delay: 0, partial: 0, violate: 0, refuse: 0.3 } }} onChoose={() => {}} />);
     expect(screen.getAllByRole('button').map((b) => b.querySelector('.choice-label')?.textContent)).toEqual(['Accept', 'Decline']);
+  });
+});
+
+describe("a played mediator's levers", () => {
+  it('read as the mediator would say them, with the model’s odds', () => {
+    const use = { comply: 1, delay: 0, partial: 0, violate: 0, refuse: 0 };
+    const labels = (kind: 'press' | 'guarantee' | 'broker') => {
+      cleanup();
+      render(<ChoiceButtons decision={{ kind, allowed: ['comply', 'refuse'], probabilities: use }} onChoose={() => {}} />);
+      return screen.getAllByRole('button').map((b) => b.querySelector('.choice-label')?.textContent);
+    };
+    expect(labels('press')).toEqual(['Press', 'Hold back']);
+    expect(screen.getByRole('button', { name: /^Hold back no pressure this time model 0%$/ })).toBeTruthy();
+    expect(labels('guarantee')).toEqual(['Keep guarantee', 'Withdraw']);
+    expect(labels('broker')).toEqual(['Broker extension', 'Let it lapse']);
   });
 });

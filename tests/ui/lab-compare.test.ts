@@ -1,7 +1,12 @@
 /** Paired differences of two sides run on the same seeds. */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Z95 } from '../../src/batch/index.ts';
-import { compareRuns, parseSet, type PairRun } from '../../src/ui/logic/lab-compare.ts';
+import { inlinePool, Z95 } from '../../src/batch/index.ts';
+import { labExperiment, runLab } from '../../src/ui/logic/lab.ts';
+import { runLabCompare } from '../../src/ui/logic/lab-compare-run.ts';
+import { compareRuns, parseSet, runsOfCsv, type PairRun } from '../../src/ui/logic/lab-compare.ts';
+import { flagship } from './helpers.ts';
 
 const run = (outcome: string, day: number, metric: number): PairRun => ({ outcome, day, metrics: [metric] });
 
@@ -40,5 +45,22 @@ describe('the overrides of a side', () => {
     expect(parseSet('reciprocity=0.4, clash-rate=0.05', 'B: set')).toEqual({ reciprocity: 0.4, 'clash-rate': 0.05 });
     expect(parseSet('  ', 'A: set')).toEqual({});
     expect(() => parseSet('reciprocity', 'B: set')).toThrow(/B: set: `reciprocity` is not name=value/);
+  });
+});
+
+describe('running a comparison', () => {
+  it('pairs the CSV pieces as the batches hand them over, as the two batches’ full CSVs pair', async () => {
+    const file = 'doha-60-day-draft.yaml';
+    const source = { scenario: flagship(), file, text: readFileSync(join(resolve(import.meta.dirname, '../../scenarios'), file), 'utf8') };
+    const draft = { runs: '1200', seed: 'pair-test', sweeps: [] };
+    const result = await runLabCompare([{ source, set: '', field: 'A: set' }, { source, set: 'clash-rate=0.05', field: 'B: set' }], draft, { pool: inlinePool, workers: 1 });
+    const whole = async (set: Record<string, number>) => {
+      const experiment = await labExperiment(source, draft, set);
+      return { metrics: experiment.metrics, runs: runsOfCsv((await runLab(experiment, { pool: inlinePool, workers: 1, csv: true })).csv!, experiment.metrics) };
+    };
+    const [a, b] = [await whole({}), await whole({ 'clash-rate': 0.05 })];
+    expect(result.comparison).toEqual(compareRuns(a.runs, b.runs, a.metrics, b.metrics));
+    expect(result.comparison.pairs).toBe(1200);
+    expect(result.labelB).toContain('with clash-rate=0.05');
   });
 });

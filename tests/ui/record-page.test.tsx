@@ -46,11 +46,12 @@ describe('the record in the stepper', () => {
     mount('#/run/january-2025-phase-one?seed=1&at=0');
     expect(screen.getByTestId('record-status').textContent).toMatch(/follows the parties' models from day 1/);
     fireEvent.click(screen.getByRole('button', { name: 'Watch it as it happened' }));
-    expect(window.location.hash).toBe('#/run/january-2025-phase-one?seed=1&at=0&rec=end');
+    // The address shows branch B and lists both branches (A: the models, at its start).
+    expect(window.location.hash).toBe('#/run/january-2025-phase-one?seed=1&at=0&rec=end&b=A~a0&b=B~!');
     fireEvent.change(screen.getByLabelText('Follow the record through day'), { target: { value: '16' } });
     fireEvent.click(screen.getByRole('button', { name: 'then let the model decide' }));
     expect(screen.getByTestId('record-status').textContent).toMatch(/^Branch C follows the record through Day 16 · 3 Feb 2025, then the parties' models/);
-    expect(window.location.hash).toMatch(/&rec=16$/);
+    expect(window.location.hash).toMatch(/&rec=16&b=A~a0&b=B~a0~rend&b=C~!$/);
     expect(screen.getAllByRole('button', { name: /^Branch [ABC]\b/ })).toHaveLength(3);
   });
 });

@@ -162,7 +162,13 @@ describe('shared state', () => {
     expect(activeBranch(run).params).toEqual({});
   });
 
-  it('lists the parties that make decisions, principals first', () => {
-    expect(playableParties(compile(scenario))).toEqual([{ id: 'hamas', name: 'Hamas' }, { id: 'israel', name: 'Israel' }]);
+  it('lists the parties that make decisions, principals first, then the mediators with levers', () => {
+    expect(playableParties(compile(scenario))).toEqual([
+      { id: 'hamas', name: 'Hamas', role: 'principal' },
+      { id: 'israel', name: 'Israel', role: 'principal' },
+      { id: 'qatar', name: 'Qatar', role: 'mediator' },
+      { id: 'egypt', name: 'Egypt', role: 'mediator' },
+      { id: 'us', name: 'United States', role: 'guarantor' },
+    ]);
   });
 });

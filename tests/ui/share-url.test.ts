@@ -30,3 +30,17 @@ describe('shareable URL', () => {
     expect(route.problems).toHaveLength(4);
   });
 });
+
+describe('the debrief in a shared link', () => {
+  it('round-trips `debrief=1`, and leaves it out when the debrief is closed', () => {
+    const hash = encodeShare({ scenario: 's', seed: '1', params: {}, choices: { 3: 'refuse' }, at: 40, play: 'hamas', debrief: true });
+    expect(hash).toBe('#/run/s?seed=1&at=40&play=hamas&c=3:refuse&debrief=1');
+    expect(parseHash(hash)).toEqual({ page: 'run', scenario: 's', share: { seed: '1', at: 40, play: 'hamas', choices: { 3: 'refuse' }, debrief: true }, problems: [] });
+    expect(encodeShare({ scenario: 's', seed: '1', params: {}, choices: {}, at: 0, debrief: false })).toBe('#/run/s?seed=1&at=0');
+  });
+
+  it('reports a debrief setting it cannot read', () => {
+    const route = parseHash('#/run/s?debrief=yes');
+    expect(route.page === 'run' && route.problems).toEqual(['the debrief setting `debrief=yes` is not `1`']);
+  });
+});

@@ -1,6 +1,7 @@
 import { formatSummary, mergeSummaries, missingRanges, shardGaps } from '../../batch/index.ts';
 import { batchStudyArgs, rerunNotes } from '../rerun.ts';
-import { isExploreSummaryText } from '../../batch/index.ts';
+import { isExploreSummaryText, isCalibrationPartText } from '../../batch/index.ts';
+import { calibrationPartsError } from './calibrate-steps.ts';
 import { mergeExploreFiles } from './explore-merge.ts';
 import { lastFlag, parseArgs } from '../args.ts';
 import type { Command } from '../command.ts';
@@ -13,7 +14,7 @@ import { asCliError, checkOutputs } from './batch.ts';
 export const mergeCommand: Command = {
   name: 'merge',
   usage: 'parley merge SUMMARY.json... [--summary OUT.json]',
-  summary: 'combine the summaries of shards (`batch` or `explore` with --shard I/N) into one, exactly as one unsharded run; refuses edited or damaged files; names missing or partial shards and prints the commands that re-run them (docs/cluster.md)',
+  summary: 'combine the summaries of shards (`batch` or `explore` with --shard I/N) into one, exactly as one unsharded run; refuses edited or damaged files; names missing or partial shards and prints the commands that re-run them (a calibration step\'s shards merge with `parley calibrate --merge`; docs/cluster.md)',
   async run(argv, io) {
     const args = parseArgs(argv, { summary: 'value' });
     if (args.positional.length === 0) throw new UserError('merge needs the summary files of the shards', 'e.g. parley merge shard-*.json --summary all.json');
@@ -21,7 +22,9 @@ export const mergeCommand: Command = {
     checkOutputs(io, [['--summary', out]]);
     try {
       const files = args.positional;
-      if (isExploreSummaryText(io.readFile(files[0]!, 1_000_000_000))) return mergeExploreFiles(files, out, io);
+      const firstText = io.readFile(files[0]!, 1_000_000_000);
+      if (isExploreSummaryText(firstText)) return mergeExploreFiles(files, out, io);
+      if (isCalibrationPartText(firstText)) throw calibrationPartsError(firstText, files);
       const parts = files.map((f) => readSummaryFile(io, f));
       const merged = mergeSummaries(parts, files);
       if (out) {

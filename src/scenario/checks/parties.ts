@@ -1,5 +1,6 @@
 /** Checks of parameters, parties (roles, guarantees, response models, red lines), stocks, zones and crossings. */
 import { BEHAVIOUR_MODELS } from '../behaviour-models.ts';
+import { BRIEFING_SECTIONS } from '../briefing.ts';
 import { own } from '../own.ts';
 import type { NumberOrParameter, Party, Scenario } from '../schema.ts';
 import type { References, Reporter } from './references.ts';
@@ -38,6 +39,15 @@ export function checkParties(s: Scenario, report: Reporter, refs: References): v
       refs.source(at('red-lines', i, 'source'), line.source);
     });
     refs.source(at('source'), p.source);
+    checkBriefing(p, at, refs);
+  }
+}
+
+/** Every source a briefing line cites is declared under `sources`. */
+function checkBriefing(p: Party, at: (...rest: (string | number)[]) => (string | number)[], refs: References): void {
+  if (!p.briefing) return;
+  for (const { key, field } of BRIEFING_SECTIONS) {
+    p.briefing[key].forEach((item, i) => refs.source(at('briefing', field, i, 'source'), item.source));
   }
 }
 

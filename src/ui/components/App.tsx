@@ -9,23 +9,30 @@ import { RunPage } from './RunPage.tsx';
 const LabPage = lazy(() => import('./LabPage.tsx'));
 /** The scenario editor (CodeMirror and its worker) loads only when opened, too. */
 const EditorPage = lazy(() => import('./EditorPage.tsx'));
+/** The debrief at the end of a run (its charts and the worker that runs the model) loads when opened. */
+const DebriefPage = lazy(() => import('./DebriefPage.tsx'));
 
 /** The page frame; keeps the address bar in step with the run (and follows links pasted into it). */
 export function App() {
   const actor = ParleyContext.useActorRef();
   const page = ParleyContext.useSelector((s) => (s.matches('run') ? 'run' : s.matches('lab') ? 'lab' : s.matches('edit') ? 'edit' : 'library'));
   const openScenario = ParleyContext.useSelector((s) => s.context.run?.scenario.id);
+  const debrief = ParleyContext.useSelector((s) => s.context.run?.debrief === true);
   const hash = ParleyContext.useSelector((s) => hashOf(s.context));
+
+  useEffect(() => {
+    // The address the event went to (the bar may have been rewritten since it was queued).
+    const onHash = (event: HashChangeEvent) => actor.send({ type: 'route.changed', hash: new URL(event.newURL).hash });
+    window.addEventListener('hashchange', onHash);
+    // A link followed while the page was still starting, before anything listened: follow it now,
+    // rather than write the start page's address over it below.
+    if (window.location.hash !== hashOf(actor.getSnapshot().context)) actor.send({ type: 'route.changed', hash: window.location.hash });
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [actor]);
 
   useEffect(() => {
     if (window.location.hash !== hash) window.history.replaceState(null, '', hash);
   }, [hash]);
-
-  useEffect(() => {
-    const onHash = () => actor.send({ type: 'route.changed', hash: window.location.hash });
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, [actor]);
 
   useEffect(() => {
     if (page === 'library') document.title = 'Parley · scenario library';
@@ -47,7 +54,11 @@ export function App() {
           {page !== 'edit' && <a href={EDIT_HASH}>Write a scenario</a>}
         </span>
       </header>
-      {page === 'run' ? (
+      {page === 'run' && debrief ? (
+        <Suspense fallback={<main id="main">Loading the debrief…</main>}>
+          <DebriefPage />
+        </Suspense>
+      ) : page === 'run' ? (
         <RunPage />
       ) : page === 'lab' ? (
         <Suspense fallback={<main id="main">Loading the lab…</main>}>

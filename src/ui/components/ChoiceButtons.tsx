@@ -11,10 +11,11 @@ export function ChoiceButtons({ decision, onChoose }: { decision: Pick<Decision,
         const text = responseText(response, decision.kind);
         return (
           <li key={response}>
-            <button type="button" className={`choice choice-${response}`} onClick={() => onChoose(response)} aria-label={`${text.label}: ${text.hint} (model: ${percent(p)})`}>
+            <button type="button" className={`choice choice-${response}`} onClick={() => onChoose(response)}>
               <MarkIcon mark={response} labelled={false} size={16} />
-              <span className="choice-label">{text.label}</span>
-              <span className="choice-hint">{text.hint}</span>
+              {/* The visible text is the accessible name (WCAG 2.5.3, label in name): spaces keep its words apart. */}
+              <span className="choice-label">{text.label}</span>{' '}
+              <span className="choice-hint">{text.hint}</span>{' '}
               <span className="choice-p" data-testid={`p-${response}`}>
                 model {percent(p)}
               </span>

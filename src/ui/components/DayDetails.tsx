@@ -6,6 +6,8 @@ import { selectModel, selectView } from '../logic/selectors.ts';
 import { MarkIcon } from './MarkIcon.tsx';
 import { dayLabel } from '../logic/day-label.ts';
 import { hasRecord, provenanceOf, recordLastDay } from '../logic/record-follow.ts';
+import { branchStart, branchStartText } from '../logic/run-ops.ts';
+import { selectRun } from '../logic/selectors.ts';
 
 /** One day picked on the timeline: what was planned, what happened, and a way to branch from it. */
 export function DayDetails({ day, today, onPick, onClose }: { day: number; today: number; onPick: (day: number) => void; onClose: () => void }) {
@@ -16,6 +18,9 @@ export function DayDetails({ day, today, onPick, onClose }: { day: number; today
   const followedUntil = ParleyContext.useSelector((s) => selectView(s).state.follow?.until);
   const events = trace.filter((e) => e.day === day);
   const canLeaveRecord = hasRecord(model.scenario) && day < recordLastDay(model);
+  const run = ParleyContext.useSelector(selectRun);
+  // Where a branch from this day really starts: its first decision, which may fall on a later day.
+  const start = useMemo(() => branchStart(run, day), [run, day]);
   return (
     <div className="day-details" aria-live="polite">
       <div className="day-details-head">
@@ -50,9 +55,9 @@ export function DayDetails({ day, today, onPick, onClose }: { day: number; today
         </ul>
       )}
       <div className="day-actions">
-        {day <= today && (
-          <button type="button" onClick={() => send({ type: 'branch.from-day', day })}>
-            Branch from day {day}
+        {start && (
+          <button type="button" onClick={() => send({ type: 'branch.from-day', day })} aria-describedby="branch-start-hint">
+            {start.over ? `Branch at the end (day ${start.day})` : `Branch from day ${start.day}`}
           </button>
         )}
         {canLeaveRecord && (
@@ -61,6 +66,11 @@ export function DayDetails({ day, today, onPick, onClose }: { day: number; today
           </button>
         )}
       </div>
+      {start && (
+        <p className="hint" id="branch-start-hint">
+          A new branch replays this one (same seed, assumptions and choices) up to {branchStartText(day, start)}, and goes on from there.
+        </p>
+      )}
       {canLeaveRecord && (
         <p className="hint" id="leave-record-hint">
           “From here, let the model decide” starts a new branch that follows the record through {dayLabel(model.scenario, day)}; from day {day + 1} each party answers by its model.

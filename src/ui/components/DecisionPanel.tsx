@@ -1,10 +1,23 @@
+import type { DecisionKind } from '../../engine/index.ts';
+import type { Response } from '../../engine/index.ts';
 import { ParleyContext } from '../logic/app-context.ts';
-import { selectModel, selectRun, selectView } from '../logic/selectors.ts';
+import { selectBranch, selectModel, selectRun, selectView } from '../logic/selectors.ts';
 import { ChoiceButtons } from './ChoiceButtons.tsx';
+import { ChoiceConsequences } from './ChoiceConsequences.tsx';
 import { OutcomePanel } from './OutcomePanel.tsx';
 import { ProbabilityBar } from './ProbabilityBar.tsx';
 import { SourceBadge } from './SourceBadge.tsx';
 import { RecordedMove } from './RecordedMove.tsx';
+import { useFocusNext } from './useFocusNext.ts';
+
+/** What kind of decision waits, in a few words; a mediator's decisions are its levers. */
+const DECISION_ABOUT: Readonly<Record<DecisionKind, string>> = {
+  obligation: 'this obligation falls due today',
+  extension: 'an offer to extend the truce',
+  press: 'a mediator’s lever: press the side that fell short, or hold back',
+  guarantee: 'a guarantor’s lever: keep the guarantee, or withdraw it',
+  broker: 'a mediator’s lever: broker an extension, or let it lapse',
+};
 
 /** Where the run stands: the day, and the decision waiting (yours to make, or the model's). */
 export function DecisionPanel() {
@@ -17,15 +30,18 @@ export function DecisionPanel() {
     return run.branches.find((b) => b.id === run.active)?.lastStep;
   });
   const branchName = ParleyContext.useSelector((s) => selectRun(s).active);
+  const lastChoice = ParleyContext.useSelector((s) => selectBranch(s).lastChoice);
   const phase = model.phases[view.state.phaseIndex]!;
   const d = view.decision;
   const mine = d !== undefined && d.party === playing;
   const partyName = (id: string) => model.partyById.get(id)?.name ?? id;
   const obligation = d ? model.obligations[model.obligationIndex.get(d.obligation) ?? -1] : undefined;
+  // After the student answers, focus moves to what comes next (the new decision, or how the run ended).
+  const answer = useFocusNext('decision-title', view.decisions, mine, (response?: Response) => send(response === undefined ? { type: 'choose' } : { type: 'choose', response }));
   const alsoDue = view.state.today.slice(d?.kind === 'obligation' ? 1 : 0).map((item) => model.obligations[item.obligation]!);
 
   return (
-    <section className={`panel decision${mine ? ' yours' : ''}`} aria-labelledby="decision-title" aria-live="polite">
+    <section className={`panel decision${mine ? ' yours' : ''}`} aria-labelledby="decision-title">
       <p className="day-line">
         <span className="day-big" data-testid="current-day">
           Day {view.day}
@@ -37,14 +53,15 @@ export function DecisionPanel() {
         <span className="branch-tag">Branch {branchName}</span>
       </p>
       {lastStep && <p className="quiet">{lastStep}</p>}
+      {lastChoice && <ChoiceConsequences consequences={lastChoice} />}
       {d ? (
         <>
-          <h2 id="decision-title" className="decision-text" data-testid="decision-text">
+          <h2 id="decision-title" className="decision-text" data-testid="decision-text" tabIndex={-1}>
             {d.kind === 'extension' ? 'Offer: ' : ''}
             {d.text}
           </h2>
           <div className="decision-meta">
-            Decision {view.decisions + 1} · {d.kind === 'extension' ? 'an offer to extend the truce' : 'this obligation falls due today'}
+            Decision {view.decisions + 1} · {DECISION_ABOUT[d.kind]}
             {obligation && <SourceBadge scenario={model.scenario} source={obligation.def.source} />}
           </div>
           {mine ? (
@@ -52,8 +69,8 @@ export function DecisionPanel() {
               <p className="your-move">
                 <strong>You are {partyName(d.party)}.</strong> What do you do? The model's chance for each response is shown beside it.
               </p>
-              <ChoiceButtons decision={d} onChoose={(response) => send({ type: 'choose', response })} />
-              <button type="button" className="link" onClick={() => send({ type: 'choose' })}>
+              <ChoiceButtons decision={d} onChoose={answer} />
+              <button type="button" className="link" onClick={() => answer()}>
                 Let the model decide for me
               </button>
             </>

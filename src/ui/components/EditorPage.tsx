@@ -35,6 +35,9 @@ export default function EditorPage() {
   const clients = useMemo(() => ({ checker: new EditorClient(), runner: new EditorClient() }), []);
   useEffect(() => () => (clients.checker.close(), clients.runner.close()), [clients]);
   const goTo = useRef<GoTo>(() => undefined);
+  const jumpTo = useCallback((line: number, column: number) => goTo.current(line, column), []);
+  const { textRef } = session;
+  const draftText = useCallback(() => textRef.current, [textRef]);
   const name = session.draft?.name;
   useEffect(() => {
     document.title = `${name ?? 'Editor'} · Parley editor`;
@@ -90,7 +93,7 @@ export default function EditorPage() {
           </div>
           <div className="editor-side">
             {docs !== undefined && <EditorDocs heading={docs} text={docsSection(guide, docs)} onClose={() => setDocs(undefined)} />}
-            <LintPanel text={() => session.textRef.current} file={`${session.draft.name}.yaml`} client={clients.runner} goTo={(l, c) => goTo.current(l, c)} />
+            <LintPanel text={draftText} file={`${session.draft.name}.yaml`} client={clients.runner} goTo={jumpTo} />
             <EditorSide {...(preview.loaded ? { loaded: preview.loaded } : {})} stale={checked !== undefined && !checked.check.scenario} file={`${session.draft.name}.yaml`} runner={clients.runner} />
           </div>
         </div>

@@ -1,10 +1,15 @@
+import { memo } from 'react';
 import type { DraftCheck } from '../logic/editor-check.ts';
 import type { EditorClient } from '../logic/editor-client.ts';
 import { EditorPreview } from './EditorPreview.tsx';
 import { EditorQuickBatch } from './EditorQuickBatch.tsx';
 
-/** The preview of the last text that loaded: timeline, statechart, quick batch. */
-export function EditorSide({ loaded, stale, file, runner }: { loaded?: { check: DraftCheck; text: string }; stale: boolean; file: string; runner: EditorClient }) {
+/**
+ * The preview of the last text that loaded: timeline, statechart, quick batch. Memoised: a check
+ * that comes back while typing re-renders the page, and redrawing an unchanged preview on each
+ * one was the long task a slow typist felt.
+ */
+export const EditorSide = memo(function EditorSide({ loaded, stale, file, runner }: { loaded?: { check: DraftCheck; text: string }; stale: boolean; file: string; runner: EditorClient }) {
   const scenario = loaded?.check.scenario;
   if (!loaded || !scenario) {
     return (
@@ -24,4 +29,4 @@ export function EditorSide({ loaded, stale, file, runner }: { loaded?: { check: 
       <EditorPreview scenario={scenario} />
     </>
   );
-}
+});

@@ -1,6 +1,6 @@
 /** The results of an exploration (Morris, Sobol, LHS with PRIM) or a target check, with the CLI's files to download. */
 import { useState } from 'react';
-import { sig, type Discovered, type ExploreSummary, type OutputEstimates } from '../../batch/index.ts';
+import { sig, type Discovered, type ExploreSummary, type OutputEstimates, type TargetResult } from '../../batch/index.ts';
 import { exploreSummaryText, explorePointsCsv, type LabExploreRun, type LabTargetsRun } from '../logic/lab-explore.ts';
 import { BarKey, IntervalBars } from './LabBars.tsx';
 import { LabTable, type Column } from './LabTable.tsx';
@@ -76,6 +76,12 @@ function SobolView({ e }: { e: OutputEstimates }) {
         <p className="hint">
           S1 is the share of the variance of {e.output} due to the parameter alone; ST, alone or together with others (whiskers: 95% bootstrap intervals; wide ones
           mean more samples are needed). Matters most: <strong>{rows[0]?.name}</strong> (ST {sig(rows[0]?.total ?? NaN)}).
+          {rows[1] && rows[0]!.totalLo <= rows[1].totalHi && (
+            <span data-testid="lab-sobol-overlap">
+              {' '}
+              But its ST interval overlaps that of {rows[1].name} ({sig(rows[1].total)}): these samples cannot tell the two apart; more base samples would.
+            </span>
+          )}
           {e.sobol!.baseSamples < 64 && ` With N = ${e.sobol!.baseSamples} base samples this is a quick look: the command line's default is 256.`}
         </p>
       </figcaption>
@@ -146,6 +152,7 @@ export function LabExploreResults({ summary, file, run }: { summary: ExploreSumm
     <section className="panel lab-results" data-testid="lab-results" aria-label="Results">
       <h2>
         Results{file ? ` from ${file}` : ''}: {METHOD[summary.method]}, {int(summary.pointCount)} design points × {int(summary.runsPerPoint)} runs — {int(summary.coverage.runs)} of {int(summary.coverage.of)} runs
+        {summary.shard && <span data-testid="lab-shard"> — shard {summary.shard}</span>}
         {summary.partial && <span className="lab-partial" data-testid="lab-partial"> — partial{run?.stopped ? ` (${run.stopped})` : ''}</span>}
       </h2>
       {run && (
@@ -162,7 +169,18 @@ export function LabExploreResults({ summary, file, run }: { summary: ExploreSumm
         </button>
       </p>
       {!summary.estimates ? (
-        <p className="notice">The study stopped before every run was done, so there are no estimates: run it to the end (or merge the shards with <code>parley merge</code>).</p>
+        <p className="notice">
+          {summary.shard ? (
+            <>
+              This is shard {summary.shard} of a study: it holds {int(summary.coverage.runs)} of its {int(summary.coverage.of)} runs, so there are no estimates. Merge every
+              shard's summary with <code>parley merge shard-1.json … --summary merged.json</code> and import the merged file.
+            </>
+          ) : (
+            <>
+              The study stopped before every run was done, so there are no estimates: run it to the end (or merge the shards with <code>parley merge</code>).
+            </>
+          )}
+        </p>
       ) : (
         <>
           <label>
@@ -187,7 +205,6 @@ export function LabExploreResults({ summary, file, run }: { summary: ExploreSumm
 
 export function LabTargetsResults({ run }: { run: LabTargetsRun }) {
   const met = run.results.filter((r) => r.met).length;
-  type Row = LabTargetsRun['results'][number];
   return (
     <section className="panel lab-results" data-testid="lab-results" aria-label="Results">
       <h2>
@@ -199,20 +216,27 @@ export function LabTargetsResults({ run }: { run: LabTargetsRun }) {
         </button>
       </p>
       <p className="hint">A target is met when the simulated value is within its tolerance of the target value. The 95% interval is the simulation’s own error over these runs; it shrinks with more runs.</p>
-      <LabTable<Row>
-        rows={run.results}
-        rowKey={(r) => r.id}
-        testId="lab-targets-table"
-        rowAttributes={(r) => ({ 'data-met': String(r.met) })}
-        columns={[
-          { key: 'id', label: 'Target', value: (r) => r.id, rowHeader: true, render: (r) => <span title={r.source}>{r.id}</span> },
-          { key: 'statistic', label: 'Statistic', value: (r) => r.statistic, render: (r) => <code>{r.statistic}</code> },
-          { key: 'target', label: 'Target ± tolerance', value: (r) => r.target, render: (r) => `${sig(r.target)} ± ${sig(r.tolerance)}` },
-          { key: 'simulated', label: 'Simulated [95% interval]', value: (r) => r.simulated.value, render: (r) => (Number.isFinite(r.simulated.value) ? `${sig(r.simulated.value)} ${range(r.simulated)}` : '— (no runs)') },
-          { key: 'distance', label: 'Distance (tolerances)', value: (r) => r.distance, render: (r) => (Number.isFinite(r.distance) ? sig(r.distance) : '∞') },
-          { key: 'met', label: 'Met?', value: (r) => (r.met ? 1 : 0), render: (r) => (r.met ? 'met' : 'MISSED') },
-        ]}
-      />
+      <TargetsTable results={run.results} />
     </section>
+  );
+}
+
+/** Each target with its statistic, target ± tolerance, simulated value and interval, distance, met or MISSED. */
+export function TargetsTable({ results }: { results: readonly TargetResult[] }) {
+  return (
+    <LabTable<TargetResult>
+      rows={results}
+      rowKey={(r) => r.id}
+      testId="lab-targets-table"
+      rowAttributes={(r) => ({ 'data-met': String(r.met) })}
+      columns={[
+        { key: 'id', label: 'Target', value: (r) => r.id, rowHeader: true, render: (r) => <span title={r.source}>{r.id}</span> },
+        { key: 'statistic', label: 'Statistic', value: (r) => r.statistic, render: (r) => <code>{r.statistic}</code> },
+        { key: 'target', label: 'Target ± tolerance', value: (r) => r.target, render: (r) => `${sig(r.target)} ± ${sig(r.tolerance)}` },
+        { key: 'simulated', label: 'Simulated [95% interval]', value: (r) => r.simulated.value, render: (r) => (Number.isFinite(r.simulated.value) ? `${sig(r.simulated.value)} ${range(r.simulated)}` : '— (no runs)') },
+        { key: 'distance', label: 'Distance (tolerances)', value: (r) => r.distance, render: (r) => (Number.isFinite(r.distance) ? sig(r.distance) : '∞') },
+        { key: 'met', label: 'Met?', value: (r) => (r.met ? 1 : 0), render: (r) => (r.met ? 'met' : 'MISSED') },
+      ]}
+    />
   );
 }

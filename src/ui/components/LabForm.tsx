@@ -6,6 +6,7 @@ import { labHash } from '../logic/share-url.ts';
 import { LabSweeps } from './LabSweeps.tsx';
 import { CompareFields } from './LabCompare.tsx';
 import { compareCliCommands, type CompareDraft } from '../logic/lab-compare.ts';
+import { calibrateCliCommand, DEFAULT_POPULATION, POPULATION_LABEL, type CalibrationDraft } from '../logic/lab-calibration.ts';
 
 export interface LabSettings {
   draft: LabDraft;
@@ -14,6 +15,7 @@ export interface LabSettings {
   method: LabMethod;
   explore: ExploreDraft;
   compare: CompareDraft;
+  calibration: CalibrationDraft;
 }
 
 interface Props {
@@ -36,6 +38,7 @@ function cliCommand(source: LabScenario, sources: readonly LabScenario[], settin
   }
   if (isExploreMethod(method)) return exploreCliCommand(source.file, method, draft, explore);
   if (method === 'targets') return targetsCliCommand(source.file, draft);
+  if (method === 'calibrate') return calibrateCliCommand(source.file, draft, settings.calibration);
   return labCliCommand(source.file, draft, keepCsv);
 }
 
@@ -44,7 +47,7 @@ function MethodChoice({ settings, onChange, targets }: { settings: LabSettings; 
   return (
     <fieldset className="lab-method">
       <legend>Method</legend>
-      {LAB_METHODS.filter((m) => m.method !== 'targets' || targets).map((m) => (
+      {LAB_METHODS.filter((m) => (m.method !== 'targets' && m.method !== 'calibrate') || targets).map((m) => (
         <label key={m.method}>
           <input type="radio" name="lab-method" value={m.method} checked={settings.method === m.method} onChange={() => onChange({ ...settings, method: m.method })} /> {m.label}
         </label>
@@ -67,6 +70,34 @@ function DesignFields({ settings, onChange }: { settings: LabSettings; onChange(
         Where do runs end… (PRIM) <input value={explore.discover} placeholder="collapsed before day 30" onChange={(e) => set({ discover: e.target.value })} />
       </label>
     </p>
+  );
+}
+
+/** A calibration's free parameters (each with its prior range), ABC method and population. */
+function CalibrationFields({ source, settings, onChange, running }: { source: LabScenario; settings: LabSettings; onChange(s: LabSettings): void; running: boolean }) {
+  const calibration = settings.calibration;
+  const set = (c: Partial<CalibrationDraft>) => onChange({ ...settings, calibration: { ...calibration, ...c } });
+  return (
+    <fieldset disabled={running} className="lab-explore-fields">
+      <LabSweeps kind="priors" scenario={source.scenario} items={calibration.free} setItems={(free) => set({ free })} disabled={running} />
+      <p className="lab-design">
+        <label>
+          ABC{' '}
+          <select value={calibration.method} onChange={(e) => set({ method: e.target.value === 'rejection' ? 'rejection' : 'smc' })}>
+            <option value="smc">SMC (sequential, the default)</option>
+            <option value="rejection">rejection</option>
+          </select>
+        </label>{' '}
+        <label>
+          {POPULATION_LABEL[calibration.method]}{' '}
+          <input className="lab-runs" value={calibration.population} placeholder={String(DEFAULT_POPULATION[calibration.method])} inputMode="numeric" onChange={(e) => set({ population: e.target.value })} />
+        </label>
+      </p>
+      <p className="hint">
+        Fits the free parameters to the scenario's {source.scenario.targets?.length ?? 0} targets by approximate Bayesian computation: every candidate runs with the same seeds (common
+        random numbers) and is accepted when its simulated targets come within their tolerances. Each candidate costs <em>Runs per candidate</em> runs.
+      </p>
+    </fieldset>
   );
 }
 
@@ -96,7 +127,7 @@ export function LabForm({ source, sources, settings, onChange, running, onRun, o
         </label>
         <MethodChoice settings={settings} onChange={onChange} targets={hasTargets(source.scenario)} />
         <label>
-          {isExploreMethod(method) ? 'Runs per design point' : method === 'compare' ? 'Runs per side' : 'Runs per variation'}{' '}
+          {isExploreMethod(method) ? 'Runs per design point' : method === 'compare' ? 'Runs per side' : method === 'calibrate' ? 'Runs per candidate' : 'Runs per variation'}{' '}
           <input className="lab-runs" value={draft.runs} inputMode="numeric" onChange={(e) => setDraft({ ...draft, runs: e.target.value })} />
         </label>
         <label>
@@ -124,6 +155,7 @@ export function LabForm({ source, sources, settings, onChange, running, onRun, o
           <CompareFields source={source} sources={sources} compare={settings.compare} onChange={(compare) => onChange({ ...settings, compare })} />
         </fieldset>
       )}
+      {method === 'calibrate' && <CalibrationFields source={source} settings={settings} onChange={onChange} running={running} />}
       {method === 'targets' && (
         <p className="hint">
           Runs the scenario at its defaults and checks each of its {source.scenario.targets?.length ?? 0} targets: met when the simulated value is within the target's tolerance.

@@ -1,9 +1,10 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { isExploreSummaryText, parseExploreSummary, type ExploreSummary, type Summary } from '../../batch/index.ts';
 import type { Scenario } from '../../scenario/core.ts';
 import { EXAMPLE_SCAN, exampleRuns, importSummary, runHref, summaryFileText, variationLabel, type LabRun } from '../logic/lab.ts';
 import type { LabExploreRun, LabTargetsRun } from '../logic/lab-explore.ts';
 import type { LabComparison } from '../logic/lab-compare.ts';
+import { isCalibrationSummaryText, parseCalibrationSummary, type LabCalibration } from '../logic/lab-calibration.ts';
 
 const LabCharts = lazy(() => import('./LabCharts.tsx'));
 
@@ -16,10 +17,12 @@ export type Shown =
   | { from: 'explore'; run: LabExploreRun }
   | { from: 'explore-file'; file: string; summary: ExploreSummary }
   | { from: 'targets'; run: LabTargetsRun }
-  | { from: 'compare'; result: LabComparison };
+  | { from: 'compare'; result: LabComparison }
+  | { from: 'calibration'; result: LabCalibration; file?: string };
 
-/** A summary file made by `parley batch`, `merge` or `explore`, checked before it is shown. */
+/** A summary file made by `parley batch`, `merge`, `explore` or `calibrate`, checked before it is shown. */
 function importShown(text: string, file: string): Shown {
+  if (isCalibrationSummaryText(text)) return { from: 'calibration', file, result: { summary: parseCalibrationSummary(text, file), summaryText: text } };
   return isExploreSummaryText(text) ? { from: 'explore-file', file, summary: parseExploreSummary(text, file) } : { from: 'file', file, summary: importSummary(text, file) };
 }
 
@@ -38,7 +41,7 @@ export function SummaryImport({ onImport }: { onImport(shown: Shown): void }) {
   return (
     <section className="panel lab-files" aria-label="Import">
       <label>
-        Import a summary JSON made by <code>parley batch --summary</code> (or <code>merge</code>, or <code>explore --summary</code>):{' '}
+        Import a summary JSON made by <code>parley batch --summary</code> (or <code>merge</code>, <code>explore --summary</code>, <code>calibrate --summary</code>):{' '}
         <input
           type="file"
           accept=".json,application/json"
@@ -94,9 +97,15 @@ function ExampleRuns({ summary, scenario, variation }: { summary: Summary; scena
   // Replays up to EXAMPLE_SCAN runs: once per variation picked, not on every redraw.
   const examples = useMemo(() => exampleRuns(scenario, summary, variation), [scenario, summary, variation]);
   const outcomes = Object.entries(summary.variations[variation]?.outcomes ?? {}).filter(([, s]) => s.count > 0);
+  // Picked from a chart far down the page: the list comes into view, its heading focused (keyboard and screen-reader users land on it too).
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.scrollIntoView({ block: 'nearest' });
+    heading.current?.focus({ preventScroll: true });
+  }, [variation]);
   return (
     <section className="lab-examples" data-testid="lab-examples" aria-label={`Example runs of variation ${variation}`}>
-      <h3>
+      <h3 ref={heading} tabIndex={-1}>
         Example runs of #{variation} {variationLabel(summary, variation)}
       </h3>
       <ul>
@@ -126,10 +135,17 @@ export function LabResults({ shown, scenario }: { shown: Extract<Shown, { from: 
     <section className="panel lab-results" data-testid="lab-results" aria-label="Results">
       <h2>
         Results{shown.from === 'file' ? ` from ${shown.file}` : ''}: {int(summary.coverage.runs)} of {int(summary.coverage.of)} runs
+        {summary.shard && <span data-testid="lab-shard"> — shard {summary.shard} (merge the shards with parley merge for the whole experiment)</span>}
         {summary.partial && <span className="lab-partial" data-testid="lab-partial"> — partial{summary.stopped ? ` (${summary.stopped})` : ''}</span>}
       </h2>
       {shown.from === 'run' && (
-        <p className="hint" data-testid="lab-speed">
+        <p
+          className="hint"
+          data-testid="lab-speed"
+          data-runs={summary.coverage.runs}
+          data-elapsed-ms={shown.run.elapsedMs.toFixed(1)}
+          {...(shown.run.firstResult ? { 'data-first-result-ms': shown.run.firstResult.ms.toFixed(1), 'data-first-result-runs': shown.run.firstResult.runs } : {})}
+        >
           {int(summary.coverage.runs)} runs in {(shown.run.elapsedMs / 1000).toFixed(1)} s with {shown.run.workers} worker{shown.run.workers === 1 ? '' : 's'} (
           {int(summary.coverage.runs / (shown.run.elapsedMs / 1000))} runs/s)
         </p>

@@ -38,17 +38,27 @@ const RANGES: ListKind = {
   initial: (p) => defaultRange(p.range, p.default),
 };
 
+const PRIORS: ListKind = {
+  ...RANGES,
+  legend: 'Free parameters (uniform prior over each range; the others keep their defaults)',
+  empty: 'Add the parameters to fit to the targets.',
+  add: 'Add a free parameter',
+  field: (name) => `Prior of ${name}`,
+};
+
+const KINDS = { sweeps: SWEEPS, ranges: RANGES, priors: PRIORS } as const;
+
 interface Props {
   scenario: Scenario;
   items: readonly SweepDraft[];
   setItems(items: SweepDraft[]): void;
   disabled: boolean;
-  kind?: 'sweeps' | 'ranges';
+  kind?: keyof typeof KINDS;
 }
 
 /** Parameters picked from the scenario's list, each with values (a grid's sweeps) or a range (a design's), within the declared range. */
 export function LabSweeps({ scenario, items, setItems, disabled, kind = 'sweeps' }: Props) {
-  const words = kind === 'sweeps' ? SWEEPS : RANGES;
+  const words = KINDS[kind];
   const unused = Object.entries(scenario.parameters).filter(([name]) => !items.some((s) => s.name === name));
   const setValues = (i: number, values: string) => setItems(items.map((s, k) => (k === i ? { ...s, values } : s)));
   return (

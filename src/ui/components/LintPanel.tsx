@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { Finding } from '../../batch/index.ts';
 import type { EditorClient } from '../logic/editor-client.ts';
 import type { GoTo } from './EditorCode.tsx';
@@ -6,7 +6,7 @@ import type { GoTo } from './EditorCode.tsx';
 const RUNS = 1000;
 
 /** The playthrough check (`parley lint`) of the draft, on demand: what runs show that reading does not. */
-export function LintPanel({ text, file, client, goTo }: { text: () => string; file: string; client: EditorClient; goTo: GoTo }) {
+export const LintPanel = memo(function LintPanel({ text, file, client, goTo }: { text: () => string; file: string; client: EditorClient; goTo: GoTo }) {
   const [state, setState] = useState<{ running: boolean; findings?: Finding[]; error?: string; runs?: number }>({ running: false });
   const run = async () => {
     setState({ running: true });
@@ -40,4 +40,4 @@ export function LintPanel({ text, file, client, goTo }: { text: () => string; fi
       )}
     </section>
   );
-}
+});

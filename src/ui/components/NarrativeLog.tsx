@@ -4,6 +4,7 @@ import { groupByDay } from '../logic/narrative.ts';
 import { selectScenario, selectView } from '../logic/selectors.ts';
 import { LogEntry } from './LogEntry.tsx';
 import { dayLabel } from '../logic/day-label.ts';
+import { useRovingFocus } from './useRovingFocus.ts';
 
 /** What happened, day by day, in plain English; each line opens to the source it came from. */
 export function NarrativeLog() {
@@ -17,10 +18,16 @@ export function NarrativeLog() {
     const el = box.current;
     if (el) el.scrollTop = el.scrollHeight;
   }, [trace.length]);
+  // The lines' source toggles are one stop in the tab order, not one per line.
+  const roving = useRovingFocus(box, '.source-badge > summary', trace);
   return (
     <section className="panel log-panel" aria-labelledby="log-title">
       <h2 id="log-title">What happened</h2>
-      <div className="log" ref={box} data-testid="log" tabIndex={0} aria-label="Narrative log">
+      <p className="hint" id="log-keys">
+        Each line's source: Tab reaches one, ↑ ↓ move between them, Enter opens it.
+      </p>
+      {/* The keys move between the sources inside; the log itself is a focusable scroll region. */}
+      <div className="log" ref={box} data-testid="log" tabIndex={0} aria-label="Narrative log" aria-describedby="log-keys" onKeyDown={roving.onKeyDown} onFocus={roving.onFocus}>
         {days.map((d) => (
           <section key={d.day} className="log-day" aria-label={d.day === 0 ? 'Start' : `Day ${d.day}`}>
             <h3>{dayLabel(scenario, d.day)}</h3>

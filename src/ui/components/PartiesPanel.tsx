@@ -1,12 +1,14 @@
 import { ParleyContext } from '../logic/app-context.ts';
 import { guaranteeLines, partyMeters } from '../logic/counters.ts';
-import { selectModel, selectView } from '../logic/selectors.ts';
+import { selectModel, selectScenario, selectView } from '../logic/selectors.ts';
+import { PartyBriefings } from './PartyBriefings.tsx';
 import { PartyState } from './PartyState.tsx';
 
 /** Each side's trust, grievance and pressures (what its chances of complying are computed from), and the guarantees. */
 export function PartiesPanel() {
   const model = ParleyContext.useSelector(selectModel);
   const state = ParleyContext.useSelector((s) => selectView(s).state);
+  const scenario = ParleyContext.useSelector(selectScenario);
   return (
     <section className="panel parties-panel" aria-labelledby="parties-title">
       <h2 id="parties-title">The parties</h2>
@@ -23,6 +25,7 @@ export function PartiesPanel() {
           </li>
         ))}
       </ul>
+      <PartyBriefings scenario={scenario} />
     </section>
   );
 }

@@ -1,9 +1,9 @@
-import type { Response, ResponseProbabilities } from '../../engine/index.ts';
+import type { DecisionKind, Response, ResponseProbabilities } from '../../engine/index.ts';
 import { percent, responseText } from '../logic/responses.ts';
 import { MarkIcon } from './MarkIcon.tsx';
 
 /** The model's chances for each response, as a stacked bar and as words. */
-export function ProbabilityBar({ probabilities, allowed, kind }: { probabilities: ResponseProbabilities; allowed: readonly Response[]; kind?: 'obligation' | 'extension' }) {
+export function ProbabilityBar({ probabilities, allowed, kind }: { probabilities: ResponseProbabilities; allowed: readonly Response[]; kind?: DecisionKind }) {
   return (
     <div className="pbar">
       <div className="pbar-track" aria-hidden="true">

@@ -1,9 +1,10 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { ParleyContext } from '../logic/app-context.ts';
 import { keyToEvent } from '../logic/keyboard.ts';
 import { selectRun } from '../logic/selectors.ts';
 import { AssumptionsPanel } from './AssumptionsPanel.tsx';
 import { BranchesPanel } from './BranchesPanel.tsx';
+import { BriefingPanel } from './BriefingPanel.tsx';
 import { Controls } from './Controls.tsx';
 import { CountersPanel } from './CountersPanel.tsx';
 import { DecisionPanel } from './DecisionPanel.tsx';
@@ -16,6 +17,7 @@ import { SourceList } from './SourceList.tsx';
 import { StatechartPanel } from './StatechartPanel.tsx';
 import { TimelinePanel } from './TimelinePanel.tsx';
 import { InlineCode } from './InlineCode.tsx';
+import { RunAnnouncer } from './RunAnnouncer.tsx';
 
 /** The quick batch (and src/batch with it) loads after the stepper, keeping the first page light. */
 const QuickBatchPanel = lazy(() => import('./QuickBatchPanel.tsx').then((m) => ({ default: m.QuickBatchPanel })));
@@ -41,10 +43,18 @@ export function RunPage() {
     document.title = `${scenario.title} · Parley`;
   }, [scenario.title]);
 
+  // Opening a scenario puts focus on its title, where reading the run begins.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+  }, [scenario.id]);
+
   return (
     <main className="run" id="main">
       <header className="run-head">
-        <h1>{scenario.title}</h1>
+        <h1 ref={heading} tabIndex={-1}>
+          {scenario.title}
+        </h1>
         {scenario.period && <p className="run-period">{scenario.period}</p>}
       </header>
       {scenario.summary && (
@@ -54,11 +64,13 @@ export function RunPage() {
           <SourceList scenario={scenario} />
         </details>
       )}
+      <RunAnnouncer />
       {notice && <NoticeBar notice={notice} onDismiss={() => actor.send({ type: 'notice.dismiss' })} />}
       <div className="run-grid">
         <div className="top-main">
           <Controls />
           {hasRecord(scenario) && <RecordPanel />}
+          <BriefingPanel />
           <DecisionPanel />
         </div>
         <div className="top-side">

@@ -1,7 +1,7 @@
 import type { Scenario } from '../../scenario/core.ts';
 import { encodeShare } from '../logic/share-url.ts';
 import { DEFAULT_SEED } from '../logic/run-ops.ts';
-import { originsOf } from '../logic/sources.ts';
+import { originLabel, originsOf } from '../logic/sources.ts';
 import { hasRecord } from '../logic/record-follow.ts';
 import { SourceList } from './SourceList.tsx';
 import { InlineCode } from './InlineCode.tsx';
@@ -25,7 +25,7 @@ export function ScenarioCard({ scenario, file }: { scenario: Scenario; file: str
       </p>
       {scenario.summary && <p className="card-summary"><InlineCode text={scenario.summary} /></p>}
       <p className="card-origins">
-        <strong>Sources:</strong> {origins.length === 0 ? 'none given' : origins.join(' · ')}
+        <strong>Sources:</strong> {origins.length === 0 ? 'none given' : origins.map(originLabel).join(' · ')}
       </p>
       <SourceList scenario={scenario} />
       {record && (

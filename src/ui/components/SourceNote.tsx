@@ -1,14 +1,15 @@
 import type { ResolvedSource } from '../logic/sources.ts';
 import { isWebUrl, shortUrl } from '../logic/sources.ts';
+import { seedLabel } from '../logic/seed-articles.ts';
 
-/** Where a term comes from: the seed file and its quote, or the URL, and the writer's note. */
+/** Where a term comes from: the seed article (its title and date) and its quote, or the URL, and the writer's note. */
 export function SourceNote({ source }: { source: ResolvedSource }) {
   return (
     <span className="source-note">
       {source.seed && (
-        <span className="source-origin">
-          seed <code>{source.seed}</code>
-        </span>
+        <cite className="source-origin" data-seed={source.seed}>
+          {seedLabel(source.seed)}
+        </cite>
       )}
       {source.url &&
         (isWebUrl(source.url) ? (

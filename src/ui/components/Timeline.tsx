@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { plannedTimeline } from '../../engine/index.ts';
 import { ParleyContext } from '../logic/app-context.ts';
 import { MARKS } from '../logic/marks.ts';
 import { selectModel, selectView } from '../logic/selectors.ts';
-import { dayTicks, layoutTimeline, ROWS } from '../logic/timeline-layout.ts';
+import { daySummary, dayTicks, layoutTimeline, ROWS, type TimelineLayout } from '../logic/timeline-layout.ts';
 import { MarkShape } from './MarkShape.tsx';
+import { TimelineDays } from './TimelineDays.tsx';
 import { dayLabel } from '../logic/day-label.ts';
 
 const ROW_H = 24;
@@ -14,6 +15,63 @@ const Y_PHASE = 12;
 const Y_TODAY = 27;
 const Y_TICK = 41;
 
+/** The scroller's width, followed as the window resizes. */
+function useWidth(scroller: RefObject<HTMLDivElement | null>): number {
+  const [width, setWidth] = useState(800);
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
+    // The observer reports the first size as soon as it observes.
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [scroller]);
+  return width;
+}
+
+interface Geometry {
+  cellW: number;
+  svgW: number;
+  svgH: number;
+  x: (day: number) => number;
+}
+
+/** Phase bands with their names, the extension beyond the plan, the row lines and the day numbers. */
+function Bands({ layout, g }: { layout: TimelineLayout; g: Geometry }) {
+  const { cellW, svgW, svgH, x } = g;
+  const plannedEnds = new Set(layout.phases.map((p) => p.end));
+  const lastEnd = layout.phases[layout.phases.length - 1]?.end ?? 0;
+  const band = (start: number, end: number) => ({ x: x(start) - cellW / 2, y: HEAD_H - 4, width: (end - start + 1) * cellW, height: svgH - HEAD_H + 4 });
+  return (
+    <>
+      {layout.phases.map((p, i) => (
+        <g key={p.name + i}>
+          <rect className={`tl-phase tl-phase-${i % 2}`} {...band(p.start, p.end)} />
+          <text className="tl-phase-name" x={x(p.start) - cellW / 2 + 3} y={Y_PHASE}>
+            {p.name}
+          </text>
+        </g>
+      ))}
+      {layout.phases.length > 0 && layout.days > lastEnd && (
+        <g>
+          <rect className="tl-extension" {...band(lastEnd + 1, layout.days)} />
+          <text className="tl-phase-name" x={x(lastEnd + 1) - cellW / 2 + 3} y={Y_PHASE}>
+            extension
+          </text>
+        </g>
+      )}
+      {ROWS.map((row, i) => (
+        <line key={row.id} className="tl-row-line" x1={0} x2={svgW} y1={HEAD_H + (i + 1) * ROW_H} y2={HEAD_H + (i + 1) * ROW_H} />
+      ))}
+      {dayTicks(layout.days).map((d) => (
+        <text key={d} className={`tl-tick${plannedEnds.has(d) ? ' tl-tick-end' : ''}`} x={x(d)} y={Y_TICK} textAnchor="middle">
+          {d}
+        </text>
+      ))}
+    </>
+  );
+}
+
 /** Days across, tracks down: the plan, what fell due, how each party responded, today marked. */
 export function Timeline({ picked, onPick }: { picked?: number; onPick: (day: number) => void }) {
   const model = ParleyContext.useSelector(selectModel);
@@ -21,37 +79,26 @@ export function Timeline({ picked, onPick }: { picked?: number; onPick: (day: nu
   const planned = useMemo(() => plannedTimeline(model), [model]);
   const layout = useMemo(() => layoutTimeline(model, planned, view), [model, planned, view]);
   const scroller = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(800);
-
-  useEffect(() => {
-    const el = scroller.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
-    observer.observe(el);
-    setWidth(el.clientWidth);
-    return () => observer.disconnect();
-  }, []);
+  const width = useWidth(scroller);
 
   const cellW = Math.max(width < 500 ? 14 : 11, Math.min(40, Math.floor((width - 20) / layout.days)));
-  const svgW = layout.days * cellW + 20;
-  const svgH = HEAD_H + ROWS.length * ROW_H + 4;
   const x = (day: number) => 4 + (day - 0.5) * cellW;
+  const g: Geometry = { cellW, svgW: layout.days * cellW + 20, svgH: HEAD_H + ROWS.length * ROW_H + 4, x };
   const r = Math.min(cellW, ROW_H) / 2 - 1;
+  const column = { x: (day: number) => x(day) - cellW / 2, y: HEAD_H - 4, width: cellW, height: g.svgH - HEAD_H + 4 };
 
   const todayX = x(Math.max(1, layout.today));
   useEffect(() => {
     const el = scroller.current;
-    if (!el || svgW <= el.clientWidth) return;
+    if (!el || g.svgW <= el.clientWidth) return;
     el.scrollLeft = Math.max(0, todayX - el.clientWidth / 2);
-  }, [todayX, svgW]);
+  }, [todayX, g.svgW]);
 
   const pickAt = (clientX: number, svg: SVGSVGElement) => {
-    const box = svg.getBoundingClientRect();
-    const day = Math.floor((clientX - box.left - 4) / cellW) + 1;
+    const day = Math.floor((clientX - svg.getBoundingClientRect().left - 4) / cellW) + 1;
     if (day >= 1 && day <= layout.days) onPick(day);
   };
 
-  const plannedEnds = new Set(layout.phases.map((p) => p.end));
   return (
     <div className="timeline" data-testid="timeline">
       <div className="tl-labels" aria-hidden="true" style={{ paddingTop: HEAD_H }}>
@@ -63,40 +110,17 @@ export function Timeline({ picked, onPick }: { picked?: number; onPick: (day: nu
       </div>
       <div className="tl-scroll" ref={scroller}>
         <svg
-          width={svgW}
-          height={svgH}
-          role="img"
-          aria-label={`Timeline: day ${layout.today} of ${layout.days}. ${layout.cells.filter((c) => c.mark !== 'planned').length} things have happened or fallen due.`}
+          width={g.svgW}
+          height={g.svgH}
+          role="group"
+          aria-label={`Timeline: day ${layout.today} of ${layout.days}. ${layout.cells.filter((c) => c.mark !== 'planned').length} things have happened or fallen due. Use the arrow keys to move between days and Enter to open one.`}
           onClick={(e) => pickAt(e.clientX, e.currentTarget)}
         >
-          {layout.phases.map((p, i) => (
-            <g key={p.name + i}>
-              <rect className={`tl-phase tl-phase-${i % 2}`} x={x(p.start) - cellW / 2} y={HEAD_H - 4} width={(p.end - p.start + 1) * cellW} height={svgH - HEAD_H + 4} />
-              <text className="tl-phase-name" x={x(p.start) - cellW / 2 + 3} y={Y_PHASE}>
-                {p.name}
-              </text>
-            </g>
-          ))}
-          {layout.days > (layout.phases[layout.phases.length - 1]?.end ?? layout.days) && (
-            <g>
-              <rect className="tl-extension" x={x((layout.phases[layout.phases.length - 1]?.end ?? 0) + 1) - cellW / 2} y={HEAD_H - 4} width={(layout.days - (layout.phases[layout.phases.length - 1]?.end ?? 0)) * cellW} height={svgH - HEAD_H + 4} />
-              <text className="tl-phase-name" x={x((layout.phases[layout.phases.length - 1]?.end ?? 0) + 1) - cellW / 2 + 3} y={Y_PHASE}>
-                extension
-              </text>
-            </g>
-          )}
-          {ROWS.map((row, i) => (
-            <line key={row.id} className="tl-row-line" x1={0} x2={svgW} y1={HEAD_H + (i + 1) * ROW_H} y2={HEAD_H + (i + 1) * ROW_H} />
-          ))}
-          {dayTicks(layout.days).map((d) => (
-            <text key={d} className={`tl-tick${plannedEnds.has(d) ? ' tl-tick-end' : ''}`} x={x(d)} y={Y_TICK} textAnchor="middle">
-              {d}
-            </text>
-          ))}
-          {picked !== undefined && <rect className="tl-picked" x={x(picked) - cellW / 2} y={HEAD_H - 4} width={cellW} height={svgH - HEAD_H + 4} />}
+          <Bands layout={layout} g={g} />
+          {picked !== undefined && <rect className="tl-picked" {...column} x={column.x(picked)} />}
           {layout.today >= 1 && (
             <g data-testid="today-marker">
-              <rect className="tl-today" x={x(layout.today) - cellW / 2} y={HEAD_H - 4} width={cellW} height={svgH - HEAD_H + 4} />
+              <rect className="tl-today" {...column} x={column.x(layout.today)} />
               <text className="tl-today-label" x={x(layout.today)} y={Y_TODAY} textAnchor="middle">
                 {layout.over ? `end ${layout.today}` : `day ${layout.today}`}
               </text>
@@ -111,6 +135,7 @@ export function Timeline({ picked, onPick }: { picked?: number; onPick: (day: nu
               </g>
             );
           })}
+          <TimelineDays days={layout.days} x={x} cellW={cellW} top={column.y} height={column.height} today={layout.today} picked={picked} label={(d) => `${dayLabel(model.scenario, d)}: ${daySummary(layout, d)}`} onPick={onPick} />
         </svg>
       </div>
     </div>

@@ -12,7 +12,7 @@ export function TimelinePanel() {
   return (
     <section className="panel timeline-panel" aria-labelledby="timeline-title">
       <h2 id="timeline-title">Timeline</h2>
-      <p className="hint">Days run left to right; each row is one kind of term. Hollow marks are planned, filled marks are what happened. Click a day to see it or branch from it.</p>
+      <p className="hint">Days run left to right; each row is one kind of term. Hollow marks are planned, filled marks are what happened. Click a day to see it or branch from it (keyboard: Tab to the timeline, ← → to move between days, Enter to open one).</p>
       <Timeline picked={picked} onPick={setPicked} />
       <TimelineLegend />
       {picked !== undefined && <DayDetails day={picked} today={today} onPick={setPicked} onClose={() => setPicked(undefined)} />}

@@ -26,6 +26,7 @@ import {
   type Notice,
   type RunContext,
 } from './run-ops.ts';
+import { closeDebrief, openDebrief } from './debrief-ops.ts';
 import { editHash, encodeShare, labHash, LIBRARY_HASH, parseHash } from './share-url.ts';
 
 export interface AppContext {
@@ -57,6 +58,9 @@ export type AppEvent =
   | { type: 'branch.delete'; id: string }
   | { type: 'param.set'; id: string; value?: number }
   | { type: 'notice.dismiss' }
+  /** The debrief of the run (at its end), or back to the stepper. */
+  | { type: 'debrief.open' }
+  | { type: 'debrief.close' }
   /** Adds (or replaces) a draft in the catalog, then opens `hash` (the draft in the stepper or the lab). */
   | { type: 'draft.open'; entry: CatalogEntry; hash: string };
 
@@ -125,6 +129,8 @@ export const appMachine = setup({
     'set a parameter': assign(onRun('param.set', (run, e) => setParam(run, e.id, e.value))),
     'dismiss the run notice': assign(onRun('notice.dismiss', dismissNotice)),
     'dismiss the notice': assign({ notice: undefined }),
+    'open the debrief': assign(onRun('debrief.open', openDebrief)),
+    'close the debrief': assign(onRun('debrief.close', closeDebrief)),
   },
 }).createMachine({
   id: 'parley',
@@ -159,6 +165,8 @@ export const appMachine = setup({
         'branch.delete': { actions: 'delete a branch' },
         'param.set': { actions: 'set a parameter' },
         'notice.dismiss': { actions: 'dismiss the run notice' },
+        'debrief.open': { actions: 'open the debrief' },
+        'debrief.close': { actions: 'close the debrief' },
       },
     },
   },

@@ -1,7 +1,7 @@
 /** Branches side by side: the outcome and the totals that differ between them. */
 import { COUNTERS, type Model } from '../../engine/index.ts';
 import { followSummary, hasRecord } from './record-follow.ts';
-import { RESPONSE_TEXT } from './responses.ts';
+import { responseText } from './responses.ts';
 import type { Branch } from './run-ops.ts';
 
 export interface CompareColumn {
@@ -53,7 +53,7 @@ export function compareBranches(model: Model, branches: readonly Branch[], activ
   }
   add('Your choices', (b) => {
     // Decisions are numbered from 1 on screen (from 0 in the engine and in links).
-    const list = Object.entries(b.view.choices).map(([n, r]) => `#${Number(n) + 1} ${RESPONSE_TEXT[r].label.toLowerCase()}`);
+    const list = Object.entries(b.view.choices).map(([n, r]) => `#${Number(n) + 1} ${responseText(r, b.meta[Number(n)]?.kind).label.toLowerCase()}`);
     return list.length > 0 ? list.join(', ') : 'none';
   });
   if (hasRecord(model.scenario)) add('The record', (b) => followSummary(b.model, b.follow));

@@ -188,6 +188,7 @@ export function docsHeading(path: readonly string[], key?: string): string {
     case 'targets':
       return `\`${top}\``;
     case 'parties':
+      if (path.includes('briefing') || key === 'briefing') return 'Role briefings';
       if (path.includes('red-lines') || key === 'red-lines') return 'Red lines';
       if (path.includes('behaviour') || key === 'behaviour') return 'Behaviour models';
       if (key === 'pressure' || key === 'guarantees' || key === 'withdraw-when') return 'Mediators and guarantors';

@@ -22,13 +22,13 @@ const HEADLINES: Record<Outcome['result'], { headline: string; tone: Explanation
   'no-deal': { headline: 'The talks ended without a deal', tone: 'broke' },
 };
 
-function isTurningPoint(e: TraceEvent): boolean {
+export function isTurningPoint(e: TraceEvent): boolean {
   if (e.type === 'party.responded') return e.response === 'violate' || e.response === 'refuse' || countsAsViolation(e);
   return e.type === 'incident' || e.type === 'guarantee.withdrawn' || e.type === 'phase.extended' || e.type === 'truce.collapsed' || (e.type === 'phase.ended' && /Gate:/.test(e.text));
 }
 
 /** "Hamas violated it." → "Hamas violated it (final release)." so a reason reads on its own. */
-function withObligation(model: Model, e: TraceEvent): string {
+export function withObligation(model: Model, e: TraceEvent): string {
   if (e.type !== 'party.responded' || !e.obligation || !/\bit\b/.test(e.text)) return e.text;
   const o = model.obligations[model.obligationIndex.get(e.obligation) ?? -1];
   const what = o?.def.text ?? e.obligation.replace(/-/g, ' ');

@@ -6,8 +6,8 @@
  * metric, B_i − A_i. The 95% interval is that of the mean of the n per-seed differences
  * (mean ± 1.96 · sd / √n, sd with n − 1).
  */
-import { ExperimentError, OUTCOMES, parseCsv, Z95, type Experiment } from '../../batch/index.ts';
-import { labExperiment, runLab, shellQuote, type LabDraft, type LabProgress, type LabRun, type LabRunOptions, type LabSource } from './lab.ts';
+import { ExperimentError, OUTCOMES, parseCsv, Z95 } from '../../batch/index.ts';
+import { shellQuote, type LabDraft } from './lab.ts';
 
 /** Side B's scenario (by id) and each side's parameter overrides, as typed: `reciprocity=0.4, clash-rate=0.05`. */
 export interface CompareDraft {
@@ -131,32 +131,38 @@ export interface LabComparison {
   elapsedMs: number;
 }
 
-export function compareLabs(sides: [{ label: string; experiment: Experiment; run: LabRun }, { label: string; experiment: Experiment; run: LabRun }]): LabComparison {
-  const [a, b] = sides;
-  const comparison = compareRuns(runsOfCsv(a.run.csv!, a.experiment.metrics), runsOfCsv(b.run.csv!, b.experiment.metrics), a.experiment.metrics, b.experiment.metrics);
-  return { partial: a.run.summary.partial || b.run.summary.partial, labelA: a.label, labelB: b.label, seed: a.experiment.seed, comparison, elapsedMs: a.run.elapsedMs + b.run.elapsedMs };
+
+/**
+ * The pairing worker's messages (lab-compare-worker.ts): each side's CSV pieces as the batches
+ * hand them over (one small message per chunk, so no single task moves or parses much), then
+ * `pair` with each side's metric names, answered with the comparison.
+ */
+export type PairingMessage = { type: 'csv'; side: 0 | 1; text: string } | { type: 'pair'; metrics: [readonly string[], readonly string[]] };
+export type PairingAnswer = { ok: true; comparison: Comparison } | { ok: false; message: string };
+
+/** Collects both sides' CSV pieces and pairs them on `pair` (what the worker runs; also the fallback where there are no workers). */
+export class PairingCollector {
+  private readonly pieces: [string[], string[]] = [[], []];
+
+  take(message: PairingMessage): Comparison | undefined {
+    if (message.type === 'csv') {
+      this.pieces[message.side].push(message.text);
+      return undefined;
+    }
+    const [a, b] = this.pieces;
+    return compareRuns(runsOfCsv(a, message.metrics[0]), runsOfCsv(b, message.metrics[1]), message.metrics[0], message.metrics[1]);
+  }
 }
 
-export interface CompareSide {
-  source: LabSource;
-  /** The side's overrides as typed, e.g. `reciprocity=0.4`. */
-  set: string;
-  field: string;
-}
-
-const sideLabel = (side: CompareSide) => `${side.source.scenario.title}${side.set.trim() ? ` with ${side.set.trim()}` : ''}`;
-
-/** Runs A, then B, each a batch with its per-run CSV on the whole pool, and pairs them run by run. */
-export async function runLabCompare(sides: [CompareSide, CompareSide], draft: LabDraft, options: Omit<LabRunOptions, 'csv'>): Promise<LabComparison> {
-  const plain = { ...draft, sweeps: [] };
-  const [expA, expB] = [await labExperiment(sides[0].source, plain, parseSet(sides[0].set, sides[0].field)), await labExperiment(sides[1].source, plain, parseSet(sides[1].set, sides[1].field))];
-  const total = expA.runs + expB.runs;
-  const shifted = (offset: number) => (p: LabProgress) =>
-    options.onProgress?.({ done: p.done + offset, total, ...(p.rate ? { rate: p.rate, etaSeconds: (total - p.done - offset) / p.rate } : {}) });
-  const runA = await runLab(expA, { ...options, csv: true, onProgress: shifted(0) });
-  const runB = await runLab(expB, { ...options, csv: true, onProgress: shifted(expA.runs) });
-  return compareLabs([
-    { label: sideLabel(sides[0]), experiment: expA, run: runA },
-    { label: sideLabel(sides[1]), experiment: expB, run: runB },
-  ]);
+/** The worker's side: pieces in, one answer per `pair`. */
+export function servePairing(scope: { onmessage: ((event: MessageEvent<PairingMessage>) => void) | null; postMessage(message: PairingAnswer): void }): void {
+  const collector = new PairingCollector();
+  scope.onmessage = (event) => {
+    try {
+      const comparison = collector.take(event.data);
+      if (comparison) scope.postMessage({ ok: true, comparison });
+    } catch (error) {
+      scope.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) });
+    }
+  };
 }

@@ -27,8 +27,8 @@ import {
 import type { Scenario } from '../../scenario/core.ts';
 import { progressReporter, shellQuote, type LabDraft, type LabProgress, type LabSource, type SweepDraft } from './lab.ts';
 
-/** What the lab runs: a grid of sweeps (`parley batch`), a design (`parley explore`), the scenario's targets (`parley check-targets`), or two batches paired seed by seed. */
-export type LabMethod = 'grid' | ExploreMethod | 'targets' | 'compare';
+/** What the lab runs: a grid of sweeps (`parley batch`), a design (`parley explore`), the scenario's targets (`parley check-targets`, `parley calibrate`), or two batches paired seed by seed. */
+export type LabMethod = 'grid' | ExploreMethod | 'targets' | 'calibrate' | 'compare';
 
 export const LAB_METHODS: readonly { method: LabMethod; label: string }[] = [
   { method: 'grid', label: 'Grid of sweeps' },
@@ -36,6 +36,7 @@ export const LAB_METHODS: readonly { method: LabMethod; label: string }[] = [
   { method: 'morris', label: 'Morris screening' },
   { method: 'sobol', label: 'Sobol indices' },
   { method: 'targets', label: 'Check targets' },
+  { method: 'calibrate', label: 'Calibrate to targets' },
   { method: 'compare', label: 'Compare A and B' },
 ];
 

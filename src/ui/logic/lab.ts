@@ -93,6 +93,8 @@ export interface LabProgress {
   rate?: number;
   /** Seconds left at that rate. */
   etaSeconds?: number;
+  /** What is under way, when the runs come in several batches (a calibration's populations). */
+  note?: string;
 }
 
 export interface LabRun {
@@ -101,12 +103,16 @@ export interface LabRun {
   csv?: string[];
   elapsedMs: number;
   workers: number;
+  /** When the first chunk came back (ms after the start: the pool's start-up) and the runs it held. */
+  firstResult?: { ms: number; runs: number };
 }
 
 export interface LabRunOptions {
   pool: PoolFactory;
   workers: number;
   csv: boolean;
+  /** Where the CSV pieces go (header first, then each chunk's rows in order) instead of being kept in the LabRun. */
+  onCsv?(text: string): void;
   signal?: AbortSignal;
   onProgress?(progress: LabProgress): void;
 }
@@ -131,16 +137,22 @@ export function progressReporter(show: ((progress: LabProgress) => void) | undef
 /** Runs the experiment; aborting keeps the chunks folded so far, in a summary marked partial. */
 export async function runLab(experiment: Experiment, options: LabRunOptions): Promise<LabRun> {
   const started = performance.now();
-  const csv: string[] | undefined = options.csv ? [] : undefined;
+  const csv: string[] | undefined = options.csv && !options.onCsv ? [] : undefined;
+  const onCsv = options.onCsv ?? (csv ? (text: string) => void csv.push(text) : undefined);
+  const report = progressReporter(options.onProgress);
+  let firstResult: LabRun['firstResult'];
   const outcome = await runBatch(experiment, {
     pool: options.pool,
     workers: options.workers,
-    ...(csv ? { csv: (text: string) => void csv.push(text) } : {}),
+    ...(options.csv && onCsv ? { csv: onCsv } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
-    onProgress: progressReporter(options.onProgress),
+    onProgress: (done, total) => {
+      firstResult ??= { ms: performance.now() - started, runs: done };
+      report(done, total);
+    },
   });
   if (outcome.failure) throw new ExperimentError(`The batch stopped: ${outcome.failure.message}, in ${outcome.failure.chunks}`);
-  return { summary: outcome.summary, ...(csv ? { csv } : {}), elapsedMs: performance.now() - started, workers: options.workers };
+  return { summary: outcome.summary, ...(csv ? { csv } : {}), elapsedMs: performance.now() - started, workers: options.workers, ...(firstResult ? { firstResult } : {}) };
 }
 
 /** The summary file's text, exactly as `parley batch --summary` writes it (with its check digest). */

@@ -1,5 +1,5 @@
 /** The five responses as a person choosing one reads them. */
-import type { Response } from '../../engine/index.ts';
+import type { DecisionKind, Response } from '../../engine/index.ts';
 
 export const RESPONSE_TEXT: Readonly<Record<Response, { label: string; hint: string }>> = {
   comply: { label: 'Comply', hint: 'do it in full, on time' },
@@ -15,8 +15,25 @@ export const OFFER_TEXT: Readonly<Partial<Record<Response, { label: string; hint
   refuse: { label: 'Decline', hint: 'let the offer lapse' },
 };
 
-export function responseText(response: Response, kind: 'obligation' | 'extension' = 'obligation'): { label: string; hint: string } {
-  return (kind === 'extension' ? OFFER_TEXT[response] : undefined) ?? RESPONSE_TEXT[response];
+/** A played mediator's levers: used (comply) or not (refuse). */
+export const LEVER_TEXT: Readonly<Record<'press' | 'guarantee' | 'broker', Partial<Record<Response, { label: string; hint: string }>>>> = {
+  press: {
+    comply: { label: 'Press', hint: 'lean on the side that fell short: it complies more' },
+    refuse: { label: 'Hold back', hint: 'no pressure this time' },
+  },
+  guarantee: {
+    comply: { label: 'Keep guarantee', hint: 'stand by it: the side keeps its guarantee' },
+    refuse: { label: 'Withdraw', hint: 'take the guarantee back: the side is aggrieved' },
+  },
+  broker: {
+    comply: { label: 'Broker extension', hint: 'extend the phase by the days its rule gives' },
+    refuse: { label: 'Let it lapse', hint: 'no extension from you' },
+  },
+};
+
+export function responseText(response: Response, kind: DecisionKind = 'obligation'): { label: string; hint: string } {
+  const special = kind === 'extension' ? OFFER_TEXT[response] : kind === 'obligation' ? undefined : LEVER_TEXT[kind][response];
+  return special ?? RESPONSE_TEXT[response];
 }
 
 /** "84%", "<1%", "0%". */

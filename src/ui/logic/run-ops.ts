@@ -2,12 +2,15 @@
  * What a student does to a run, as functions from one RunContext to the next. The session is the
  * engine's; these only call it (advance, decide, undo, fork, rebuild) and take a fresh view.
  */
-import { compile, ParameterError, Session, type AdvanceTarget, type Model, type Response } from '../../engine/index.ts';
+import { compile, leversOf, ParameterError, Session, type AdvanceTarget, type Model, type Response, type SimState } from '../../engine/index.ts';
 import type { Scenario } from '../../scenario/core.ts';
-import { rebuildSession, type ChoiceSpec, type StopAt } from './rebuild.ts';
-import { followOptions, hasRecord, recordLastDay } from './record-follow.ts';
+export { leversFor } from './rebuild.ts';
+import { choiceConsequences, type ChoiceConsequences } from './consequences.ts';
+import { leversFor, rebuildSession, rebuildWithLevers, sessionOptions, type ChoiceMeta, type ChoiceSpec, type StopAt } from './rebuild.ts';
+import { hasRecord, recordLastDay } from './record-follow.ts';
 import { dayLabel } from './day-label.ts';
 import { viewOf, type RunView } from './run-view.ts';
+import { branchesShare, branchFromLink, openBranches, specOf } from './shared-run.ts';
 import type { RecordFollow, ShareState } from './share-url.ts';
 
 export interface Branch {
@@ -23,11 +26,13 @@ export interface Branch {
   session: Session;
   view: RunView;
   /** decision number → who and what a person's choice answered. */
-  meta: Readonly<Record<number, { party: string; obligation: string }>>;
+  meta: Readonly<Record<number, ChoiceMeta>>;
   /** How the branch began, e.g. "forked from A on day 12". */
   origin: string;
   /** What the last step skipped over, e.g. "Days 3–6 passed with nothing to decide." */
   lastStep?: string;
+  /** What the last answered decision changed; gone at the next step. */
+  lastChoice?: ChoiceConsequences;
 }
 
 export interface Notice {
@@ -44,6 +49,8 @@ export interface RunContext {
   /** Letters used so far, for naming the next branch. */
   made: number;
   notice?: Notice;
+  /** The debrief of the active branch is open (debrief-ops.ts). */
+  debrief?: boolean;
 }
 
 export const DEFAULT_SEED = '1';
@@ -52,13 +59,16 @@ export function activeBranch(run: RunContext): Branch {
   return run.branches.find((b) => b.id === run.active) ?? run.branches[0]!;
 }
 
-/** Parties that have decisions to make, principals first: the ones a student can play. */
-export function playableParties(model: Model): { id: string; name: string }[] {
+/**
+ * Parties that have decisions to make, principals first: the ones a student can play. A mediator
+ * or guarantor decides through its levers (press, guarantee, broker: engine/levers.ts).
+ */
+export function playableParties(model: Model): { id: string; name: string; role: 'principal' | 'mediator' | 'guarantor' }[] {
   const deciders = new Set(model.obligations.map((o) => o.def.party));
   return model.parties
-    .filter((p) => deciders.has(p.id))
+    .filter((p) => deciders.has(p.id) || leversOf(model, p.id).length > 0)
     .sort((a, b) => Number(b.role === 'principal') - Number(a.role === 'principal'))
-    .map((p) => ({ id: p.id, name: p.name }));
+    .map((p) => ({ id: p.id, name: p.name, role: p.role }));
 }
 
 function letter(n: number): string {
@@ -67,59 +77,29 @@ function letter(n: number): string {
   return s;
 }
 
-/** Opens a scenario at the state a shared link describes (defaults for anything missing). */
+/** Opens a scenario at the state a shared link describes (defaults for anything missing), with every branch it lists. */
 export function openRun(scenario: Scenario, share: Partial<ShareState>, problems: readonly string[] = []): RunContext {
   const notes = [...problems];
-  let params: Record<string, number> = {};
-  let model: Model;
-  try {
-    for (const [k, v] of Object.entries(share.params ?? {})) if (scenario.parameters[k]?.default !== v) params[k] = v;
-    model = compile(scenario, params);
-  } catch (error) {
-    if (!(error instanceof ParameterError)) throw error;
-    notes.push(`${error.message}; the defaults are used instead`);
-    params = {};
-    model = compile(scenario);
-  }
   let playing = share.play;
-  if (playing !== undefined && !playableParties(model).some((p) => p.id === playing)) {
+  if (playing !== undefined && !playableParties(compile(scenario)).some((p) => p.id === playing)) {
     notes.push(`there is no party \`${playing}\` to play here`);
     playing = undefined;
   }
-  let follow = share.follow;
-  if (follow !== undefined && !hasRecord(scenario)) {
-    notes.push('this scenario has no record of what happened, so the run follows the parties\' models');
-    follow = undefined;
-  }
-  const seed = share.seed ?? DEFAULT_SEED;
-  const choices: Record<number, ChoiceSpec> = {};
-  for (const [n, response] of Object.entries(share.choices ?? {})) choices[Number(n)] = { response };
-  const built = rebuildSession(model, seed, choices, { decisions: share.at ?? 0 }, follow);
-  if (built.dropped > 0) notes.push(`${built.dropped} choice${built.dropped === 1 ? '' : 's'} in the link did not fit the run and ${built.dropped === 1 ? 'was' : 'were'} left to the model`);
-  const branch: Branch = {
-    id: 'A',
-    name: 'A',
-    seed,
-    params,
-    ...(follow !== undefined ? { follow } : {}),
-    model,
-    session: built.session,
-    view: viewOf(built.session),
-    meta: built.meta,
-    origin: follow === undefined ? 'the start' : follow === 'end' ? 'the record as it happened' : `the record through day ${follow}`,
-  };
+  const spec = specOf(share, DEFAULT_SEED);
+  const shown = branchFromLink(scenario, spec, notes, playing);
+  const branches = openBranches(scenario, shown, spec, share.branches ?? [{ name: 'A', active: true, choices: {}, at: 0 }], notes, playing);
   return {
     scenario,
     playing,
-    branches: [branch],
-    active: branch.id,
-    made: 1,
+    ...branches,
+    ...(share.debrief ? { debrief: true } : {}),
     ...(notes.length > 0 ? { notice: { kind: 'error' as const, text: `Part of the link could not be used: ${notes.join('; ')}.` } } : {}),
   };
 }
 
 export function shareOf(run: RunContext): ShareState {
   const b = activeBranch(run);
+  const branches = branchesShare(run.branches, b);
   return {
     scenario: run.scenario.id,
     seed: b.seed,
@@ -128,6 +108,8 @@ export function shareOf(run: RunContext): ShareState {
     at: b.view.decisions,
     ...(run.playing ? { play: run.playing } : {}),
     ...(b.follow !== undefined ? { follow: b.follow } : {}),
+    ...(run.debrief ? { debrief: true } : {}),
+    ...(branches ? { branches } : {}),
   };
 }
 
@@ -141,7 +123,7 @@ function replaceActive(run: RunContext, update: (b: Branch) => Branch, notice?: 
 }
 
 function refreshed(b: Branch, extra: Partial<Branch> = {}): Branch {
-  const { lastStep: _skip, ...rest } = b;
+  const { lastStep: _skip, lastChoice: _shown, ...rest } = b;
   return { ...rest, ...extra, view: viewOf(extra.session ?? b.session) };
 }
 
@@ -182,7 +164,12 @@ export function choose(run: RunContext, response?: Response): RunContext {
   if (response !== undefined && !d.allowed.includes(response)) return run;
   const n = b.view.decisions;
   const session = b.session.decided(response);
-  return replaceActive(run, (br) => refreshed(br, response !== undefined ? { session, meta: { ...br.meta, [n]: { party: d.party, obligation: d.obligation } } } : { session }));
+  const answered = structuredClone(session.state) as SimState;
+  return replaceActive(run, (br) => {
+    const next = refreshed(br, response !== undefined ? { session, meta: { ...br.meta, [n]: { party: d.party, obligation: d.obligation, kind: d.kind } } } : { session });
+    const moment = { before: { state: b.view.state, traceLength: b.view.trace.length }, answered, trace: next.view.trace, nextDay: next.view.decision?.day };
+    return { ...next, lastChoice: choiceConsequences(b.model, d, response, moment) };
+  });
 }
 
 export function undo(run: RunContext): RunContext {
@@ -194,14 +181,27 @@ export function undo(run: RunContext): RunContext {
 /** Back to day 1 with a fresh session: same seed and parameters, no choices. */
 export function restart(run: RunContext): RunContext {
   return replaceActive(run, (b) => {
-    const session = Session.start(b.model, b.seed, followOptions(b.follow));
+    const session = Session.start(b.model, b.seed, sessionOptions(b.follow, leversFor(b.model, run.playing)));
     return refreshed(b, { session, meta: {} });
   });
 }
 
 export function setPlaying(run: RunContext, party: string | undefined): RunContext {
   const { notice: _n, ...rest } = run;
-  return party === undefined ? (({ playing: _p, ...r }) => r)(rest) : { ...rest, playing: party };
+  const played = party === undefined ? (({ playing: _p, ...r }) => r)(rest) : { ...rest, playing: party };
+  // A mediator's levers are decisions only while it is played: each branch is run again with the new ones.
+  let dropped = 0;
+  const branches = run.branches.map((b) => {
+    const from = leversFor(b.model, run.playing);
+    const to = leversFor(b.model, party);
+    if (party === run.playing || (from === undefined && to === undefined)) return b;
+    const built = rebuildWithLevers(b.model, b.seed, choicesOf(b), b.view.decisions, b.follow, from, to);
+    dropped += built.dropped;
+    return refreshed(b, { session: built.session, meta: built.meta });
+  });
+  if (dropped === 0) return { ...played, branches };
+  const name = (id: string | undefined) => (id === undefined ? 'nobody' : (run.branches[0]!.model.partyById.get(id)?.name ?? id));
+  return { ...played, branches, notice: { kind: 'info', text: `${dropped} choice${dropped === 1 ? '' : 's'} you made as ${name(run.playing)} ${dropped === 1 ? 'was' : 'were'} left to its model: only the party you play has levers.` } };
 }
 
 function choicesOf(b: Branch): Record<number, ChoiceSpec> {
@@ -211,8 +211,8 @@ function choicesOf(b: Branch): Record<number, ChoiceSpec> {
 }
 
 /** Runs the branch again from its start with another model or seed, keeping its choices and position. */
-function rerun(b: Branch, model: Model, seed: string, params: Record<string, number>, stop: StopAt = { decisions: b.view.decisions }): { branch: Branch; dropped: number } {
-  const built = rebuildSession(model, seed, choicesOf(b), stop, b.follow);
+function rerun(b: Branch, model: Model, seed: string, params: Record<string, number>, playing: string | undefined, stop: StopAt = { decisions: b.view.decisions }): { branch: Branch; dropped: number } {
+  const built = rebuildSession(model, seed, choicesOf(b), stop, b.follow, leversFor(model, playing));
   return { branch: refreshed(b, { model, seed, params, session: built.session, meta: built.meta }), dropped: built.dropped };
 }
 
@@ -224,7 +224,7 @@ export function setSeed(run: RunContext, seed: string): RunContext {
   const b = activeBranch(run);
   const clean = seed.trim();
   if (clean === '' || clean === b.seed) return run;
-  const { branch, dropped } = rerun(b, b.model, clean, { ...b.params });
+  const { branch, dropped } = rerun(b, b.model, clean, { ...b.params }, run.playing);
   return replaceActive(run, () => branch, { kind: 'info', text: `Branch ${b.name} re-ran from day 1 with seed ${clean} (${droppedText(dropped)}).` });
 }
 
@@ -243,7 +243,7 @@ export function setParam(run: RunContext, id: string, value: number | undefined)
     if (error instanceof ParameterError) return { ...run, notice: { kind: 'error', text: error.message } };
     throw error;
   }
-  const { branch, dropped } = rerun(b, model, b.seed, params);
+  const { branch, dropped } = rerun(b, model, b.seed, params, run.playing);
   const shown = value ?? declared.default;
   return replaceActive(run, () => branch, { kind: 'info', text: `Branch ${b.name} re-ran from day 1 with ${id} = ${shown} (seed ${b.seed}, ${droppedText(dropped)}).` });
 }
@@ -265,13 +265,34 @@ export function fork(run: RunContext): RunContext {
   );
 }
 
-/** A new branch that replays the active one up to the first decision on `day` (a past day). */
+/**
+ * Where a branch from `day` really starts: the active branch replayed (same seed, assumptions and
+ * choices) up to its first decision on or after that day, which is later when the day had nothing
+ * to decide, or the run's end when nothing was left to decide after it. Undefined outside 1..today.
+ */
+export function branchStart(run: RunContext, day: number): { day: number; over: boolean } | undefined {
+  const b = activeBranch(run);
+  if (!Number.isInteger(day) || day < 1 || day > b.view.day) return undefined;
+  const { session } = rebuildSession(b.model, b.seed, choicesOf(b), { day }, b.follow);
+  return { day: session.state.day, over: session.decision === undefined };
+}
+
+/** "Day 7's first decision (days 4–6 had nothing to decide)": where a branch from `asked` starts, in words. */
+export function branchStartText(asked: number, start: { day: number; over: boolean }): string {
+  if (start.over) return `the end of the run (day ${start.day}): nothing was left to decide from day ${asked} on`;
+  if (start.day === asked) return `day ${asked}'s first decision`;
+  const skipped = start.day - asked === 1 ? `day ${asked} had` : `days ${asked}–${start.day - 1} had`;
+  return `day ${start.day}'s first decision (${skipped} nothing to decide)`;
+}
+
+/** A new branch that replays the active one up to the first decision on `day` (a past day), or the first after it. */
 export function branchFromDay(run: RunContext, day: number): RunContext {
   const b = activeBranch(run);
   if (!Number.isInteger(day) || day < 1 || day > b.view.day) return { ...run, notice: { kind: 'error', text: `Pick a day from 1 to ${b.view.day} to branch from.` } };
-  const { branch } = rerun(b, b.model, b.seed, { ...b.params }, { day });
+  const { branch } = rerun(b, b.model, b.seed, { ...b.params }, run.playing, { day });
   const { id: _i, name: _n, ...rest } = branch;
-  return addBranch(run, { ...rest, origin: `${b.name} at day ${branch.view.day}` }, `Branch {name} goes back to day ${branch.view.day} of branch ${b.name}, with the same choices before it.`);
+  const start = { day: branch.view.day, over: branch.view.decision === undefined };
+  return addBranch(run, { ...rest, origin: `${b.name} at day ${branch.view.day}` }, `Branch {name} goes back to ${branchStartText(day, start)} in branch ${b.name}, with the same choices before it.`);
 }
 
 export function selectBranch(run: RunContext, id: string): RunContext {
@@ -301,7 +322,7 @@ function settingsOf(b: Branch): Pick<Branch, 'seed' | 'params' | 'model'> {
 export function watchAsItHappened(run: RunContext): RunContext {
   const b = activeBranch(run);
   if (!hasRecord(run.scenario)) return { ...run, notice: { kind: 'error', text: 'This scenario has no record of what happened.' } };
-  const session = Session.start(b.model, b.seed, followOptions('end'));
+  const session = Session.start(b.model, b.seed, sessionOptions('end', leversFor(b.model, run.playing)));
   return addBranch(
     run,
     { ...settingsOf(b), follow: 'end', session, view: viewOf(session), meta: {}, origin: 'the record as it happened' },
@@ -319,7 +340,7 @@ export function leaveRecordAfter(run: RunContext, day: number): RunContext {
   if (!hasRecord(run.scenario)) return { ...run, notice: { kind: 'error', text: 'This scenario has no record of what happened.' } };
   const last = recordLastDay(b.model);
   if (!Number.isInteger(day) || day < 1 || day >= last) return { ...run, notice: { kind: 'error', text: `Pick a day from 1 to ${last - 1}: the record ends on day ${last}.` } };
-  const built = rebuildSession(b.model, b.seed, {}, { day: day + 1 }, day);
+  const built = rebuildSession(b.model, b.seed, {}, { day: day + 1 }, day, leversFor(b.model, run.playing));
   const when = dayLabel(run.scenario, day);
   return addBranch(
     run,

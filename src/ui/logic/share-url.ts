@@ -4,9 +4,12 @@
  * (`decision:response`), `set` the parameters changed from their defaults (`name:value`), `rec`
  * how the run follows the scenario's record (`end`: as it happened; `16`: through day 16, then
  * the models). A link without `rec` is a run under the models, as links were before records.
- * With the engine's determinism, these reopen exactly the same run.
+ * `debrief=1` opens the run's debrief (at the end of the run) instead of the stepper.
+ * With the engine's determinism, these reopen exactly the same run. With two or more branches,
+ * one `b` per branch lists them all (share-branches.ts), so the link reopens the comparison.
  */
 import { RESPONSES, type Response } from '../../engine/index.ts';
+import { decodeBranch, encodeBranch, type BranchShare } from './share-branches.ts';
 
 export interface ShareState {
   scenario: string;
@@ -19,6 +22,10 @@ export interface ShareState {
   play?: string;
   /** Follow the record through this day (`end`: to its end), then the models; absent: the models throughout. */
   follow?: RecordFollow;
+  /** Open the debrief of the run rather than the stepper. */
+  debrief?: boolean;
+  /** Every branch of the comparison, in order, when there are two or more (the one on screen marked `active`). */
+  branches?: readonly BranchShare[];
 }
 
 /** How a run follows the scenario's record: through day N, or to its end (as it happened). */
@@ -45,7 +52,10 @@ export function encodeShare(s: ShareState): string {
   if (choices.length > 0) q.set('c', choices.join(','));
   const params = Object.entries(s.params).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}:${v}`);
   if (params.length > 0) q.set('set', params.join(','));
-  return `#/run/${encodeURIComponent(s.scenario)}?${q.toString().replace(/%3A/g, ':').replace(/%2C/g, ',')}`;
+  if (s.debrief) q.set('debrief', '1');
+  const readable = (text: string) => text.replace(/%3A/g, ':').replace(/%2C/g, ',');
+  const branches = (s.branches ?? []).map((b) => `&b=${readable(encodeURIComponent(encodeBranch(b)))}`).join('');
+  return `#/run/${encodeURIComponent(s.scenario)}?${readable(q.toString())}${branches}`;
 }
 
 export const LIBRARY_HASH = '#/';
@@ -111,6 +121,11 @@ export function parseHash(hash: string): Route {
     }
     share.params = params;
   }
+  const debrief = q.get('debrief');
+  if (debrief === '1') share.debrief = true;
+  else if (debrief !== null) problems.push(`the debrief setting \`debrief=${debrief}\` is not \`1\``);
+  const branches = q.getAll('b').flatMap((text) => decodeBranch(text, problems) ?? []);
+  if (branches.length > 0) share.branches = branches;
   return { page: 'run', scenario, share, problems };
 }
 

@@ -1,5 +1,6 @@
 /** Where a term comes from, resolved for display: a seed file and its quote, or a URL. */
 import { own, type Scenario, type SourceRef } from '../../scenario/core.ts';
+import { SEED_ARTICLES, seedLabel } from './seed-articles.ts';
 
 export interface ResolvedSource {
   /** The id under `sources`, when the term cites one. */
@@ -8,7 +9,7 @@ export interface ResolvedSource {
   url?: string;
   quote?: string;
   note?: string;
-  /** A short name to show: the id, the seed file or the URL's host and path. */
+  /** A short name to show: the id, the seed article's date (or file) or the URL's host and path. */
   label: string;
 }
 
@@ -19,7 +20,13 @@ export function resolveSource(scenario: Scenario, ref: SourceRef | undefined): R
     if (!entry) return { id: ref, label: ref };
     return { id: ref, ...entry, label: ref };
   }
-  return { ...ref, label: ref.seed ?? shortUrl(ref.url ?? 'source') };
+  const article = ref.seed !== undefined ? SEED_ARTICLES[ref.seed] : undefined;
+  return { ...ref, label: article ? `article of ${article.date}` : ref.seed ?? shortUrl(ref.url ?? 'source') };
+}
+
+/** An origin (seed file or URL) as a reader sees it: a seed article's title and date; a URL's host and path. */
+export function originLabel(origin: string): string {
+  return /^https?:\/\//i.test(origin) ? shortUrl(origin) : seedLabel(origin);
 }
 
 /** Every distinct origin (seed file or URL) the scenario cites, in order of first mention. */

@@ -3,7 +3,7 @@
  * party responded, one mark per cell (the worst when several land together).
  */
 import { TRACKS, trackOf, type Model, type PlannedItem, type TraceEvent, type Track } from '../../engine/index.ts';
-import { markOfEvent, worse, type Mark } from './marks.ts';
+import { MARKS, markOfEvent, worse, type Mark } from './marks.ts';
 import type { RunView } from './run-view.ts';
 
 export type Row = Track | 'events';
@@ -101,4 +101,20 @@ export function dayTicks(days: number): number[] {
   const ticks = [1];
   for (let d = every; d <= days; d += every) ticks.push(d);
   return ticks;
+}
+
+/**
+ * What a day's column holds, in words, for the day's keyboard target on the timeline:
+ * "today; releases complied, incidents & phases incident; 1 more planned", or "nothing planned".
+ */
+export function daySummary(layout: TimelineLayout, day: number): string {
+  const cells = layout.cells.filter((c) => c.day === day);
+  const happened = cells.filter((c) => c.mark !== 'planned').map((c) => `${ROWS.find((r) => r.id === c.row)?.label.toLowerCase() ?? c.row} ${MARKS[c.mark].label}`);
+  const planned = cells.length - happened.length;
+  const parts = [
+    ...(day === layout.today ? [layout.over ? 'the run ended here' : 'today'] : []),
+    ...happened,
+    ...(planned > 0 ? [`${planned} ${happened.length > 0 ? 'more ' : ''}planned`] : []),
+  ];
+  return parts.length > 0 ? parts.join('; ') : 'nothing planned';
 }
