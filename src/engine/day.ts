@@ -170,15 +170,24 @@ function applyReactions(run: RunContext): void {
 }
 
 /**
- * Withdraws guarantees whose condition holds — or, for a guarantor a person plays, asks it first
- * ('ask': its decision waits; levers.ts). True when a red line or a breaking point ends the truce.
+ * Withdraws guarantees whose condition holds — or, for a guarantor a person plays, asks it first,
+ * and asks it whether to offer a withdrawn guarantee again ('ask': its decision waits; levers.ts).
+ * True when a red line or a breaking point ends the truce.
  */
 function checkGuaranteesAndLimits(run: RunContext): boolean | 'ask' {
   const s = run.st;
   const model = run.model;
   for (const g of model.parties) {
-    if (!g.guarantees || !s.guarantees[g.id] || !g.withdrawWhen) continue;
+    if (!g.guarantees || !g.withdrawWhen) continue;
     const played = s.levers !== undefined && holdsLevers(s, g.id);
+    if (!s.guarantees[g.id]) {
+      // A played guarantor out of its guarantee is asked to offer it again once the beneficiary has complied since.
+      if (played && s.parties[g.guarantees]!.complied > (s.stayedOut?.[g.id] ?? 0)) {
+        s.offerAsk = g.id;
+        return 'ask';
+      }
+      continue;
+    }
     if (!g.withdrawWhen(s)) {
       if (played && s.kept?.[g.id]) s.kept[g.id] = false;
       continue;

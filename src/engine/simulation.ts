@@ -72,6 +72,7 @@ const ANSWER: Readonly<Record<DecisionKind, (run: RunContext, decision: Decision
   extension: answerExtension,
   press: answerLever,
   guarantee: answerLever,
+  reoffer: answerLever,
   broker: answerBroker,
 };
 

@@ -54,7 +54,7 @@ export interface ChoiceConsequences {
 /** Changes smaller than this are rounding, not news. */
 const NOTICEABLE = 0.005;
 
-const FOLLOW_TYPES: ReadonlySet<TraceEvent['type']> = new Set(['party.reacted', 'guarantee.withdrawn', 'incident', 'truce.collapsed', 'truce.ended', 'phase.extended', 'phase.ended', 'phase.entered']);
+const FOLLOW_TYPES: ReadonlySet<TraceEvent['type']> = new Set(['party.reacted', 'guarantee.withdrawn', 'guarantee.offered', 'incident', 'truce.collapsed', 'truce.ended', 'phase.extended', 'phase.ended', 'phase.entered']);
 
 type Meters = Record<Meter, number>;
 
