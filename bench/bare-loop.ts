@@ -241,10 +241,13 @@ export function prepareBareLoop(model: Model): BareLoop {
   const permanentTalks = model.obligationIndex.get('permanent-talks');
   expect(openRafah !== undefined && permanentTalks !== undefined, 'open-rafah and permanent-talks');
 
-  // Phases: the truce (one `while` extension rule, a gate), then a final phase.
+  // Phases: the truce (one extension rule on the condition written out below, a gate), then a final
+  // phase. The rule may be a `while` rule or a mediator's (`mediator: us`): nobody plays the
+  // mediator here, and then both draw the same way (docs/model.md).
   expect(model.phases.length === 2 && model.phases[1]!.def.final === true, 'phases');
   const truce = model.phases[0]!;
-  expect(truce.extensionRules.length === 1 && truce.extensionRules[0]!.kind === 'while', 'extension rule');
+  const ruleDef = truce.def.extensions?.rules[0] as { while?: string } | undefined;
+  expect(truce.extensionRules.length === 1 && (truce.extensionRules[0]!.kind === 'while' || truce.extensionRules[0]!.kind === 'mediator') && ruleDef?.while === 'done(permanent-talks) and held(captives) == 0', 'extension rule');
   const extensionRule = truce.extensionRules[0] as { days: number; chance: number };
   expect(truce.gate?.requires !== undefined && truce.def.gate?.otherwise === 'stalled', 'gate');
   const scheduleObligation = Int32Array.from(truce.schedule.map((s) => s.obligation));

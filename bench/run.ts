@@ -12,6 +12,9 @@
  *   npm run bench -- --runs 20000 --million 0     a quick look (0 skips the 1M run)
  *   npm run bench -- --sobol 0                    skips the Sobol study (6 parameters, N = 512, 100 runs per point, 2 workers)
  *   npm run bench -- --validate 0                 skips the validate figure (bench/validate.ts: CPU time on big files of every shape)
+ *   npm run bench -- --engine-runs 60000 --bare-runs 300000      the one-thread figures' run counts (the defaults)
+ *
+ * Instructions per run, which load does not move, come from `node bench/instructions.mjs` (callgrind).
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
@@ -23,7 +26,9 @@ const flag = (name: string, fallback: number) => {
 };
 const RUNS = flag('runs', 100_000);
 const MILLION = flag('million', 1_000_000);
-const ENGINE_RUNS = flag('engine-runs', 20_000);
+// About 2 s of engine at its current speed, like the bare loop's 300,000: with far fewer runs the
+// engine's warm-up (JIT) would weigh more in its figure than in the bare loop's, and tilt the ratio.
+const ENGINE_RUNS = flag('engine-runs', 60_000);
 const BARE_RUNS = flag('bare-runs', 300_000);
 const CHECK_RUNS = flag('check-runs', 10_000);
 const SOBOL_N = flag('sobol', 512);

@@ -68,7 +68,7 @@ function checkSameStep(expected: StepKey, part: CalibrationPart, file: string): 
     throw new ExperimentError(`${file} is a shard of a different calibration (it differs in ${differs.join(', ')})`, 'merge the shards of one calibrate command: same scenario file, Parley version, --free, --targets, --method, --runs, --population, --seed and --set');
   }
   if (part.step !== expected.step) throw new ExperimentError(`${file} is a shard of step ${part.step}, but this merge is of step ${expected.step}`, expected.step === 1 ? 'step 1 is merged without --state' : `give the state the shards ran from (--state), and only that step's shards`);
-  if (part.state !== expected.state) throw new ExperimentError(`${file} ran from another state file than --state (its SHA-256 differs)`, 'give --state the file its shards ran from');
+  if (part.state !== expected.state) throw new ExperimentError(`${file} ran from another state file than --state (its SHA-256 differs)`, 'give --state the very file its shards read');
   if (part.candidates !== expected.candidates || part.chunkSize !== expected.chunkSize) throw new ExperimentError(`${file} ran other candidates than this step's`, 'it is from another Parley version or was edited; run its shard again');
 }
 

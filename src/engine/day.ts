@@ -3,11 +3,12 @@
  * with what falls due alongside) → … → counterparts and mediators react → guarantees, red lines
  * and breaking points are checked → the phase ends if its last day is done → decay.
  */
+import type { CompiledParty, Model } from './model.ts';
 import { collapse } from './outcome.ts';
 import { followingToday, recordedEndFollowed, recordedIncident } from './record.ts';
 import { PURPOSE } from './rng.ts';
 import { holdsLevers, withdrawGuarantee } from './levers.ts';
-import { clamp01, type RunContext } from './run-context.ts';
+import { clamp01, recordEvent, type RunContext } from './run-context.ts';
 import type { AgendaItem } from './state.ts';
 import { describeObligation } from './wording.ts';
 
@@ -22,18 +23,37 @@ function byDueOrder(a: AgendaItem, b: AgendaItem): number {
   return a.firstDue - b.firstDue || a.obligation - b.obligation || a.occurrence - b.occurrence;
 }
 
+/** A stable insertion sort by due order: a day's list is short, and Array.prototype.sort allocates. */
+function sortInDueOrder(items: AgendaItem[]): void {
+  for (let i = 1; i < items.length; i++) {
+    const item = items[i]!;
+    let j = i;
+    while (j > 0 && byDueOrder(items[j - 1]!, item) > 0) {
+      items[j] = items[j - 1]!;
+      j--;
+    }
+    items[j] = item;
+  }
+}
+
 export function startDay(run: RunContext): void {
   const s = run.st;
   s.day += 1;
   if (!runIncidents(run)) return;
   watchConditions(run);
-  let anyDue = false;
-  for (const item of s.agenda) if (item.day === s.day) anyDue = true;
-  if (anyDue) {
-    const due = s.agenda.filter((item) => item.day === s.day);
-    s.agenda = s.agenda.filter((item) => item.day !== s.day);
-    due.sort(byDueOrder);
-    for (const item of due) makeDue(run, item, due);
+  // Today's entries leave the agenda (kept in order, in place: no closures or copies per day).
+  const agenda = s.agenda;
+  let due: AgendaItem[] | undefined;
+  let kept = 0;
+  for (let i = 0; i < agenda.length; i++) {
+    const item = agenda[i]!;
+    if (item.day === s.day) (due ??= []).push(item);
+    else agenda[kept++] = item;
+  }
+  if (due) {
+    agenda.length = kept;
+    sortInDueOrder(due);
+    for (let i = 0; i < due.length; i++) makeDue(run, due[i]!, due);
   }
   s.stage = 'obligations';
 }
@@ -60,7 +80,9 @@ function runIncidents(run: RunContext): boolean {
     run.recordedNow = undefined;
     return false;
   }
-  for (const [index, incident] of run.model.incidents.entries()) {
+  const incidents = run.model.incidents;
+  for (let index = 0; index < incidents.length; index++) {
+    const incident = incidents[index]!;
     const def = incident.def;
     let happens: boolean;
     if (def.day !== undefined) happens = def.day === s.day;
@@ -75,7 +97,7 @@ function runIncidents(run: RunContext): boolean {
       if (effect.domesticPressure) p.domesticPressure = clamp01(p.domesticPressure + effect.domesticPressure);
       if (effect.pressure) p.mediatorPressure = clamp01(p.mediatorPressure + effect.pressure);
     }
-    if (run.trace) run.record(() => ({ type: 'incident', text: def.text, source: def.source }));
+    if (run.trace) recordEvent(run, { type: 'incident', text: def.text, source: def.source });
     if (!follow && incident.collapseChance > 0 && run.draw(PURPOSE.incidentCollapse, incident.idHash, s.day, 0) < incident.collapseChance) {
       collapse(run, `incident: ${def.text}`);
       return false;
@@ -91,21 +113,24 @@ function runIncidents(run: RunContext): boolean {
  */
 export function makeDue(run: RunContext, item: AgendaItem, returning?: readonly AgendaItem[]): void {
   const s = run.st;
+  const today = s.today;
   if (item.occurrence < 0) {
-    for (const t of s.today) if (t.obligation === item.obligation) return;
-    if (returning) for (const t of returning) if (t.obligation === item.obligation && t.occurrence >= 0) return;
+    for (let i = 0; i < today.length; i++) if (today[i]!.obligation === item.obligation) return;
+    if (returning) for (let i = 0; i < returning.length; i++) if (returning[i]!.obligation === item.obligation && returning[i]!.occurrence >= 0) return;
   }
-  const at = s.today.findIndex((t) => byDueOrder(item, t) < 0);
+  let at = 0;
+  while (at < today.length && byDueOrder(item, today[at]!) >= 0) at++;
   const status = s.obligations[item.obligation]!;
   if (item.occurrence < 0) item.occurrence = status.occurrences++;
-  s.today.splice(at < 0 ? s.today.length : at, 0, item);
+  if (at === today.length) today.push(item);
+  else today.splice(at, 0, item);
   status.status = 'due';
   const o = run.model.obligations[item.obligation]!;
   if (run.trace) {
     const when = item.owed !== undefined ? ` (the rest of what fell due on day ${item.firstDue})` : item.attempt > 0 ? ` (delayed from day ${item.firstDue})` : '';
-    run.record(() => ({ type: 'obligation.due', party: o.party, obligation: o.id, kind: o.kind, text: `${run.partyName(o.party)} must ${describeObligation(run.model, o)}${when}.`, source: o.def.source }));
+    recordEvent(run, { type: 'obligation.due', party: o.party, obligation: o.id, kind: o.kind, text: `${run.partyName(o.party)} must ${describeObligation(run.model, o)}${when}.`, source: o.def.source });
   }
-  for (const j of o.alongside) makeDue(run, fresh(j, s.day), returning);
+  for (let i = 0; i < o.alongside.length; i++) makeDue(run, fresh(o.alongside[i]!, s.day), returning);
 }
 
 /** Counterparts and mediators react, then guarantees, red lines and breaking points are checked. */
@@ -119,7 +144,7 @@ export function closeDay(run: RunContext): void {
   const byCondition = phase.endsWhen !== undefined && phase.endsWhen(s) !== 0;
   if (byCondition || s.day >= s.phaseEndDay) {
     if (byCondition) {
-      run.record(() => ({ type: 'phase.ended', text: `The ${run.phaseName()}'s end condition holds: ${phase.def.endsWhen}.`, source: phase.def.source }));
+      if (run.trace) recordEvent(run, { type: 'phase.ended', text: `The ${run.phaseName()}'s end condition holds: ${phase.def.endsWhen}.`, source: phase.def.source });
       s.phaseEndDay = s.day;
     }
     s.stage = 'phase-end';
@@ -138,22 +163,31 @@ function applyReactions(run: RunContext): void {
     if (r.mediatorPressure) p.mediatorPressure = clamp01(p.mediatorPressure + r.mediatorPressure);
     if (run.trace && (r.grievance || r.mediatorPressure)) {
       const what = r.mediatorPressure ? `pressure on ${run.partyName(r.party)} rises to ${p.mediatorPressure.toFixed(2)}` : `${run.partyName(r.party)}'s grievance rises to ${p.grievance.toFixed(2)}`;
-      run.record(() => ({ type: 'party.reacted', party: r.party, chosen: r.chosen, text: `${r.because}: ${what}.` }));
+      recordEvent(run, { type: 'party.reacted', party: r.party, chosen: r.chosen, text: `${r.because}: ${what}.` });
     }
   }
   if (s.reactions.length > 0) s.reactions = [];
 }
 
 /**
- * Withdraws guarantees whose condition holds — or, for a guarantor a person plays, asks it first
- * ('ask': its decision waits; levers.ts). True when a red line or a breaking point ends the truce.
+ * Withdraws guarantees whose condition holds — or, for a guarantor a person plays, asks it first,
+ * and asks it whether to offer a withdrawn guarantee again ('ask': its decision waits; levers.ts).
+ * True when a red line or a breaking point ends the truce.
  */
 function checkGuaranteesAndLimits(run: RunContext): boolean | 'ask' {
   const s = run.st;
   const model = run.model;
   for (const g of model.parties) {
-    if (!g.guarantees || !s.guarantees[g.id] || !g.withdrawWhen) continue;
+    if (!g.guarantees || !g.withdrawWhen) continue;
     const played = s.levers !== undefined && holdsLevers(s, g.id);
+    if (!s.guarantees[g.id]) {
+      // A played guarantor out of its guarantee is asked to offer it again once the beneficiary has complied since.
+      if (played && s.parties[g.guarantees]!.complied > (s.stayedOut?.[g.id] ?? 0)) {
+        s.offerAsk = g.id;
+        return 'ask';
+      }
+      continue;
+    }
     if (!g.withdrawWhen(s)) {
       if (played && s.kept?.[g.id]) s.kept[g.id] = false;
       continue;
@@ -165,16 +199,17 @@ function checkGuaranteesAndLimits(run: RunContext): boolean | 'ask' {
     }
     withdrawGuarantee(run, g);
   }
-  for (const p of model.parties) {
-    for (const line of p.redLines) {
-      if (line.when(s)) {
-        collapse(run, `${p.name}'s red line crossed: ${line.text}`, line.source);
-        return true;
-      }
+  const limits = limitsOf(model);
+  for (let i = 0; i < limits.redLines.length; i++) {
+    const { party: p, line } = limits.redLines[i]!;
+    if (line.when(s)) {
+      collapse(run, `${p.name}'s red line crossed: ${line.text}`, line.source);
+      return true;
     }
   }
-  for (const p of model.principalParties) {
-    const grievance = s.parties[p.id]!.grievance;
+  for (let i = 0; i < limits.principals.length; i++) {
+    const { party: p, index } = limits.principals[i]!;
+    const grievance = run.partyStates[index]!.grievance;
     if (grievance >= p.breakingPoint) {
       collapse(run, `${p.name} walked away: grievance ${grievance.toFixed(2)} reached its breaking point ${p.breakingPoint}`);
       return true;
@@ -183,10 +218,31 @@ function checkGuaranteesAndLimits(run: RunContext): boolean | 'ask' {
   return false;
 }
 
+/** Per model, once: every red line with its party (parties' order, then each party's), and the principals with their index in `model.parties`. */
+interface Limits {
+  redLines: { party: CompiledParty; line: CompiledParty['redLines'][number] }[];
+  principals: { party: CompiledParty; index: number }[];
+}
+const limitsByModel = new WeakMap<Model, Limits>();
+
+function limitsOf(model: Model): Limits {
+  let limits = limitsByModel.get(model);
+  if (!limits) {
+    limits = {
+      redLines: model.parties.flatMap((party) => party.redLines.map((line) => ({ party, line }))),
+      principals: model.principalParties.map((party) => ({ party, index: model.parties.indexOf(party) })),
+    };
+    limitsByModel.set(model, limits);
+  }
+  return limits;
+}
+
 export function endDay(run: RunContext): void {
-  for (const party of run.model.parties) {
-    const p = run.st.parties[party.id]!;
-    p.grievance *= 1 - run.model.grievanceDecay;
+  const keep = 1 - run.model.grievanceDecay;
+  const parties = run.partyStates;
+  for (let i = 0; i < parties.length; i++) {
+    const p = parties[i]!;
+    p.grievance *= keep;
     p.mediatorPressure *= 1 - MEDIATOR_PRESSURE_DECAY;
   }
   run.st.stage = 'day-start';

@@ -1,19 +1,19 @@
 /**
  * What a party must answer: an obligation fell due, it is offered an extension, or — for a
  * mediator or guarantor a person plays — one of its levers (levers.ts): press a party that fell
- * short, keep or withdraw a guarantee, broker an extension.
+ * short, keep or withdraw a guarantee, offer a withdrawn guarantee again, broker an extension.
  */
 import type { Response, ResponseProbabilities } from './response.ts';
 
-/** `press`, `guarantee` and `broker` are a played mediator's levers; they exist only when a person holds them. */
-export type DecisionKind = 'obligation' | 'extension' | 'press' | 'guarantee' | 'broker';
+/** `press`, `guarantee`, `reoffer` and `broker` are a played mediator's levers; they exist only when a person holds them. */
+export type DecisionKind = 'obligation' | 'extension' | 'press' | 'guarantee' | 'reoffer' | 'broker';
 
 export interface Decision {
   kind: DecisionKind;
   day: number;
   party: string;
   /** The obligation it answers; for a lever, what it is about: the obligation that fell short
-   * (`press`), `guarantee:<beneficiary>` or `extension:<phase id>`. */
+   * (`press`), `guarantee:<beneficiary>` (`guarantee`, `reoffer`) or `extension:<phase id>`. */
   obligation: string;
   /** "Hamas must disclose information about the remaining captives." */
   text: string;

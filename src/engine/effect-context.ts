@@ -8,11 +8,54 @@ import type { SimState } from './state.ts';
 
 const NONE: Readonly<Record<string, number>> = Object.freeze({});
 
+/** Per model, worked out once: each stock's categories and its change keys (`stock.category`). */
+interface StockInfo {
+  categories: readonly string[];
+  changeKeys: Readonly<Record<string, string>>;
+}
+interface StockInfos {
+  byStock: ReadonlyMap<string, StockInfo>;
+  /** Change key (`stock.category`) → category. */
+  categoryOfChange: ReadonlyMap<string, string>;
+}
+const stockInfos = new WeakMap<Model, StockInfos>();
+
+function stockInfoOf(model: Model): StockInfos {
+  let infos = stockInfos.get(model);
+  if (!infos) {
+    const byStock = new Map<string, StockInfo>();
+    const categoryOfChange = new Map<string, string>();
+    for (const [id, stock] of Object.entries(model.scenario.stocks)) {
+      const categories = Object.freeze(Object.keys(stock.count));
+      const changeKeys: Record<string, string> = Object.create(null);
+      for (const category of categories) {
+        changeKeys[category] = `${id}.${category}`;
+        categoryOfChange.set(changeKeys[category], category);
+      }
+      byStock.set(id, { categories, changeKeys });
+    }
+    stockInfos.set(model, (infos = { byStock, categoryOfChange }));
+  }
+  return infos;
+}
+
 export class RunEffects implements EffectContext {
   obligation!: CompiledObligation;
   private owing: Readonly<Record<string, number>> | undefined;
+  private readonly stocks: ReadonlyMap<string, StockInfo>;
+  private readonly categoryOfChange: ReadonlyMap<string, string>;
 
-  constructor(private readonly model: Model, private readonly state: SimState) {}
+  /** `words`: effects' sentences are wanted (a trace is kept); without, `moveStock` leaves its text empty. */
+  constructor(private readonly model: Model, private readonly state: SimState, private readonly words = true) {
+    const infos = stockInfoOf(model);
+    this.stocks = infos.byStock;
+    this.categoryOfChange = infos.categoryOfChange;
+  }
+
+  /** The category a change key (`stock.category`, as in `EffectResult.changes`) names. */
+  changedCategory(key: string): string {
+    return this.categoryOfChange.get(key) ?? key.slice(key.indexOf('.') + 1);
+  }
 
   /** Carries out `o` (fully with fraction 1, in part below): its kind's effect; `owed` for a remainder. */
   carryOut(o: CompiledObligation, fraction: number, owed: Readonly<Record<string, number>> | undefined): EffectResult {
@@ -48,23 +91,28 @@ export class RunEffects implements EffectContext {
   }
 
   categories(stock: string): readonly string[] {
-    return Object.keys(this.model.scenario.stocks[stock]!.count);
+    return this.stocks.get(stock)!.categories;
   }
 
   moveStock(stock: string, wanted: Readonly<Record<string, number>>): EffectResult {
     const s = this.state.stocks[stock]!;
+    const keys = this.stocks.get(stock)!.changeKeys;
     const changes: Record<string, number> = {};
-    const parts: string[] = [];
+    const parts: string[] | undefined = this.words ? [] : undefined;
     let units = 0;
-    for (const [category, amount] of Object.entries(wanted)) {
-      const moved = Math.max(0, Math.min(s.held[category] ?? 0, amount));
+    // `wanted` is a plain object made by a kind's effect: for-in visits its own keys, in Object.entries order.
+    for (const category in wanted) {
+      const amount = wanted[category]!;
+      const held = s.held[category] ?? 0;
+      const moved = Math.max(0, Math.min(held, amount));
       if (moved === 0 && amount > 0) continue;
-      s.held[category] = (s.held[category] ?? 0) - moved;
+      s.held[category] = held - moved;
       s.released[category] = (s.released[category] ?? 0) + moved;
-      changes[`${stock}.${category}`] = -moved;
+      changes[keys[category] ?? `${stock}.${category}`] = -moved;
       units += moved;
-      parts.push(category === 'all' ? `${moved}` : `${moved} ${category}`);
+      parts?.push(category === 'all' ? `${moved}` : `${moved} ${category}`);
     }
+    if (!parts) return { text: '', changes, units };
     const list = parts.length === 0 ? 'none (nothing left to release)' : parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
     return { text: `${list} ${this.stockName(stock)}`, changes, units };
   }

@@ -188,7 +188,8 @@ export function compile(scenario: Scenario, overrides: Readonly<Record<string, n
 
   const obligationDefs: Obligation[] = [...scenario.obligations];
   const obligationIndex = new Map(obligationDefs.map((o, i) => [o.id, i]));
-  const condition = (text: string) => compileCondition(text, { params, obligationIndex });
+  const stockCategories = new Map(Object.entries(scenario.stocks).map(([id, stock]) => [id, Object.keys(stock.count)]));
+  const condition = (text: string) => compileCondition(text, { params, obligationIndex, stockCategories });
   const { parties, principals } = compileParties(scenario, num, condition);
   const phases = compileExtensions(scenario, num, condition, obligationDefs, obligationIndex);
   const obligations = compileObligations(scenario, obligationDefs, obligationIndex, parties, phases, num, condition);

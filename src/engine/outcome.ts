@@ -54,7 +54,8 @@ export function outcomeOf(model: Model, s: SimState, machine: TruceSnapshot): Ou
 
 export function metricsOf(model: Model, s: SimState): Metrics {
   const released: Metrics['released'] = {};
-  for (const id in s.stocks) released[id] = { ...s.stocks[id]!.released };
+  // In the stocks' and categories' own order (that of `s.stocks` and each `released`, made from it).
+  for (const stock of model.start.stocks) released[stock.id] = copyCounts(s.stocks[stock.id]!.released, stock.categories);
   const violations: Record<string, number> = {};
   const delays: Record<string, number> = {};
   for (const id of model.principals) {
@@ -62,6 +63,13 @@ export function metricsOf(model: Model, s: SimState): Metrics {
     delays[id] = s.parties[id]!.delays;
   }
   return { days: s.day, released, ...s.counters, violations, delays };
+}
+
+/** A plain copy of a stock's count per category, whose keys are its categories (a loop over them: copying a prototype-less record by its keys is slow in V8). */
+function copyCounts(counts: Readonly<Record<string, number>>, categories: readonly string[]): Record<string, number> {
+  const copy: Record<string, number> = {};
+  for (let i = 0; i < categories.length; i++) copy[categories[i]!] = counts[categories[i]!]!;
+  return copy;
 }
 
 function resultSentence(outcome: Outcome, phaseName: string): string {

@@ -10,7 +10,7 @@ import type { CompiledObligation } from './model.ts';
 import { followingToday, recordedAnswer, recordedNote } from './record.ts';
 import { pickResponse, type Response } from './response.ts';
 import { PURPOSE } from './rng.ts';
-import type { RunContext } from './run-context.ts';
+import { recordEvent, type RunContext } from './run-context.ts';
 import type { AgendaItem, ObligationState } from './state.ts';
 import { describeObligation } from './wording.ts';
 
@@ -32,7 +32,7 @@ export function respond(run: RunContext, decision: Decision, choice: Response | 
     if (response === 'comply' || response === 'partial') carryOut(run, o, response, chosen, item, recorded?.fraction, follow);
     else if (response === 'delay') delay(run, o, chosen, item, follow ? recorded?.days : undefined, follow);
     else {
-      if (run.trace) run.record(() => ({ type: 'party.responded', party: o.party, obligation: o.id, kind: o.kind, response, chosen, text: `${run.partyName(o.party)} ${response === 'violate' ? 'violated the obligation to' : 'refused to'} ${describeObligation(run.model, o)}.`, source: o.def.source }));
+      if (run.trace) recordEvent(run, { type: 'party.responded', party: o.party, obligation: o.id, kind: o.kind, response, chosen, text: `${run.partyName(o.party)} ${response === 'violate' ? 'violated the obligation to' : 'refused to'} ${describeObligation(run.model, o)}.`, source: o.def.source });
       fail(run, o, response);
     }
   } finally {
@@ -48,7 +48,7 @@ function carryOut(run: RunContext, o: CompiledObligation, response: 'comply' | '
   const effect = run.effects.carryOut(o, fraction, item.owed);
   status.status = response === 'comply' ? 'done' : 'partial';
   status.units += effect.units;
-  if (effect.changes !== undefined) addByCategory(status, effect.changes);
+  if (effect.changes !== undefined) addByCategory(run, status, effect.changes);
   status.times += 1;
   const name = run.trace ? run.partyName(o.party) : '';
   if (response === 'comply') {
@@ -58,8 +58,8 @@ function carryOut(run: RunContext, o: CompiledObligation, response: 'comply' | '
     party.partials += 1;
     react(run, o, 0, o.grievance.partial, run.trace ? `${name} complied only in part` : '');
   }
-  if (run.trace) run.record(() => ({ type: 'party.responded', party: o.party, obligation: o.id, kind: o.kind, response, chosen, changes: effect.changes, text: `${name} ${response === 'comply' ? 'complied' : 'complied in part'}: ${effect.text}.`, source: o.def.source }));
-  if (o.module.remainder && effect.owed !== undefined && Object.values(effect.owed).some((n) => n > 0)) oweRemainder(run, o, item, effect.owed, follow);
+  if (run.trace) recordEvent(run, { type: 'party.responded', party: o.party, obligation: o.id, kind: o.kind, response, chosen, changes: effect.changes, text: `${name} ${response === 'comply' ? 'complied' : 'complied in part'}: ${effect.text}.`, source: o.def.source });
+  if (o.module.remainder && effect.owed !== undefined && anyOwed(effect.owed)) oweRemainder(run, o, item, effect.owed, follow);
   // Carrying out a remainder brings again only the dependants that pay for it: the others followed the first time.
   const remainder = item.owed !== undefined;
   for (const j of o.dependents) {
@@ -70,12 +70,19 @@ function carryOut(run: RunContext, o: CompiledObligation, response: 'comply' | '
   }
 }
 
+/** Some category of what an effect reports still owed is above 0. */
+function anyOwed(owed: Readonly<Record<string, number>>): boolean {
+  for (const key in owed) if (owed[key]! > 0) return true;
+  return false;
+}
+
 /** Adds an effect's stock changes (keyed `stock.category`, negative for units moved) to the units it has moved per category. */
-function addByCategory(status: ObligationState, changes: Readonly<Record<string, number>>): void {
-  for (const [key, change] of Object.entries(changes)) {
+function addByCategory(run: RunContext, status: ObligationState, changes: Readonly<Record<string, number>>): void {
+  for (const key in changes) {
+    const change = changes[key]!;
     if (change === 0) continue;
     const moved = (status.unitsByCategory ??= {});
-    const category = key.slice(key.indexOf('.') + 1);
+    const category = run.effects.changedCategory(key);
     moved[category] = (moved[category] ?? 0) - change;
   }
 }
@@ -85,7 +92,7 @@ function oweRemainder(run: RunContext, o: CompiledObligation, item: AgendaItem, 
   const s = run.st;
   // Following the record, as with a recorded delay, the record (not the grace rule) says what happened next.
   if (!follow && item.delayed + 1 > o.grace) {
-    if (run.trace) run.record(() => ({ type: 'party.reacted', party: o.party, obligation: o.id, kind: o.kind, lapsed: true, text: `The rest of ${run.partyName(o.party)}'s obligation to ${describeObligation(run.model, o)} lapsed: no grace left to carry it out (${item.delayed} of ${o.grace} days used).`, source: o.def.source }));
+    if (run.trace) recordEvent(run, { type: 'party.reacted', party: o.party, obligation: o.id, kind: o.kind, lapsed: true, text: `The rest of ${run.partyName(o.party)}'s obligation to ${describeObligation(run.model, o)} lapsed: no grace left to carry it out (${item.delayed} of ${o.grace} days used).`, source: o.def.source });
     return;
   }
   s.agenda.push({ obligation: o.index, day: s.day + 1, firstDue: item.firstDue, occurrence: item.occurrence, attempt: item.attempt + 1, delayed: item.delayed + 1, owed });
@@ -98,7 +105,7 @@ function delay(run: RunContext, o: CompiledObligation, chosen: true | undefined,
   const name = run.trace ? run.partyName(o.party) : '';
   // A recorded delay never expires: the record, not the grace rule, says what happened next.
   if (!follow && item.delayed + days > o.grace) {
-    if (run.trace) run.record(() => ({ type: 'party.responded', party: o.party, obligation: o.id, kind: o.kind, response: 'delay', chosen, expired: true, text: o.grace === 0 ? `${name} let the deadline to ${describeObligation(run.model, o)} pass: it counts as a violation.` : `${name} delayed again (${describeObligation(run.model, o)}), past the ${o.grace} days of grace: it counts as a violation.`, source: o.def.source }));
+    if (run.trace) recordEvent(run, { type: 'party.responded', party: o.party, obligation: o.id, kind: o.kind, response: 'delay', chosen, expired: true, text: o.grace === 0 ? `${name} let the deadline to ${describeObligation(run.model, o)} pass: it counts as a violation.` : `${name} delayed again (${describeObligation(run.model, o)}), past the ${o.grace} days of grace: it counts as a violation.`, source: o.def.source });
     fail(run, o, 'expired');
     return;
   }
@@ -107,7 +114,7 @@ function delay(run: RunContext, o: CompiledObligation, chosen: true | undefined,
   status.status = 'waiting';
   s.agenda.push({ obligation: o.index, day: s.day + days, firstDue: item.firstDue, occurrence: item.occurrence, attempt: item.attempt + 1, delayed, owed: item.owed });
   react(run, o, 0, o.grievance.delay, run.trace ? `${name} delayed` : '');
-  if (run.trace) run.record(() => ({ type: 'party.responded', party: o.party, obligation: o.id, kind: o.kind, response: 'delay', chosen, text: `${name} delayed (${describeObligation(run.model, o)}) by ${days} day${days === 1 ? '' : 's'}, to day ${s.day + days}${s.day + days > s.phaseEndDay ? `, after the ${run.phaseName()}'s last day (${s.phaseEndDay}): it lapses unless the ${run.phaseName()} is extended` : ''} (${delayed} of ${o.grace} days of grace used).`, source: o.def.source }));
+  if (run.trace) recordEvent(run, { type: 'party.responded', party: o.party, obligation: o.id, kind: o.kind, response: 'delay', chosen, text: `${name} delayed (${describeObligation(run.model, o)}) by ${days} day${days === 1 ? '' : 's'}, to day ${s.day + days}${s.day + days > s.phaseEndDay ? `, after the ${run.phaseName()}'s last day (${s.phaseEndDay}): it lapses unless the ${run.phaseName()} is extended` : ''} (${delayed} of ${o.grace} days of grace used).`, source: o.def.source });
 }
 
 function fail(run: RunContext, o: CompiledObligation, why: 'violate' | 'refuse' | 'expired'): void {
@@ -138,7 +145,7 @@ function cancelDependents(run: RunContext, o: CompiledObligation): void {
     s.today = s.today.filter((t) => t.obligation !== j);
     s.agenda = s.agenda.filter((t) => t.obligation !== j);
     const dependent = run.model.obligations[j]!;
-    if (run.trace) run.record(() => ({ type: 'party.reacted', party: dependent.party, obligation: dependent.id, kind: dependent.kind, text: `${run.partyName(dependent.party)} need not ${describeObligation(run.model, dependent)}: it depended on ${o.id}.` }));
+    if (run.trace) recordEvent(run, { type: 'party.reacted', party: dependent.party, obligation: dependent.id, kind: dependent.kind, text: `${run.partyName(dependent.party)} need not ${describeObligation(run.model, dependent)}: it depended on ${o.id}.` });
     cancelDependents(run, dependent);
   }
 }

@@ -83,8 +83,13 @@ const [ALEA_START, MASH_START] = (() => {
  * `subject` is `nameHash` of an obligation, incident or phase id; `a` and `b` are whole numbers.
  */
 export function draw(key: RunKey, purpose: Purpose, subject: number, a: number, b: number): number {
-  const high = murmur4(key.k0, purpose, subject, a, b) >>> 5;
-  const low = murmur4(key.k1, purpose, subject, a, b) >>> 6;
+  // Each word's scrambled block does not depend on the seed: worked out once for both hashes.
+  const k0 = scramble(purpose);
+  const k1 = scramble(subject);
+  const k2 = scramble(a);
+  const k3 = scramble(b);
+  const high = murmur4(key.k0, k0, k1, k2, k3) >>> 5;
+  const low = murmur4(key.k1, k0, k1, k2, k3) >>> 6;
   return (high * 67108864 + low) / 9007199254740992;
 }
 
@@ -98,12 +103,13 @@ export function nameHash(name: string): number {
   return h >>> 0;
 }
 
-function murmur4(seed: number, w0: number, w1: number, w2: number, w3: number): number {
+/** MurmurHash3 (x86, 32-bit) of four words whose blocks `scramble` has already made. */
+function murmur4(seed: number, k0: number, k1: number, k2: number, k3: number): number {
   let h = seed | 0;
-  h = mixWord(h, w0);
-  h = mixWord(h, w1);
-  h = mixWord(h, w2);
-  h = mixWord(h, w3);
+  h = mixBlock(h, k0);
+  h = mixBlock(h, k1);
+  h = mixBlock(h, k2);
+  h = mixBlock(h, k3);
   h ^= 16;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
@@ -113,10 +119,14 @@ function murmur4(seed: number, w0: number, w1: number, w2: number, w3: number): 
   return h >>> 0;
 }
 
-function mixWord(h: number, word: number): number {
+/** MurmurHash3's block scramble of one 32-bit word: k·c1, rotated left 15, ·c2. */
+function scramble(word: number): number {
   let k = Math.imul(word | 0, 0xcc9e2d51);
   k = (k << 15) | (k >>> 17);
-  k = Math.imul(k, 0x1b873593);
+  return Math.imul(k, 0x1b873593);
+}
+
+function mixBlock(h: number, k: number): number {
   h ^= k;
   h = (h << 13) | (h >>> 19);
   return (Math.imul(h, 5) + 0xe6546b64) | 0;

@@ -8,7 +8,7 @@ import type { TruceEvent, TruceSnapshot } from './machine.ts';
 import type { Model } from './model.ts';
 import type { ResponseProbabilities } from './response.ts';
 import type { Purpose } from './rng.ts';
-import type { SimState } from './state.ts';
+import type { PartyState, SimState } from './state.ts';
 import type { TraceEvent } from './trace.ts';
 
 export interface RunContext {
@@ -17,6 +17,8 @@ export interface RunContext {
   /** Null in batch runs: no sentences are built. */
   readonly trace: TraceEvent[] | null;
   readonly effects: RunEffects;
+  /** `st.parties`' objects in `model.parties` order (the same objects: an index, not a copy). */
+  readonly partyStates: readonly PartyState[];
   /** The statechart's snapshot: phase, extension days, cause and terminal outcome are read from it. */
   readonly machineSnapshot: TruceSnapshot;
   /** Adds a trace event; `make` runs only when a trace is kept. */
@@ -35,6 +37,15 @@ export interface RecordedMark {
   note: string;
   source?: SourceRef;
   recorded: boolean;
+}
+
+/**
+ * Adds an event the caller built after checking `run.trace`. The day loop's functions call this
+ * rather than `run.record(() => …)`: a closure over their own variables would make V8 allocate a
+ * context on every call, trace or not, and batch runs make millions of those calls.
+ */
+export function recordEvent(run: RunContext, event: Omit<TraceEvent, 'day' | 'phase'>): void {
+  run.record(() => event);
 }
 
 export const clamp01 = (x: number) => Math.min(1, Math.max(0, x));

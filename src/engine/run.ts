@@ -30,5 +30,16 @@ export function runOnce(model: Model, options: RunOptions): RunResult {
   if (m.scenario.talks) return runWithTalks(m, options.seed, startOptions(options));
   const sim = Simulation.start(m, options.seed, startOptions(options));
   const outcome = sim.runToEnd();
-  return { scenario: m.scenario.id, seed: options.seed, params: { ...m.params }, outcome, trace: sim.trace ?? [] };
+  return { scenario: m.scenario.id, seed: options.seed, params: { ...paramsTemplate(m) }, outcome, trace: sim.trace ?? [] };
+}
+
+/**
+ * A model's parameter values as an ordinary object, made once per model: each run's result gets a
+ * spread copy of it, which V8 makes far faster than a copy of the prototype-less `model.params`.
+ */
+const paramsTemplates = new WeakMap<Model, Readonly<Record<string, number>>>();
+function paramsTemplate(m: Model): Readonly<Record<string, number>> {
+  let template = paramsTemplates.get(m);
+  if (!template) paramsTemplates.set(m, (template = { ...m.params }));
+  return template;
 }

@@ -18,6 +18,7 @@ import type { TruceEvent, TruceMachine, TruceSnapshot } from './machine.ts';
 import type { CompiledObligation, Model } from './model.ts';
 import { metricsOf, outcomeOf } from './outcome.ts';
 import { enterPhase } from './phases.ts';
+import type { PartyView } from './policies/response-model.ts';
 import type { Response, ResponseProbabilities } from './response.ts';
 import { respond } from './responses.ts';
 import { draw, type Purpose } from './rng.ts';
@@ -26,7 +27,7 @@ import { followingToday, recordOf } from './record.ts';
 import type { RecordedMark, RunContext } from './run-context.ts';
 import { initialState, type TruceOpening } from './start-state.ts';
 import { STEP_BUDGET, StepBudgetExceeded } from './step-budget.ts';
-import type { AgendaItem, SimState } from './state.ts';
+import type { AgendaItem, PartyState, SimState } from './state.ts';
 import type { Metrics, Outcome, TraceEvent } from './trace.ts';
 import { describeObligation } from './wording.ts';
 
@@ -71,6 +72,7 @@ const ANSWER: Readonly<Record<DecisionKind, (run: RunContext, decision: Decision
   extension: answerExtension,
   press: answerLever,
   guarantee: answerLever,
+  reoffer: answerLever,
   broker: answerBroker,
 };
 
@@ -79,6 +81,7 @@ const ALWAYS_COMPLY: ResponseProbabilities = Object.freeze({ comply: 1, delay: 0
 export class Simulation implements RunContext {
   readonly trace: TraceEvent[] | null;
   readonly effects: RunEffects;
+  readonly partyStates: PartyState[];
   machineSnapshot: TruceSnapshot;
   private pending: Decision | undefined;
   /** Steps taken by this object, against STEP_BUDGET. */
@@ -86,11 +89,14 @@ export class Simulation implements RunContext {
   /** For the budget's message only. */
   private seed = '';
   recordedNow: RecordedMark | undefined;
+  private readonly view: PartyView = { trust: 0, grievance: 0, domesticPressure: 0, mediatorPressure: 0, guaranteed: false };
 
   private constructor(readonly model: Model, readonly st: SimState, trace: TraceEvent[] | null, machineSnapshot: TruceSnapshot) {
     this.trace = trace;
     this.machineSnapshot = machineSnapshot;
-    this.effects = new RunEffects(model, st);
+    this.effects = new RunEffects(model, st, trace !== null);
+    this.partyStates = new Array<PartyState>(model.parties.length);
+    for (let i = 0; i < model.parties.length; i++) this.partyStates[i] = st.parties[model.parties[i]!.id]!;
   }
 
   /** A fresh run at the start of day 1. `trace: false` skips building sentences (batch runs). */
@@ -197,10 +203,14 @@ export class Simulation implements RunContext {
     const party = this.model.partyById.get(partyId)!;
     const p = this.st.parties[partyId]!;
     const behaviour = o?.behaviour ?? party;
-    return behaviour.responseModel.probabilities(
-      { trust: p.trust, grievance: p.grievance, domesticPressure: p.domesticPressure, mediatorPressure: p.mediatorPressure, guaranteed: p.guaranteesInForce > 0 },
-      behaviour.settings,
-    );
+    // One view per run, refilled for each question: response models read it and keep nothing.
+    const view = this.view;
+    view.trust = p.trust;
+    view.grievance = p.grievance;
+    view.domesticPressure = p.domesticPressure;
+    view.mediatorPressure = p.mediatorPressure;
+    view.guaranteed = p.guaranteesInForce > 0;
+    return behaviour.responseModel.probabilities(view, behaviour.settings);
   }
 
   /** From the day after `day`, the model answers instead of the record (a branch off the record). */

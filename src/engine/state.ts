@@ -119,6 +119,11 @@ export interface SimState {
   guaranteeAsk?: string;
   /** Played guarantors that kept their guarantee: not asked again until `withdraw-when` has stopped holding. */
   kept?: Record<string, boolean>;
+  /** A played guarantor whose guarantee is not in force and whose beneficiary has complied since: its offer-or-stay-out decision is waiting. */
+  offerAsk?: string;
+  /** Played guarantor → its beneficiary's `complied` count when the guarantee was withdrawn or the guarantor last stayed out:
+   * asked to offer it again only once the beneficiary has complied more (absent: 0). */
+  stayedOut?: Record<string, number>;
 }
 
 /** Counter name → count so far, in metrics order (src/scenario/kinds/registry.ts, `COUNTERS`). */

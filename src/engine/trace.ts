@@ -9,6 +9,8 @@ export type TraceEventType =
   | 'party.responded'
   | 'party.reacted'
   | 'guarantee.withdrawn'
+  /** A played guarantor offered its withdrawn guarantee again. */
+  | 'guarantee.offered'
   /** A played mediator used a lever in a way no other event shows: held back, kept a guarantee, let an extension lapse. */
   | 'mediator.acted'
   | 'phase.extended'

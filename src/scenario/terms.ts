@@ -8,12 +8,34 @@ const RATIO_RE = /^\s*(\d+(?:\.\d+)?)\s+([a-z-]+)\s+per\s+([a-z-]+)\s*$/;
 /** An exchange's ratio as written: one ratio (a number, a parameter, or `"3 prisoners per captive"`), or one per category of what the paid-for release moves. */
 export type Ratio = number | string | Readonly<Record<string, NumberOrParameter>>;
 
-/** `3`, a parameter id, or `"3 prisoners per captive"` → { value: 3, give: 'prisoners', per: 'captive' }. */
-export function readRatio(ratio: number | string): { value: NumberOrParameter; give?: string; per?: string } | undefined {
-  if (typeof ratio === 'number' || ID_PATTERN.test(ratio)) return { value: ratio };
+/**
+ * Readings of written terms, remembered: exchanges and halts read theirs each time a run carries
+ * them out. Bounded (cleared when full), so loading many files cannot grow it without end.
+ */
+const READINGS_KEPT = 1024;
+const ratioReadings = new Map<string, Readonly<{ value: NumberOrParameter; give?: string; per?: string }> | undefined>();
+const hoursReadings = new Map<string, number | undefined>();
+
+function remember<T>(readings: Map<string, T>, text: string, read: (text: string) => T): T {
+  const known = readings.get(text);
+  if (known !== undefined || readings.has(text)) return known as T;
+  if (readings.size >= READINGS_KEPT) readings.clear();
+  const value = read(text);
+  readings.set(text, value);
+  return value;
+}
+
+/** `3`, a parameter id, or `"3 prisoners per captive"` → { value: 3, give: 'prisoners', per: 'captive' } (frozen: shared by every reading of the same text). */
+export function readRatio(ratio: number | string): Readonly<{ value: NumberOrParameter; give?: string; per?: string }> | undefined {
+  if (typeof ratio === 'number') return { value: ratio };
+  return remember(ratioReadings, ratio, readRatioText);
+}
+
+function readRatioText(ratio: string): Readonly<{ value: NumberOrParameter; give?: string; per?: string }> | undefined {
+  if (ID_PATTERN.test(ratio)) return Object.freeze({ value: ratio });
   const match = RATIO_RE.exec(ratio);
   if (!match) return undefined;
-  return { value: Number(match[1]), give: match[2], per: match[3] };
+  return Object.freeze({ value: Number(match[1]), give: match[2], per: match[3] });
 }
 
 /** True when `word` names the stock id, singular or plural (`captive` ~ `captives`). */
@@ -24,6 +46,10 @@ export function namesStock(word: string, stockId: string): boolean {
 /** `10-12` → 12 (the most hours), `10` → 10. */
 export function readHours(hours: number | string): number | undefined {
   if (typeof hours === 'number') return hours;
+  return remember(hoursReadings, hours, readHoursText);
+}
+
+function readHoursText(hours: string): number | undefined {
   const match = /^\s*(\d+(?:\.\d+)?)\s*(?:-\s*(\d+(?:\.\d+)?))?\s*$/.exec(hours);
   if (!match) return undefined;
   return Number(match[2] ?? match[1]);

@@ -1,7 +1,8 @@
 /**
  * A student plays the United States in the 60-day draft, in real Chromium: picks it under
  * "I play", runs until the US must act, presses the side that fell short, brokers the extension
- * at day 60, lets the next one lapse, and reaches the end — every choice logged as theirs, the
+ * at day 60, lets the next one lapse, and reaches the end (and, in another run, offers a withdrawn
+ * guarantee again) — every choice logged as theirs, the
  * model's odds beside each lever, and axe (WCAG 2.2 AA) finding nothing on the decision.
  */
 import type { BrowserContext, Page } from 'playwright-core';
@@ -116,6 +117,28 @@ describe('playing the US mediator in the 60-day draft', () => {
     expect(await other.getByLabel('I play').inputValue()).toBe('us');
     await other.close();
   });
+
+  it('offers a withdrawn guarantee again (seed 65: the US withdraws on day 31, Hamas complies on day 50)', async () => {
+    await page.goto(`${url}#/run/doha-60-day-draft?seed=65&play=us&at=0`);
+    await page.getByTestId('decision-text').waitFor({ timeout: 30_000 });
+    const list = choices();
+    for (let i = 0; i < 20 && (await runToMyMove()); i++) {
+      if (await list.getByRole('button', { name: /^Offer guarantee again/ }).isVisible()) break;
+      const withdraw = list.getByRole('button', { name: /^Withdraw/ });
+      await ((await withdraw.isVisible()) ? withdraw : list.getByRole('button', { name: /^Press/ })).click();
+    }
+    expect(await decisionText()).toMatch(/guarantee to Hamas is not in force, and Hamas has complied since it was withdrawn: does United States offer it again/);
+    expect(await page.locator('.decision-meta').innerText()).toMatch(/offer the withdrawn guarantee again, or stay out/);
+    expect(await list.getByRole('button').allInnerTexts()).toEqual([expect.stringMatching(/^Offer guarantee again/), expect.stringMatching(/^Stay out/)]);
+    expect(await page.getByTestId('p-comply').innerText()).toBe('model 0%');
+    expect(await page.getByTestId('p-refuse').innerText()).toBe('model 100%');
+    expect(await axeViolations(page, WCAG22_AA)).toEqual([]);
+    await screenshot(page, 'mediator-reoffer-1280x800');
+    await list.getByRole('button', { name: /^Offer guarantee again/ }).click();
+    await page.getByTestId('log').locator('li[data-type="guarantee.offered"]').first().waitFor();
+    expect(await logText()).toMatch(/United States offered its guarantee to Hamas again: Hamas's grievance falls to \d\.\d\d\.[^\n]*\(your choice\)/);
+    await screenshot(page, 'mediator-reoffered-1280x800');
+  }, 180_000);
 
   it('logs no console errors or warnings', () => {
     expect(consoleProblems).toEqual([]);

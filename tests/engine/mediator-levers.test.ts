@@ -1,6 +1,7 @@
 /**
  * A mediator a person plays (docs/model.md, "Playing a mediator"): its levers — press a party
- * that fell short, keep or withdraw a guarantee, broker an extension — become its decisions.
+ * that fell short, keep or withdraw a guarantee, offer a withdrawn one again, broker an
+ * extension — become its decisions.
  * Nobody playing it, runs and decision numbers are exactly what they were.
  */
 import { describe, expect, it } from 'vitest';
@@ -194,6 +195,93 @@ describe('keep or withdraw a guarantee', () => {
     }
     expect(best.length).toBeGreaterThanOrEqual(2);
     for (let k = 1; k < best.length; k++) expect(best[k]! - best[k - 1]!).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('offer a withdrawn guarantee again, or stay out', () => {
+  // Seed 65: the US withdraws on day 31 (Hamas's second violation); Hamas next complies on day 50, then on day 60.
+  function atOffer() {
+    const sim = Simulation.start(draft, '65', US);
+    const d = toLever(sim, 'reoffer');
+    return { sim, d };
+  }
+  /** The next decision of Hamas (answered by the model up to it), and the run there. */
+  function nextHamas(sim: Simulation): Decision {
+    for (let d = sim.nextDecision(); d; d = sim.nextDecision()) {
+      if (d.party === 'hamas' && d.kind === 'obligation') return d;
+      sim.decide();
+    }
+    throw new Error('Hamas has no decision left');
+  }
+
+  it('is asked only once the beneficiary has complied since the withdrawal; the model stays out', () => {
+    const { sim, d } = atOffer();
+    expect(d).toMatchObject({ kind: 'reoffer', party: 'us', day: 50, target: 'hamas', obligation: 'guarantee:hamas', allowed: ['comply', 'refuse'] });
+    expect(d.probabilities.comply).toBe(0);
+    expect(d.probabilities.refuse).toBe(1);
+    expect(d.text).toMatch(/guarantee to Hamas is not in force.*does United States offer it again/);
+    expect(sim.state.guarantees['us']).toBe(false);
+    // Between the withdrawal (day 31) and day 50 nothing asked it: Hamas complied with nothing.
+    const withdrawn = sim.trace!.find((e) => e.type === 'guarantee.withdrawn')!;
+    expect(withdrawn.day).toBe(31);
+    expect(sim.trace!.some((e) => e.type === 'party.responded' && e.party === 'hamas' && e.response === 'comply' && e.day > 31)).toBe(true);
+  });
+
+  it('offering puts the guarantee back in force, eases Hamas’s grievance by r, and raises its later odds of complying', () => {
+    const offered = atOffer().sim;
+    const stayed = atOffer().sim;
+    const grievance = offered.state.parties['hamas']!.grievance;
+    offered.decide('comply');
+    stayed.decide('refuse');
+    expect(offered.state.guarantees['us']).toBe(true);
+    expect(offered.state.parties['hamas']!.guaranteesInForce).toBe(1);
+    expect(offered.state.parties['hamas']!.grievance).toBeCloseTo(Math.max(0, grievance - draft.reciprocity), 12);
+    expect(offered.trace!.at(-1)).toMatchObject({ type: 'guarantee.offered', party: 'us', chosen: true });
+    expect(offered.trace!.at(-1)!.text).toMatch(/^United States offered its guarantee to Hamas again/);
+    expect(stayed.state.guarantees['us']).toBe(false);
+    expect(stayed.trace!.at(-1)).toMatchObject({ type: 'mediator.acted', response: 'refuse', chosen: true });
+    // The same next decision of Hamas, with the guarantee term (g = 1) and less grievance: more likely to comply.
+    const a = nextHamas(offered);
+    const b = nextHamas(stayed);
+    expect(`${a.day} ${a.obligation}`).toBe(`${b.day} ${b.obligation}`);
+    expect(a.probabilities.comply).toBeGreaterThan(b.probabilities.comply);
+    // Kept from then on: `violations(hamas) >= 2` still holds, but the US is not asked to withdraw again.
+    let asked = 0;
+    for (let d = offered.nextDecision(); d; d = offered.nextDecision()) {
+      if (d.party === 'us' && (d.kind === 'guarantee' || d.kind === 'reoffer')) asked += 1;
+      offered.decide();
+    }
+    expect(asked).toBe(0);
+    expect(offered.state.guarantees['us']).toBe(true);
+  });
+
+  it('staying out is what the model does: same state and next decisions, asked again only after Hamas complies again', () => {
+    const chose = atOffer().sim;
+    const model = atOffer().sim;
+    chose.decide('refuse');
+    model.decide();
+    expect(JSON.stringify(chose.state)).toBe(JSON.stringify(model.state));
+    const next = toLever(chose, 'reoffer');
+    expect(next.day).toBe(60);
+    expect(toLever(model, 'reoffer').day).toBe(60);
+    expect(chose.runToEnd()).toEqual(runOnce(draft, { seed: '65', trace: false }).outcome);
+  });
+
+  it('a choice log with an offer replays exactly; nobody playing the US, no offer exists', () => {
+    const session = Session.start(draft, '65', US);
+    while (session.decision) session.decide(session.decision.kind === 'reoffer' ? 'comply' : undefined);
+    expect(Object.values(session.choices)).toContain('comply');
+    expect(session.trace.filter((e) => e.type === 'guarantee.offered')).toHaveLength(1);
+    const replayed = Session.replay(draft, '65', session.choices, session.state.decisions, US);
+    expect(replayed.decision).toBeUndefined();
+    expect(JSON.stringify(replayed.trace)).toBe(JSON.stringify(session.trace));
+    expect(replayed.outcome).toEqual(session.outcome);
+    const plain = Simulation.start(draft, '65');
+    for (let d = plain.nextDecision(); d; d = plain.nextDecision()) {
+      expect(d.kind).not.toBe('reoffer');
+      plain.decide();
+    }
+    expect(plain.trace!.some((e) => e.type === 'guarantee.offered')).toBe(false);
   });
 });
 

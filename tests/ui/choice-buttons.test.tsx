@@ -54,7 +54,7 @@ describe('an extension offer', () => {
 describe("a played mediator's levers", () => {
   it('read as the mediator would say them, with the model’s odds', () => {
     const use = { comply: 1, delay: 0, partial: 0, violate: 0, refuse: 0 };
-    const labels = (kind: 'press' | 'guarantee' | 'broker') => {
+    const labels = (kind: 'press' | 'guarantee' | 'reoffer' | 'broker') => {
       cleanup();
       render(<ChoiceButtons decision={{ kind, allowed: ['comply', 'refuse'], probabilities: use }} onChoose={() => {}} />);
       return screen.getAllByRole('button').map((b) => b.querySelector('.choice-label')?.textContent);
@@ -63,5 +63,7 @@ describe("a played mediator's levers", () => {
     expect(screen.getByRole('button', { name: /^Hold back no pressure this time model 0%$/ })).toBeTruthy();
     expect(labels('guarantee')).toEqual(['Keep guarantee', 'Withdraw']);
     expect(labels('broker')).toEqual(['Broker extension', 'Let it lapse']);
+    expect(labels('reoffer')).toEqual(['Offer guarantee again', 'Stay out']);
+    expect(screen.getByRole('button', { name: /^Stay out leave it withdrawn until the side complies again model 0%$/ })).toBeTruthy();
   });
 });

@@ -89,11 +89,37 @@ describe('playing the US in the 60-day draft', () => {
     expect(activeBranch(back).session.trace.some((e) => e.type === 'mediator.acted')).toBe(false);
   });
 
+  it('offering a withdrawn guarantee again (seed 65: withdrawn on day 31, Hamas complies on day 50): what it changed, and a link that keeps it', () => {
+    let run = openRun(scenario, { seed: '65', play: 'us' });
+    for (let i = 0; i < 20; i++) {
+      run = toMyMove(run);
+      const d = activeBranch(run).view.decision!;
+      if (d.kind === 'reoffer') break;
+      run = choose(run, d.kind === 'guarantee' ? 'refuse' : 'comply');
+    }
+    const offer = activeBranch(run).view.decision!;
+    expect(offer).toMatchObject({ kind: 'reoffer', party: 'us', day: 50 });
+    expect(responseText('comply', offer.kind).label).toBe('Offer guarantee again');
+    run = choose(run, 'comply');
+    const shown = activeBranch(run).lastChoice!;
+    expect(shown.said).toMatch(/^United States offered its guarantee to Hamas again: Hamas's grievance falls to \d\.\d\d\.$/);
+    const hamas = shown.changes.find((c) => c.party === 'hamas')!;
+    expect(hamas.changes.map((c) => c.meter)).toContain('grievance');
+    expect(hamas.changes.find((c) => c.meter === 'grievance')!.to).toBeLessThan(hamas.changes.find((c) => c.meter === 'grievance')!.from);
+    const route = parseHash(encodeShare(shareOf(run)));
+    if (route.page !== 'run') throw new Error('not a run link');
+    const reopened = openRun(scenario, route.share);
+    expect(JSON.stringify(activeBranch(reopened).session.trace)).toBe(JSON.stringify(activeBranch(run).session.trace));
+    expect(activeBranch(reopened).session.trace.some((e) => e.type === 'guarantee.offered' && e.chosen)).toBe(true);
+  });
+
   it('labels the levers as a mediator would say them', () => {
     expect(responseText('comply', 'press').label).toBe('Press');
     expect(responseText('refuse', 'press').label).toBe('Hold back');
     expect(responseText('comply', 'guarantee').label).toBe('Keep guarantee');
     expect(responseText('refuse', 'guarantee').label).toBe('Withdraw');
+    expect(responseText('comply', 'reoffer').label).toBe('Offer guarantee again');
+    expect(responseText('refuse', 'reoffer').label).toBe('Stay out');
     expect(responseText('comply', 'broker').label).toBe('Broker extension');
     expect(responseText('refuse', 'broker').label).toBe('Let it lapse');
   });

@@ -13,6 +13,7 @@ export interface PartyView {
 /** A way of turning a party's state into response probabilities. Registered by id. */
 export interface ResponseModel {
   id: string;
-  /** `settings` holds every setting of the model, defaults filled in and parameters resolved. */
+  /** `settings` holds every setting of the model, defaults filled in and parameters resolved. `party` is
+   * lent for the call only (a run refills one view for every question): read it, do not keep it. */
   probabilities(party: PartyView, settings: Readonly<Record<string, number>>): ResponseProbabilities;
 }

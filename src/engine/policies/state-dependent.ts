@@ -6,6 +6,26 @@ const logit = (p: number) => {
   return Math.log(q / (1 - q));
 };
 
+/** A settings record's numbers as plain fields, logit(base-comply) included: worked out once per (immutable) settings record. */
+interface Coefficients {
+  logitBase: number;
+  trust: number;
+  grievance: number;
+  domestic: number;
+  mediator: number;
+  guarantee: number;
+}
+const coefficients = new WeakMap<Readonly<Record<string, number>>, Coefficients>();
+
+function coefficientsOf(s: Readonly<Record<string, number>>): Coefficients {
+  let c = coefficients.get(s);
+  if (!c) {
+    c = { logitBase: logit(s['base-comply']!), trust: s['trust-weight']!, grievance: s['grievance-weight']!, domestic: s['domestic-weight']!, mediator: s['mediator-weight']!, guarantee: s['guarantee-weight']! };
+    coefficients.set(s, c);
+  }
+  return c;
+}
+
 /**
  * Compliance rises with trust, mediator pressure and guarantees, and falls with grievance and
  * domestic pressure (docs/model.md, "Response models", state-dependent):
@@ -19,14 +39,15 @@ const logit = (p: number) => {
  */
 export const stateDependent: ResponseModel = {
   id: 'state-dependent',
-  probabilities(party, s) {
+  probabilities(party, settings) {
+    const s = coefficientsOf(settings);
     const x =
-      logit(s['base-comply']!) +
-      s['trust-weight']! * (party.trust - 0.5) -
-      s['grievance-weight']! * party.grievance -
-      s['domestic-weight']! * party.domesticPressure +
-      s['mediator-weight']! * party.mediatorPressure +
-      (party.guaranteed ? s['guarantee-weight']! : 0);
+      s.logitBase +
+      s.trust * (party.trust - 0.5) -
+      s.grievance * party.grievance -
+      s.domestic * party.domesticPressure +
+      s.mediator * party.mediatorPressure +
+      (party.guaranteed ? s.guarantee : 0);
     const comply = 1 / (1 + Math.exp(-x));
     const rest = 1 - comply;
     const hostility = clamp01((party.grievance + party.domesticPressure) / 2);

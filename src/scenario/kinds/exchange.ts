@@ -44,7 +44,8 @@ export const exchange = defineKind({
     const payment = ctx.payment();
     if (payment === undefined || (o.ratio === undefined && payment.planned <= 0)) {
       const moved = moveOwed(ctx, o.stock, o.ratio !== undefined ? {} : scaled(o.quantity, categories, 1, ctx), fraction);
-      return { ...moved, text: `released ${moved.text} in exchange` };
+      moved.text = `released ${moved.text} in exchange`;
+      return moved;
     }
     if (typeof o.ratio === 'object') return payPerCategory(o, o.ratio, payment, ctx, fraction);
     const ratio = o.ratio !== undefined ? ctx.number(readRatio(o.ratio)!.value) : undefined;
@@ -59,7 +60,10 @@ export const exchange = defineKind({
     ctx.pay(paying);
     const moved = ctx.moveStock(o.stock, wanted);
     const anyHeld = Object.keys(wanted).some((category) => ctx.held(o.stock, category) > 0);
-    return { ...moved, text: `released ${moved.text} in exchange`, owed: { [UNPAID]: anyHeld ? owing - paying : 0 } };
+    // `moved` is moveStock's fresh result: completed in place rather than spread into a copy.
+    moved.text = `released ${moved.text} in exchange`;
+    moved.owed = { [UNPAID]: anyHeld ? owing - paying : 0 };
+    return moved;
   },
   wording(o, ctx) {
     if (o.ratio === undefined) return `release ${quantityPhrase(ctx, o.stock, o.quantity)} in exchange`;

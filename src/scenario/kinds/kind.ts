@@ -94,7 +94,7 @@ export interface Payment {
 export interface EffectContext extends WordingContext {
   /** The categories of a stock, in declaration order. */
   categories(stock: string): readonly string[];
-  /** Moves up to `wanted` per category from held to released (never below 0); returns what moved. */
+  /** Moves up to `wanted` per category from held to released (never below 0); returns what moved, as a fresh result the effect may complete in place (its `text` is empty when the run keeps no trace). */
   moveStock(stock: string, wanted: Readonly<Record<string, number>>): EffectResult;
   /** Units of a stock's category held now. */
   held(stock: string, category: string): number;

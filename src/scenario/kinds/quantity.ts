@@ -18,9 +18,14 @@ export function quantityPhrase(ctx: WordingContext, stock: string | undefined, q
 
 /** Each category's amount (a parameter's rounded to a whole count) times `factor`, rounded down; a bare amount goes to the first category. */
 export function scaled(quantity: Quantity | undefined, categories: readonly string[], factor: number, ctx: WordingContext): Record<string, number> {
-  const q = quantity === undefined ? {} : typeof quantity !== 'object' ? { [categories[0]!]: quantity } : quantity;
   const out: Record<string, number> = {};
-  for (const [category, amount] of Object.entries(q)) out[category] = Math.floor(ctx.whole(amount) * factor + 1e-9);
+  if (quantity === undefined) return out;
+  if (typeof quantity !== 'object') {
+    out[categories[0]!] = Math.floor(ctx.whole(quantity) * factor + 1e-9);
+    return out;
+  }
+  // A loop over own keys (runs carry these out constantly: no Object.entries pairs).
+  for (const category in quantity) if (Object.hasOwn(quantity, category)) out[category] = Math.floor(ctx.whole(quantity[category]!) * factor + 1e-9);
   return out;
 }
 
@@ -32,12 +37,15 @@ export function moveOwed(ctx: EffectContext, stock: string, full: Readonly<Recor
   const owing = ctx.owed() ?? full;
   const moved = ctx.moveStock(stock, scaled(owing, ctx.categories(stock), fraction, ctx));
   const owed: Record<string, number> = {};
-  for (const [category, amount] of Object.entries(owing)) owed[category] = Math.min(amount + (moved.changes?.[`${stock}.${category}`] ?? 0), ctx.held(stock, category));
-  return { ...moved, owed };
+  for (const category in owing) if (Object.hasOwn(owing, category)) owed[category] = Math.min(owing[category]! + (moved.changes?.[`${stock}.${category}`] ?? 0), ctx.held(stock, category));
+  // `moved` is moveStock's fresh result: completed in place rather than spread into a copy.
+  moved.owed = owed;
+  return moved;
 }
 
 /** Frees `quantity` of `stock` scaled by the fraction carried out: the effect of release and recover-remains. */
 export function releaseQuantity(o: { stock: string; quantity: Quantity }, ctx: EffectContext, fraction: number): EffectResult {
   const moved = moveOwed(ctx, o.stock, scaled(o.quantity, ctx.categories(o.stock), 1, ctx), fraction);
-  return { ...moved, text: `released ${moved.text}` };
+  moved.text = `released ${moved.text}`;
+  return moved;
 }

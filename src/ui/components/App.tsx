@@ -21,12 +21,10 @@ export function App() {
   const hash = ParleyContext.useSelector((s) => hashOf(s.context));
 
   useEffect(() => {
-    // The address the event went to (the bar may have been rewritten since it was queued).
-    const onHash = (event: HashChangeEvent) => actor.send({ type: 'route.changed', hash: new URL(event.newURL).hash });
+    // The address the event went to: a link followed while the page was starting is queued, and
+    // the address bar may have been set to the start page's since.
+    const onHash = (event: HashChangeEvent) => actor.send({ type: 'route.changed', hash: event.newURL ? new URL(event.newURL).hash : window.location.hash });
     window.addEventListener('hashchange', onHash);
-    // A link followed while the page was still starting, before anything listened: follow it now,
-    // rather than write the start page's address over it below.
-    if (window.location.hash !== hashOf(actor.getSnapshot().context)) actor.send({ type: 'route.changed', hash: window.location.hash });
     return () => window.removeEventListener('hashchange', onHash);
   }, [actor]);
 

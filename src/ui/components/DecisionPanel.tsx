@@ -16,6 +16,7 @@ const DECISION_ABOUT: Readonly<Record<DecisionKind, string>> = {
   extension: 'an offer to extend the truce',
   press: 'a mediator’s lever: press the side that fell short, or hold back',
   guarantee: 'a guarantor’s lever: keep the guarantee, or withdraw it',
+  reoffer: 'a guarantor’s lever: offer the withdrawn guarantee again, or stay out',
   broker: 'a mediator’s lever: broker an extension, or let it lapse',
 };
 

@@ -54,7 +54,10 @@ export interface ChoiceConsequences {
 /** Changes smaller than this are rounding, not news. */
 const NOTICEABLE = 0.005;
 
-const FOLLOW_TYPES: ReadonlySet<TraceEvent['type']> = new Set(['party.reacted', 'guarantee.withdrawn', 'incident', 'truce.collapsed', 'truce.ended', 'phase.extended', 'phase.ended', 'phase.entered']);
+const FOLLOW_TYPES: ReadonlySet<TraceEvent['type']> = new Set(['party.reacted', 'guarantee.withdrawn', 'guarantee.offered', 'incident', 'truce.collapsed', 'truce.ended', 'phase.extended', 'phase.ended', 'phase.entered']);
+
+/** The events that are a guarantor's own answer (keep, withdraw, offer again, stay out). */
+const GUARANTOR_ACTS: ReadonlySet<TraceEvent['type']> = new Set(['guarantee.withdrawn', 'guarantee.offered', 'mediator.acted']);
 
 type Meters = Record<Meter, number>;
 
@@ -95,7 +98,9 @@ export function choiceConsequences(model: Model, decision: Decision, response: R
   const waiting = moment.before.state.reactions;
   const queued = moment.answered.reactions.slice(waiting.length);
   const before = settled(moment.before.state, waiting);
-  const after = settled(moment.before.state, [...waiting, ...queued]);
+  // A guarantor's answer moves the beneficiary's grievance at once (withdraw: +r, offer again: −r), not by a reaction.
+  const guarantee = decision.kind === 'guarantee' || decision.kind === 'reoffer';
+  const after = settled(guarantee ? moment.answered : moment.before.state, [...waiting, ...queued]);
   const changes: PartyChange[] = [];
   for (const party of model.parties) {
     const from = before.get(party.id);
@@ -107,7 +112,7 @@ export function choiceConsequences(model: Model, decision: Decision, response: R
     changes.push({ party: party.id, name: party.name, changes: moved, because });
   }
   const events = moment.trace.slice(moment.before.traceLength);
-  const answerAt = events.findIndex((e) => e.type === 'party.responded' || e.type === 'phase.extended' || e.type === 'phase.ended');
+  const answerAt = events.findIndex((e) => e.type === 'party.responded' || e.type === 'phase.extended' || e.type === 'phase.ended' || (guarantee && e.party === decision.party && GUARANTOR_ACTS.has(e.type)));
   const said = answerAt >= 0 ? events[answerAt]!.text : `${name(decision.party)} answered: ${response ?? 'as its model drew'}.`;
   const followed = events.filter((e, i) => i !== answerAt && FOLLOW_TYPES.has(e.type)).map((e) => e.text);
   const shown = response ?? (answerAt >= 0 ? events[answerAt]!.response : undefined);

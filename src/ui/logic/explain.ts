@@ -24,7 +24,7 @@ const HEADLINES: Record<Outcome['result'], { headline: string; tone: Explanation
 
 export function isTurningPoint(e: TraceEvent): boolean {
   if (e.type === 'party.responded') return e.response === 'violate' || e.response === 'refuse' || countsAsViolation(e);
-  return e.type === 'incident' || e.type === 'guarantee.withdrawn' || e.type === 'phase.extended' || e.type === 'truce.collapsed' || (e.type === 'phase.ended' && /Gate:/.test(e.text));
+  return e.type === 'incident' || e.type === 'guarantee.withdrawn' || e.type === 'guarantee.offered' || e.type === 'phase.extended' || e.type === 'truce.collapsed' || (e.type === 'phase.ended' && /Gate:/.test(e.text));
 }
 
 /** "Hamas violated it." → "Hamas violated it (final release)." so a reason reads on its own. */

@@ -82,6 +82,7 @@ export function markOfEvent(event: TraceEvent): Mark {
     case 'party.reacted': return event.obligation !== undefined ? 'cancelled' : 'note';
     case 'incident':
     case 'guarantee.withdrawn': return 'incident';
+    case 'guarantee.offered':
     case 'mediator.acted': return 'note';
     case 'phase.extended': return 'extended';
     case 'truce.collapsed': return 'collapsed';

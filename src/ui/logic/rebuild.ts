@@ -87,7 +87,7 @@ function fitsDecision(choice: ChoiceSpec, decision: Decision): boolean {
 
 /** A played mediator's lever: a decision that exists only while a person plays that mediator. */
 function isLever(d: Decision): boolean {
-  return d.kind === 'press' || d.kind === 'guarantee' || d.kind === 'broker';
+  return d.kind === 'press' || d.kind === 'guarantee' || d.kind === 'reoffer' || d.kind === 'broker';
 }
 
 /**

@@ -16,7 +16,7 @@ export const OFFER_TEXT: Readonly<Partial<Record<Response, { label: string; hint
 };
 
 /** A played mediator's levers: used (comply) or not (refuse). */
-export const LEVER_TEXT: Readonly<Record<'press' | 'guarantee' | 'broker', Partial<Record<Response, { label: string; hint: string }>>>> = {
+export const LEVER_TEXT: Readonly<Record<'press' | 'guarantee' | 'reoffer' | 'broker', Partial<Record<Response, { label: string; hint: string }>>>> = {
   press: {
     comply: { label: 'Press', hint: 'lean on the side that fell short: it complies more' },
     refuse: { label: 'Hold back', hint: 'no pressure this time' },
@@ -24,6 +24,10 @@ export const LEVER_TEXT: Readonly<Record<'press' | 'guarantee' | 'broker', Parti
   guarantee: {
     comply: { label: 'Keep guarantee', hint: 'stand by it: the side keeps its guarantee' },
     refuse: { label: 'Withdraw', hint: 'take the guarantee back: the side is aggrieved' },
+  },
+  reoffer: {
+    comply: { label: 'Offer guarantee again', hint: 'put the guarantee back in force: the side’s grievance eases' },
+    refuse: { label: 'Stay out', hint: 'leave it withdrawn until the side complies again' },
   },
   broker: {
     comply: { label: 'Broker extension', hint: 'extend the phase by the days its rule gives' },

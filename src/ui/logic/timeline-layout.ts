@@ -43,6 +43,7 @@ function rowOfEvent(event: TraceEvent): Row | undefined {
       return event.kind && event.obligation ? trackOf(event.kind) : undefined;
     case 'incident':
     case 'guarantee.withdrawn':
+    case 'guarantee.offered':
     case 'phase.extended':
     case 'phase.ended':
     case 'truce.collapsed':
