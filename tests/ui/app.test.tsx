@@ -48,7 +48,7 @@ describe('the app', () => {
     mount();
     act(() => {
       window.location.hash = '#/run/doha-60-day-draft';
-      window.dispatchEvent(new HashChangeEvent('hashchange', { newURL: window.location.href }));
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
     });
     expect(screen.getByTestId('current-day').textContent).toBe('Day 1');
     expect(window.location.hash).toBe('#/run/doha-60-day-draft?seed=1&at=0');
