@@ -8,7 +8,7 @@ import { buildCatalog } from './src/ui/logic/catalog-build.ts';
 
 const SCENARIOS = fileURLToPath(new URL('./scenarios/', import.meta.url));
 const CATALOG_ID = 'virtual:parley-catalog';
-/** The parties' briefings and the reflection questions, loaded when a page shows them (src/ui/logic/briefings.ts). */
+/** The parties' briefings, the reflection questions and the sources' quotes, loaded on demand (src/ui/logic/briefings.ts). */
 const BRIEFINGS_ID = 'virtual:parley-briefings';
 
 function readScenarios(watch: (file: string) => void): Record<string, string> {
@@ -41,9 +41,9 @@ function bundledCatalog(): Plugin {
     resolveId: (id) => (id === CATALOG_ID || id === BRIEFINGS_ID ? `\0${id}` : undefined),
     load(id) {
       if (id !== `\0${CATALOG_ID}` && id !== `\0${BRIEFINGS_ID}`) return undefined;
-      const { catalog, briefings, reflection } = splitBriefings(buildCatalog(readScenarios((file) => this.addWatchFile(file))));
+      const { catalog, briefings, reflection, quotes } = splitBriefings(buildCatalog(readScenarios((file) => this.addWatchFile(file))));
       if (id === `\0${CATALOG_ID}`) return `export default ${jsLiteral(catalog)};`;
-      return `export default ${jsLiteral(briefings)};\nexport const reflection = ${jsLiteral(reflection)};`;
+      return `export default ${jsLiteral(briefings)};\nexport const reflection = ${jsLiteral(reflection)};\nexport const quotes = ${jsLiteral(quotes)};`;
     },
     // `npm start`: an edited, added or removed scenario file reloads the page with the catalog made anew.
     configureServer(server) {

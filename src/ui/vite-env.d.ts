@@ -5,9 +5,10 @@ declare module 'virtual:parley-catalog' {
   export default catalog;
 }
 
-/** The bundled scenarios' party briefings and reflection questions by file name, left out of the catalog to keep the first page light. */
+/** The bundled scenarios' party briefings and reflection questions by file name (quotes by scenario id), left out of the catalog to keep the first page light. */
 declare module 'virtual:parley-briefings' {
   const briefings: Readonly<Record<string, import('./logic/briefings.ts').BriefingsByParty>>;
   export default briefings;
   export const reflection: Readonly<Record<string, readonly import('../scenario/core.ts').ReflectionItem[]>>;
+  export const quotes: import('./logic/briefings.ts').QuotesByScenario;
 }

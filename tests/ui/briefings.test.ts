@@ -1,11 +1,11 @@
-/** The first page's catalog leaves the briefings and reflection questions out; the module served beside it has each one, by file (and party). */
+/** The first page's catalog leaves the briefings, reflection questions and source quotes out; the module served beside it has each one, by file (and party). */
 import { describe, expect, it } from 'vitest';
 import { ownBriefings, splitBriefings } from '../../src/ui/logic/briefings.ts';
 import { diskCatalog } from './helpers.ts';
 
 describe('splitting the bundled briefings from the catalog', () => {
   const full = diskCatalog();
-  const { catalog, briefings, reflection } = splitBriefings(full);
+  const { catalog, briefings, reflection, quotes } = splitBriefings(full);
 
   it('takes every briefing out of the catalog and keeps the rest of each scenario as it was', () => {
     expect(catalog.map((e) => e.file)).toEqual(full.map((e) => e.file));
@@ -19,7 +19,11 @@ describe('splitting the bundled briefings from the catalog', () => {
       }
       expect(entry.scenario.reflection).toEqual([]);
       expect(reflection[entry.file] ?? []).toEqual(before.scenario.reflection);
-      expect({ ...entry.scenario, parties: undefined, reflection: undefined }).toEqual({ ...before.scenario, parties: undefined, reflection: undefined });
+      for (const [id, source] of Object.entries(entry.scenario.sources)) {
+        expect([source.quote, source.note]).toEqual([undefined, undefined]);
+        expect({ ...source, ...quotes[entry.scenario.id]?.[id] }).toEqual(before.scenario.sources[id]);
+      }
+      expect({ ...entry.scenario, parties: undefined, reflection: undefined, sources: undefined }).toEqual({ ...before.scenario, parties: undefined, reflection: undefined, sources: undefined });
     }
   });
 

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { ParleyContext } from '../logic/app-context.ts';
 import { hashOf } from '../logic/app-machine.ts';
+import { loadQuotes } from '../logic/source-quotes.ts';
 import { EDIT_HASH, labHash, LIBRARY_HASH } from '../logic/share-url.ts';
 import { Library } from './Library.tsx';
 import { RunPage } from './RunPage.tsx';
@@ -31,6 +32,9 @@ export function App() {
   useEffect(() => {
     if (window.location.hash !== hash) window.history.replaceState(null, '', hash);
   }, [hash]);
+
+  // The sources' quotes are left out of the first page; fetch them once it is up.
+  useEffect(() => void loadQuotes(), []);
 
   useEffect(() => {
     if (page === 'library') document.title = 'Parley · scenario library';

@@ -1,9 +1,11 @@
 import type { ResolvedSource } from '../logic/sources.ts';
 import { isWebUrl, shortUrl } from '../logic/sources.ts';
 import { seedLabel } from '../logic/seed-articles.ts';
+import { useSourceTexts } from '../logic/source-quotes.ts';
 
 /** Where a term comes from: the seed article (its title and date) and its quote, or the URL, and the writer's note. */
 export function SourceNote({ source }: { source: ResolvedSource }) {
+  const { quote, note } = useSourceTexts(source);
   return (
     <span className="source-note">
       {source.seed && (
@@ -19,8 +21,8 @@ export function SourceNote({ source }: { source: ResolvedSource }) {
         ) : (
           <span className="source-origin">{source.url}</span>
         ))}
-      {source.quote && <q className="source-quote">{source.quote}</q>}
-      {source.note && <span className="source-writer-note">Note: {source.note}</span>}
+      {quote && <q className="source-quote">{quote}</q>}
+      {note && <span className="source-writer-note">Note: {note}</span>}
     </span>
   );
 }

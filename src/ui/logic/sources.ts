@@ -3,8 +3,9 @@ import { own, type Scenario, type SourceRef } from '../../scenario/core.ts';
 import { SEED_ARTICLES, seedLabel } from './seed-articles.ts';
 
 export interface ResolvedSource {
-  /** The id under `sources`, when the term cites one. */
+  /** The id under `sources`, when the term cites one, and the id of the scenario it is under. */
   id?: string;
+  scenario?: string;
   seed?: string;
   url?: string;
   quote?: string;
@@ -18,7 +19,7 @@ export function resolveSource(scenario: Scenario, ref: SourceRef | undefined): R
   if (typeof ref === 'string') {
     const entry = own(scenario.sources, ref);
     if (!entry) return { id: ref, label: ref };
-    return { id: ref, ...entry, label: ref };
+    return { id: ref, ...entry, label: ref, scenario: scenario.id };
   }
   const article = ref.seed !== undefined ? SEED_ARTICLES[ref.seed] : undefined;
   return { ...ref, label: article ? `article of ${article.date}` : ref.seed ?? shortUrl(ref.url ?? 'source') };
