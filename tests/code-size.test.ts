@@ -47,10 +47,6 @@ const NOT_YET_SPLIT = new Set([
   'src/cli/commands/batch.ts readExperiment',
   'src/cli/commands/batch.ts batch',
   'src/batch/node-pool.ts (anonymous)',
-  'src/scenario/expression.ts parseExpression',
-  'src/scenario/yaml-source.ts parseYaml',
-  'src/ui/components/QuickBatchPanel.tsx QuickBatchPanel',
-  'src/ui/components/QuickBatchResults.tsx QuickBatchResults',
 ]);
 const notYetSplit = (found: string) => NOT_YET_SPLIT.has(found.replace(/:\d+ /, ' ').replace(/ \(\d+ lines\)$/, ''));
 

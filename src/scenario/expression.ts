@@ -90,50 +90,69 @@ const COMPARISONS = new Set(['==', '!=', '<', '<=', '>', '>=']);
 
 /** Parses a condition; throws ExpressionSyntaxError with the offset of the problem. */
 export function parseExpression(source: string): Expr {
-  const tokens = tokenize(source);
-  let pos = 0;
-  const peek = () => tokens[pos]!;
-  const next = () => tokens[pos++]!;
-  const isWord = (word: string) => peek().kind === 'name' && peek().text === word;
-  // Brackets and `not`s nest the recursion below; a bound keeps a hostile condition off the stack limit.
-  let depth = 0;
-  const deeper = (at: number) => {
-    if (++depth > BOUNDS.conditionNesting) throw new ExpressionSyntaxError(`brackets and \`not\` are nested more than ${BOUNDS.conditionNesting} deep`, at, 'split the condition into simpler parts');
-  };
+  const parser = new Parser(tokenize(source));
+  const expr = parser.parseOr();
+  const rest = parser.peek();
+  if (rest.kind !== 'end') {
+    throw new ExpressionSyntaxError(`unexpected \`${rest.text}\``, rest.at, 'join conditions with `and` / `or`');
+  }
+  return expr;
+}
 
-  function parseOr(): Expr {
-    let left = parseAnd();
-    while (isWord('or')) {
-      const at = next().at;
-      left = { type: 'binary', op: 'or', left, right: parseAnd(), at };
+/** Recursive descent over the tokens, one method per rule of the grammar above. */
+class Parser {
+  private pos = 0;
+  // Brackets and `not`s nest the recursion below; a bound keeps a hostile condition off the stack limit.
+  private depth = 0;
+
+  constructor(private readonly tokens: Token[]) {}
+
+  peek(): Token {
+    return this.tokens[this.pos]!;
+  }
+  private next(): Token {
+    return this.tokens[this.pos++]!;
+  }
+  private isWord(word: string): boolean {
+    return this.peek().kind === 'name' && this.peek().text === word;
+  }
+  private deeper(at: number): void {
+    if (++this.depth > BOUNDS.conditionNesting) throw new ExpressionSyntaxError(`brackets and \`not\` are nested more than ${BOUNDS.conditionNesting} deep`, at, 'split the condition into simpler parts');
+  }
+
+  parseOr(): Expr {
+    let left = this.parseAnd();
+    while (this.isWord('or')) {
+      const at = this.next().at;
+      left = { type: 'binary', op: 'or', left, right: this.parseAnd(), at };
     }
     return left;
   }
-  function parseAnd(): Expr {
-    let left = parseNot();
-    while (isWord('and')) {
-      const at = next().at;
-      left = { type: 'binary', op: 'and', left, right: parseNot(), at };
+  private parseAnd(): Expr {
+    let left = this.parseNot();
+    while (this.isWord('and')) {
+      const at = this.next().at;
+      left = { type: 'binary', op: 'and', left, right: this.parseNot(), at };
     }
     return left;
   }
-  function parseNot(): Expr {
-    if (isWord('not')) {
-      const at = next().at;
-      deeper(at);
-      const operand = parseNot();
-      depth--;
+  private parseNot(): Expr {
+    if (this.isWord('not')) {
+      const at = this.next().at;
+      this.deeper(at);
+      const operand = this.parseNot();
+      this.depth--;
       return { type: 'not', operand, at };
     }
-    return parseCompare();
+    return this.parseCompare();
   }
-  function parseCompare(): Expr {
-    const left = parseSum();
-    const t = peek();
+  private parseCompare(): Expr {
+    const left = this.parseSum();
+    const t = this.peek();
     if (t.kind === 'op' && COMPARISONS.has(t.text)) {
-      next();
-      const right = parseSum();
-      const after = peek();
+      this.next();
+      const right = this.parseSum();
+      const after = this.peek();
       if (after.kind === 'op' && COMPARISONS.has(after.text)) {
         throw new ExpressionSyntaxError('comparisons cannot be chained', after.at, 'join two comparisons with `and`');
       }
@@ -141,68 +160,65 @@ export function parseExpression(source: string): Expr {
     }
     return left;
   }
-  function parseSum(): Expr {
-    let left = parseProduct();
-    while (peek().kind === 'op' && (peek().text === '+' || peek().text === '-')) {
-      const t = next();
-      left = { type: 'binary', op: t.text as BinaryOp, left, right: parseProduct(), at: t.at };
+  private parseSum(): Expr {
+    let left = this.parseProduct();
+    while (this.peek().kind === 'op' && (this.peek().text === '+' || this.peek().text === '-')) {
+      const t = this.next();
+      left = { type: 'binary', op: t.text as BinaryOp, left, right: this.parseProduct(), at: t.at };
     }
     return left;
   }
-  function parseProduct(): Expr {
-    let left = parseAtom();
-    while (peek().kind === 'op' && (peek().text === '*' || peek().text === '/')) {
-      const t = next();
-      left = { type: 'binary', op: t.text as BinaryOp, left, right: parseAtom(), at: t.at };
+  private parseProduct(): Expr {
+    let left = this.parseAtom();
+    while (this.peek().kind === 'op' && (this.peek().text === '*' || this.peek().text === '/')) {
+      const t = this.next();
+      left = { type: 'binary', op: t.text as BinaryOp, left, right: this.parseAtom(), at: t.at };
     }
     return left;
   }
-  function parseAtom(): Expr {
-    const t = next();
+  private parseAtom(): Expr {
+    const t = this.next();
     if (t.kind === 'number') return { type: 'number', value: Number(t.text), at: t.at };
-    if (t.kind === '(') {
-      deeper(t.at);
-      const inner = parseOr();
-      const close = next();
-      if (close.kind !== ')') throw new ExpressionSyntaxError('missing `)`', close.at, 'close every `(` you open');
-      depth--;
-      return inner;
-    }
-    if (t.kind === 'name') {
-      if (t.text === 'true') return { type: 'number', value: 1, at: t.at };
-      if (t.text === 'false') return { type: 'number', value: 0, at: t.at };
-      if (['and', 'or', 'not'].includes(t.text)) {
-        throw new ExpressionSyntaxError(`\`${t.text}\` needs something before it`, t.at);
-      }
-      if (peek().kind !== '(') return { type: 'name', name: t.text, at: t.at };
-      next();
-      const args: { text: string; at: number }[] = [];
-      if (peek().kind !== ')') {
-        for (;;) {
-          const arg = next();
-          if (arg.kind !== 'name') throw new ExpressionSyntaxError(`expected an id inside \`${t.text}(...)\``, arg.at);
-          args.push({ text: arg.text, at: arg.at });
-          if (peek().kind === ',') { next(); continue; }
-          break;
-        }
-      }
-      const close = next();
-      if (close.kind !== ')') throw new ExpressionSyntaxError(`missing \`)\` after \`${t.text}(\``, close.at);
-      return { type: 'call', name: t.text, args, at: t.at };
-    }
+    if (t.kind === '(') return this.parseBracketed(t);
+    if (t.kind === 'name') return this.parseNameOrCall(t);
     if (t.kind === 'end') throw new ExpressionSyntaxError('the condition ends too early', t.at, 'finish it, e.g. `held(captives) == 0`');
     if (t.kind === 'op' && t.text === '-' ) {
       throw new ExpressionSyntaxError('unexpected `-`', t.at, 'hyphenated names must not have spaces: `buffer-width-m`; to subtract, put spaces around `-`');
     }
     throw new ExpressionSyntaxError(`unexpected \`${t.text}\``, t.at);
   }
-
-  const expr = parseOr();
-  const rest = peek();
-  if (rest.kind !== 'end') {
-    throw new ExpressionSyntaxError(`unexpected \`${rest.text}\``, rest.at, 'join conditions with `and` / `or`');
+  /** `( expr )`, after its `(`. */
+  private parseBracketed(open: Token): Expr {
+    this.deeper(open.at);
+    const inner = this.parseOr();
+    const close = this.next();
+    if (close.kind !== ')') throw new ExpressionSyntaxError('missing `)`', close.at, 'close every `(` you open');
+    this.depth--;
+    return inner;
   }
-  return expr;
+  /** `true`, `false`, a name, or a call `name(id, ...)`, after the name. */
+  private parseNameOrCall(t: Token): Expr {
+    if (t.text === 'true') return { type: 'number', value: 1, at: t.at };
+    if (t.text === 'false') return { type: 'number', value: 0, at: t.at };
+    if (['and', 'or', 'not'].includes(t.text)) {
+      throw new ExpressionSyntaxError(`\`${t.text}\` needs something before it`, t.at);
+    }
+    if (this.peek().kind !== '(') return { type: 'name', name: t.text, at: t.at };
+    this.next();
+    const args: { text: string; at: number }[] = [];
+    if (this.peek().kind !== ')') {
+      for (;;) {
+        const arg = this.next();
+        if (arg.kind !== 'name') throw new ExpressionSyntaxError(`expected an id inside \`${t.text}(...)\``, arg.at);
+        args.push({ text: arg.text, at: arg.at });
+        if (this.peek().kind === ',') { this.next(); continue; }
+        break;
+      }
+    }
+    const close = this.next();
+    if (close.kind !== ')') throw new ExpressionSyntaxError(`missing \`)\` after \`${t.text}(\``, close.at);
+    return { type: 'call', name: t.text, args, at: t.at };
+  }
 }
 
 /** Every call and name in an expression, for reference checks. */

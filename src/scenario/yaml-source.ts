@@ -93,6 +93,17 @@ export function parseYaml(file: string, text: string): YamlResult {
   const screened = screenText(source);
   if (screened) return { ok: false, problems: [screened] };
 
+  const parsed = parseChecked(source, text);
+  if (!parsed.ok) return parsed;
+  const converted = toData(source, parsed.doc);
+  if (!converted.ok) return converted;
+  return { ok: true, yaml: locator(source, parsed.doc, converted.data) };
+}
+
+type Failed = { ok: false; problems: Problem[] };
+
+/** The syntax tree, or the parser's errors (explained) or the tree's problems (treeProblems). */
+function parseChecked(source: SourceText, text: string): { ok: true; doc: Document } | Failed {
   let doc: Document;
   try {
     // yaml's own `uniqueKeys` compares each key with every earlier one (30,000 keys took 4 s): duplicates are found below with a set.
@@ -115,7 +126,11 @@ export function parseYaml(file: string, text: string): YamlResult {
 
   problems.push(...treeProblems(source, doc));
   if (problems.length > 0) return { ok: false, problems: withOverflowNote(problems, problems.length >= MAX_PROBLEMS ? problems.length + 1 : problems.length) };
+  return { ok: true, doc };
+}
 
+/** The document as plain data, which must be a mapping; aliases that expand too much are a problem. */
+function toData(source: SourceText, doc: Document): { ok: true; data: unknown } | Failed {
   let data: unknown;
   try {
     data = withoutStackTraces(() => doc.toJS({ maxAliasCount: MAX_ALIASES }));
@@ -126,7 +141,11 @@ export function parseYaml(file: string, text: string): YamlResult {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { ok: false, problems: [source.problemAt(0, 'a scenario file is a mapping of keys such as `parley: 1`, `id`, `title`, `parties`, `phases`', 'start from scenarios/template.yaml')] };
   }
+  return { ok: true, data };
+}
 
+/** The data with its way back from a data path to the syntax tree's nodes and so to `line:col`. */
+function locator(source: SourceText, doc: Document, data: unknown): ParsedYaml {
   const nodeAt = (path: DataPath): { node?: Node; depth: number } => {
     let node: unknown = doc.contents;
     let depth = 0;
@@ -171,7 +190,7 @@ export function parseYaml(file: string, text: string): YamlResult {
       return source.problemAtPosition(start.line, start.col + offset, message, hint);
     },
   };
-  return { ok: true, yaml };
+  return yaml;
 }
 
 /**

@@ -1,14 +1,13 @@
-import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import { useState } from 'react';
 import { ParleyContext } from '../logic/app-context.ts';
-import { DEFAULT_QUICK_RUNS, QUICK_BATCH_SIZES, runQuickBatch, sameInputs, type QuickBatchResult } from '../logic/quick-batch.ts';
-import { selectBranch, selectQuickBatchFile, selectScenario, selectView } from '../logic/selectors.ts';
-import { hasRecord, recordLastDay } from '../logic/record-follow.ts';
-import { dayLabel } from '../logic/day-label.ts';
+import { QUICK_BATCH_SIZES, sameInputs, type QuickBatchResult } from '../logic/quick-batch.ts';
+import { selectBranch, selectQuickBatchFile, selectScenario } from '../logic/selectors.ts';
 import { QuickBatchResults } from './QuickBatchResults.tsx';
+import { QuickBatchStart } from './QuickBatchStart.tsx';
+import { useQuickBatchRun, type QuickBatchStatus } from './useQuickBatchRun.ts';
+import { useRecordStart } from './useRecordStart.ts';
 
 const int = (n: number) => n.toLocaleString('en-US');
-
-type Status = { kind: 'idle' } | { kind: 'running'; done: number; total: number } | { kind: 'failed'; message: string };
 
 /** Many seeded runs of this scenario with the page's seed and assumptions, run in the browser. */
 export function QuickBatchPanel() {
@@ -16,67 +15,18 @@ export function QuickBatchPanel() {
   const file = ParleyContext.useSelector(selectQuickBatchFile);
   const seed = ParleyContext.useSelector((s) => selectBranch(s).seed);
   const params = ParleyContext.useSelector((s) => selectBranch(s).params);
-  const follow = ParleyContext.useSelector((s) => selectBranch(s).follow);
-  const model = ParleyContext.useSelector((s) => selectBranch(s).model);
-  const today = ParleyContext.useSelector((s) => selectView(s).day);
-  const record = hasRecord(scenario);
-  const last = record ? recordLastDay(model) : 0;
-  // From the record: by default when the branch follows it, from its day (or today on the record as it happened).
-  const [fromRecord, setFromRecord] = useState<boolean | undefined>(undefined);
-  const [typedDay, setTypedDay] = useState('');
-  const useRecord = record && (fromRecord ?? follow !== undefined);
-  const suggestedDay = Math.min(Math.max(1, typeof follow === 'number' ? follow : today), Math.max(1, last - 1));
-  const recordDay = typedDay.trim() === '' ? suggestedDay : Number(typedDay);
-  const dayOk = Number.isInteger(recordDay) && recordDay >= 1 && recordDay < last;
-  const recordUntil = useRecord ? recordDay : undefined;
-  const [runs, setRuns] = useState<number>(DEFAULT_QUICK_RUNS);
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const [result, setResult] = useState<QuickBatchResult>();
-  const abort = useRef<AbortController | undefined>(undefined);
-  // After Stop, the Run button that replaces it takes the focus (for keyboard users).
-  const focusRunWhenShown = useRef(false);
-  const runButton = (button: HTMLButtonElement | null) => {
-    if (button && focusRunWhenShown.current) {
-      focusRunWhenShown.current = false;
-      button.focus();
-    }
-  };
+  const recordStart = useRecordStart(scenario);
+  const { record, useRecord, dayOk, recordDay, recordUntil } = recordStart;
+  const { runs, setRuns, status, result, runButton, start, stop, reset } = useQuickBatchRun({ scenario, file, params, seed, recordUntil });
 
-  // A batch belongs to its scenario: forget it when another scenario opens, and stop it then or
-  // when the page closes.
+  // A batch belongs to its scenario: forget it when another scenario opens (the hook stops it then
+  // or when the page closes).
   const [shownScenario, setShownScenario] = useState(scenario);
   if (shownScenario !== scenario) {
     setShownScenario(scenario);
-    setResult(undefined);
-    setStatus({ kind: 'idle' });
-    setFromRecord(undefined);
-    setTypedDay('');
+    reset();
+    recordStart.reset();
   }
-  useEffect(() => () => abort.current?.abort(), [scenario]);
-
-  const start = async () => {
-    abort.current?.abort();
-    const controller = new AbortController();
-    abort.current = controller;
-    setStatus({ kind: 'running', done: 0, total: runs });
-    try {
-      const out = await runQuickBatch(
-        { scenario, file, params, seed, runs, ...(recordUntil !== undefined ? { recordUntil } : {}) },
-        { signal: controller.signal, onProgress: (done, total) => !controller.signal.aborted && setStatus({ kind: 'running', done, total }) },
-      );
-      if (controller.signal.aborted || !out) return;
-      setResult(out);
-      setStatus({ kind: 'idle' });
-    } catch (error) {
-      if (!controller.signal.aborted) setStatus({ kind: 'failed', message: (error as Error).message });
-    }
-  };
-  const stop = (event: MouseEvent) => {
-    event.preventDefault();
-    abort.current?.abort();
-    setStatus({ kind: 'idle' });
-    focusRunWhenShown.current = true;
-  };
 
   const running = status.kind === 'running';
   return (
@@ -97,39 +47,8 @@ export function QuickBatchPanel() {
             if (!running) void start();
           }}
         >
-          {record && (
-            <fieldset className="qb-start" disabled={running}>
-              <legend>Start</legend>
-              <label>
-                <input type="radio" name="qb-start" checked={!useRecord} onChange={() => setFromRecord(false)} /> day 1, the models throughout
-              </label>
-              <label>
-                <input type="radio" name="qb-start" checked={useRecord} onChange={() => setFromRecord(true)} /> the record through day
-              </label>{' '}
-              <input
-                type="number"
-                className="qb-day"
-                aria-label="Quick batch: follow the record through day"
-                min={1}
-                max={last - 1}
-                value={typedDay}
-                placeholder={String(suggestedDay)}
-                onChange={(e) => {
-                  setTypedDay(e.target.value);
-                  setFromRecord(true);
-                }}
-              />
-              {useRecord && <span className="hint"> {dayOk ? `${dayLabel(scenario, recordDay)}, then the models` : `a day from 1 to ${last - 1}`}</span>}
-            </fieldset>
-          )}
-          <fieldset className="qb-sizes" disabled={running}>
-            <legend>Runs</legend>
-            {QUICK_BATCH_SIZES.map((n) => (
-              <label key={n}>
-                <input type="radio" name="qb-runs" value={n} checked={runs === n} onChange={() => setRuns(n)} /> {int(n)}
-              </label>
-            ))}
-          </fieldset>
+          {record && <QuickBatchStart scenario={scenario} start={recordStart} running={running} />}
+          <QuickBatchSizes runs={runs} setRuns={setRuns} running={running} />
           {/* Two elements (distinct keys), never one reused: a reused button turned back into the
               submit button while its click is being handled would submit the form again. */}
           {running ? (
@@ -142,30 +61,54 @@ export function QuickBatchPanel() {
             </button>
           )}
         </form>
-        {running && (
-          <p className="qb-progress" data-testid="quick-batch-progress">
-            <progress max={status.total} value={status.done} aria-label="Quick batch progress" /> {int(status.done)} / {int(status.total)} runs
-          </p>
-        )}
-        {status.kind === 'failed' && (
-          <p className="notice notice-error" role="alert">
-            The batch stopped: {status.message}
-          </p>
-        )}
-        <div role="status" className="visually-hidden">
-          {result && !running ? `Quick batch done: ${int(result.tally.runs)} runs.` : ''}
-        </div>
-        {result && (
-          <>
-            {result.elapsedMs > 0 && (
-              <p className="hint" data-testid="quick-batch-speed">
-                {int(result.tally.runs)} runs in {(result.elapsedMs / 1000).toFixed(1)} s ({int(Math.round(result.tally.runs / (result.elapsedMs / 1000)))} runs/s)
-              </p>
-            )}
-            <QuickBatchResults result={result} stale={!sameInputs(result.input, { seed, params, ...(recordUntil !== undefined ? { recordUntil } : {}) })} />
-          </>
-        )}
+        <QuickBatchOutcome status={status} result={result} stale={result !== undefined && !sameInputs(result.input, { seed, params, ...(recordUntil !== undefined ? { recordUntil } : {}) })} />
       </details>
     </section>
+  );
+}
+
+/** How many runs: one of QUICK_BATCH_SIZES. */
+function QuickBatchSizes({ runs, setRuns, running }: { runs: number; setRuns: (n: number) => void; running: boolean }) {
+  return (
+    <fieldset className="qb-sizes" disabled={running}>
+      <legend>Runs</legend>
+      {QUICK_BATCH_SIZES.map((n) => (
+        <label key={n}>
+          <input type="radio" name="qb-runs" value={n} checked={runs === n} onChange={() => setRuns(n)} /> {int(n)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Progress while running, why it stopped if it failed, and the last result (`stale` once the page's inputs changed). */
+function QuickBatchOutcome({ status, result, stale }: { status: QuickBatchStatus; result: QuickBatchResult | undefined; stale: boolean }) {
+  const running = status.kind === 'running';
+  return (
+    <>
+      {running && (
+        <p className="qb-progress" data-testid="quick-batch-progress">
+          <progress max={status.total} value={status.done} aria-label="Quick batch progress" /> {int(status.done)} / {int(status.total)} runs
+        </p>
+      )}
+      {status.kind === 'failed' && (
+        <p className="notice notice-error" role="alert">
+          The batch stopped: {status.message}
+        </p>
+      )}
+      <div role="status" className="visually-hidden">
+        {result && !running ? `Quick batch done: ${int(result.tally.runs)} runs.` : ''}
+      </div>
+      {result && (
+        <>
+          {result.elapsedMs > 0 && (
+            <p className="hint" data-testid="quick-batch-speed">
+              {int(result.tally.runs)} runs in {(result.elapsedMs / 1000).toFixed(1)} s ({int(Math.round(result.tally.runs / (result.elapsedMs / 1000)))} runs/s)
+            </p>
+          )}
+          <QuickBatchResults result={result} stale={stale} />
+        </>
+      )}
+    </>
   );
 }
