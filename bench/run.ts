@@ -8,7 +8,7 @@
  * how much two independent engine processes at once get over one (the machine's own ceiling for
  * two workers, at that moment). The batch figures run the built CLI (dist/), as `npx parley` does.
  *
- *   npm run bench                      100,000 runs with 1 and with all workers, then 1,000,000 for peak RSS
+ *   npm run bench                      500,000 runs with 1 and with all workers, then 1,000,000 for peak RSS
  *   npm run bench -- --runs 20000 --million 0     a quick look (0 skips the 1M run)
  *   npm run bench -- --sobol 0                    skips the Sobol study (6 parameters, N = 512, 100 runs per point, 2 workers)
  *   npm run bench -- --validate 0                 skips the validate figure (bench/validate.ts: CPU time on big files of every shape)
@@ -24,7 +24,9 @@ const flag = (name: string, fallback: number) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
-const RUNS = flag('runs', 100_000);
+// Long enough (about 15 s on one worker) that the pool's start-up, about 0.05 s a worker, does not
+// decide the scaling figure: at 100,000 runs a batch now takes about 3 s.
+const RUNS = flag('runs', 500_000);
 const MILLION = flag('million', 1_000_000);
 // About 2 s of engine at its current speed, like the bare loop's 300,000: with far fewer runs the
 // engine's warm-up (JIT) would weigh more in its figure than in the bare loop's, and tilt the ratio.
