@@ -38,8 +38,8 @@ function pushAll(out: string[], lines: readonly string[]): void {
 
 const SHORT: Record<string, string> = { 'extended-then-completed': 'extended+completed' };
 
-/** The readable summary: header, outcomes per variation, the chosen metric and survival, causes, sensitivity. */
-export function formatSummary(summary: Summary, options: { scenarioFile?: string } = {}): string {
+/** The title, the size of the batch and the options that shaped every run. */
+function headerLines(summary: Summary): string[] {
   const out: string[] = [];
   const v = summary.variationCount;
   out.push(`${summary.scenario.title}`);
@@ -54,8 +54,12 @@ export function formatSummary(summary: Summary, options: { scenarioFile?: string
   if (replay?.comply) out.push(`always comply: ${replay.comply.join(', ')}`);
   if (Object.keys(summary.set).length) out.push(`set: ${Object.entries(summary.set).map(([k, x]) => `${k}=${x}`).join(' ')}`);
   out.push('');
+  return out;
+}
 
-  const swept = summary.sweeps.map((s) => s.name);
+/** Each variation's share of runs per outcome seen, known outcomes first. */
+function outcomeLines(summary: Summary, swept: readonly string[]): string[] {
+  const out: string[] = [];
   const seen = OUTCOMES.filter((o) => summary.variations.some((x) => (x.outcomes[o]?.count ?? 0) > 0));
   const extra = [...new Set(summary.variations.flatMap((x) => Object.keys(x.outcomes)))].filter((o) => !(OUTCOMES as readonly string[]).includes(o));
   const outcomes = [...seen, ...extra.filter((o) => summary.variations.some((x) => (x.outcomes[o]?.count ?? 0) > 0))];
@@ -69,7 +73,12 @@ export function formatSummary(summary: Summary, options: { scenarioFile?: string
     ),
   );
   out.push('');
+  return out;
+}
 
+/** Each variation's chosen metric, survival at four checkpoints and median collapse day. */
+function metricLines(summary: Summary, swept: readonly string[]): string[] {
+  const out: string[] = [];
   const lastDay = summary.variations.reduce((last, x) => Math.max(last, x.survival.days.length), 0);
   const checkpoints = [...new Set([1, 2, 3, 4].map((q) => Math.max(1, Math.round((lastDay * q) / 4))))].filter((d) => d <= lastDay);
   const metric = summary.metric;
@@ -93,9 +102,12 @@ export function formatSummary(summary: Summary, options: { scenarioFile?: string
     ),
   );
   out.push('');
+  return out;
+}
 
-  for (const line of formatTalks(summary)) out.push(line);
-
+/** The eight commonest collapse causes over all variations (nothing when no run collapsed). */
+function causeLines(summary: Summary): string[] {
+  const out: string[] = [];
   const causes = new Map<string, number>();
   let collapsed = 0;
   for (const x of summary.variations) {
@@ -109,8 +121,14 @@ export function formatSummary(summary: Summary, options: { scenarioFile?: string
     if (ranked.length > 8) out.push(`  … ${ranked.length - 8} more in the summary JSON`);
     out.push('');
   }
+  return out;
+}
 
+/** The swept parameters ranked by how far they move P(collapse) and the metric (nothing without sweeps). */
+function sensitivityLines(summary: Summary): string[] {
+  const out: string[] = [];
   const ranking = summary.sensitivity.ranking;
+  const metric = summary.metric;
   if (ranking.length > 0) {
     out.push(`Sensitivity — how far each swept parameter moves P(collapse) and mean ${metric} (max − min over its values, other parameters pooled)`);
     pushAll(
@@ -130,13 +148,32 @@ export function formatSummary(summary: Summary, options: { scenarioFile?: string
     );
     out.push('');
   }
+  return out;
+}
 
+/** The `parley run` command that replays one run of the first variation that ran. */
+function replayLines(summary: Summary, scenarioFile: string | undefined): string[] {
+  const out: string[] = [];
   const x = summary.variations.find((y) => y.runs > 0);
   if (x) {
     const sets = Object.entries({ ...summary.set, ...x.params }).map(([k, val]) => ` --set ${k}=${val}`).join('');
-    out.push(`Replay run <i> of variation ${x.index}: parley run ${options.scenarioFile ?? `<${summary.scenario.id}.yaml>`} --seed "${summary.seed}:<i>"${sets}${replayFlags(replay)}`);
+    out.push(`Replay run <i> of variation ${x.index}: parley run ${scenarioFile ?? `<${summary.scenario.id}.yaml>`} --seed "${summary.seed}:<i>"${sets}${replayFlags(summary.replay)}`);
     if (summary.variationCount > 1) out.push('  (other variations: their --set values are in the table above and in each CSV row)');
   }
+  return out;
+}
+
+/** The readable summary: header, outcomes per variation, the chosen metric and survival, causes, sensitivity. */
+export function formatSummary(summary: Summary, options: { scenarioFile?: string } = {}): string {
+  const out: string[] = [];
+  const swept = summary.sweeps.map((s) => s.name);
+  pushAll(out, headerLines(summary));
+  pushAll(out, outcomeLines(summary, swept));
+  pushAll(out, metricLines(summary, swept));
+  pushAll(out, formatTalks(summary));
+  pushAll(out, causeLines(summary));
+  pushAll(out, sensitivityLines(summary));
+  pushAll(out, replayLines(summary, options.scenarioFile));
   return `${out.join('\n')}\n`;
 }
 

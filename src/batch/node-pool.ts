@@ -10,7 +10,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { ChunkRunner, type BatchJob, type ChunkResult } from './chunk.ts';
-import { ChunkFailure, type PoolFactory } from './pool.ts';
+import { ChunkFailure, type PoolFactory, type PoolOptions } from './pool.ts';
 
 type ToWorker = { chunk: number };
 type FromWorker = { type: 'ready' } | { type: 'done'; result: ChunkResult } | { type: 'failed'; chunk: number; message: string };
@@ -60,40 +60,97 @@ function stop(worker: Worker): Promise<void> {
 
 export const nodePool: PoolFactory = async (job, workers, options = {}) => {
   const { Worker } = await import('node:worker_threads');
-  const bootstrap = new URL('./node-pool-worker.cjs', import.meta.url);
-  // Tests only: one shared flag so just the first worker to meet the chunk stalls on it.
-  const stallFlag = options.testStallOnChunk === undefined ? undefined : new Int32Array(new SharedArrayBuffer(4));
-  const slots: Slot[] = [];
-  const waiting: Task[] = [];
-  let closed = false;
-  let failure: Error | undefined;
-  let slowest = 0;
-  let replacements = 0;
-  const heapMb = options.heapMb ?? OLD_GENERATION_MB;
+  const pool = new WorkerPool(Worker, job, options);
+  await pool.start(workers);
+  return {
+    size: pool.size,
+    run: (chunk) => pool.run(chunk),
+    close: () => pool.close(),
+  };
+};
 
-  const pump = () => {
-    while (waiting.length > 0 && !closed) {
+/** The workers of one pool, the chunks waiting for one, and the watchdog that replaces a stalled worker. */
+class WorkerPool {
+  private readonly bootstrap = new URL('./node-pool-worker.cjs', import.meta.url);
+  // Tests only: one shared flag so just the first worker to meet the chunk stalls on it.
+  private readonly stallFlag: Int32Array | undefined;
+  private readonly heapMb: number;
+  private readonly slots: Slot[] = [];
+  private readonly waiting: Task[] = [];
+  private closed = false;
+  private failure: Error | undefined;
+  private slowest = 0;
+  private replacements = 0;
+  private readonly watchdog: ReturnType<typeof setInterval>;
+  private readonly WorkerClass: typeof Worker;
+  private readonly job: BatchJob;
+  private readonly options: PoolOptions;
+
+  constructor(WorkerClass: typeof Worker, job: BatchJob, options: PoolOptions) {
+    this.WorkerClass = WorkerClass;
+    this.job = job;
+    this.options = options;
+    this.stallFlag = options.testStallOnChunk === undefined ? undefined : new Int32Array(new SharedArrayBuffer(4));
+    this.heapMb = options.heapMb ?? OLD_GENERATION_MB;
+    this.watchdog = setInterval(() => this.replaceStalled(), 1000);
+    this.watchdog.unref();
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** Starts the workers; if one does not start, stops them all and throws why. */
+  async start(workers: number): Promise<void> {
+    try {
+      await Promise.all(Array.from({ length: Math.max(1, workers) }, () => this.spawn()));
+    } catch (error) {
+      await this.close();
+      throw error;
+    }
+  }
+
+  run(chunk: number): Promise<ChunkResult> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise<ChunkResult>((resolve, reject) => {
+      this.waiting.push({ chunk, sent: 0, resolve, reject });
+      this.pump();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.watchdog);
+    await Promise.all(this.slots.map((s) => stop(s.worker)));
+  }
+
+  /** Hands waiting chunks to the ready workers with the fewest in flight, up to DEPTH each. */
+  private pump(): void {
+    while (this.waiting.length > 0 && !this.closed) {
       let best: Slot | undefined;
-      for (const slot of slots) if (slot.ready && !slot.dead && slot.inFlight.size < DEPTH && (!best || slot.inFlight.size < best.inFlight.size)) best = slot;
+      for (const slot of this.slots) if (slot.ready && !slot.dead && slot.inFlight.size < DEPTH && (!best || slot.inFlight.size < best.inFlight.size)) best = slot;
       if (!best) return;
-      const task = waiting.shift()!;
+      const task = this.waiting.shift()!;
       if (best.inFlight.size === 0) best.heard = Date.now();
       task.sent = Date.now();
       best.inFlight.set(task.chunk, task);
       best.worker.postMessage({ chunk: task.chunk } satisfies ToWorker);
     }
-  };
-  const fail = (error: Error) => {
-    failure ??= error;
-    for (const slot of slots) for (const task of slot.inFlight.values()) task.reject(error);
-    for (const task of waiting.splice(0)) task.reject(error);
-  };
+  }
+
+  /** Fails every chunk in flight or waiting, and every chunk asked for from now on. */
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const slot of this.slots) for (const task of slot.inFlight.values()) task.reject(error);
+    for (const task of this.waiting.splice(0)) task.reject(error);
+  }
 
   /** Starts one worker; resolves when it is ready to take chunks. */
-  const spawn = (): Promise<void> => {
-    const worker = new Worker(bootstrap, { workerData: { parleyBatchJob: job, stallOnChunk: options.testStallOnChunk, stallFlag, fault: options.testFault }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: heapMb } });
+  private spawn(): Promise<void> {
+    const { job, options, stallFlag } = this;
+    const worker = new this.WorkerClass(this.bootstrap, { workerData: { parleyBatchJob: job, stallOnChunk: options.testStallOnChunk, stallFlag, fault: options.testFault }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: this.heapMb } });
     const slot: Slot = { worker, inFlight: new Map(), heard: Date.now(), ready: false, dead: false };
-    slots.push(slot);
+    this.slots.push(slot);
     return new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`a batch worker did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
       timer.unref();
@@ -104,22 +161,8 @@ export const nodePool: PoolFactory = async (job, workers, options = {}) => {
           slot.ready = true;
           clearTimeout(timer);
           resolve();
-          pump();
-        } else if (message.type === 'done') {
-          const task = slot.inFlight.get(message.result.chunk);
-          slot.inFlight.delete(message.result.chunk);
-          if (task) {
-            slowest = Math.max(slowest, Date.now() - task.sent);
-            task.resolve(message.result);
-          }
-          pump();
-        } else {
-          const task = slot.inFlight.get(message.chunk);
-          slot.inFlight.delete(message.chunk);
-          const error = new ChunkFailure(message.message, [message.chunk]);
-          task?.reject(error);
-          fail(error);
         }
+        this.receive(slot, message);
       });
       // A dead worker is reported by the chunks it held (the first is the one it was running).
       const died = (what: string) => {
@@ -127,66 +170,64 @@ export const nodePool: PoolFactory = async (job, workers, options = {}) => {
         const error = new ChunkFailure(what, [...slot.inFlight.keys()]);
         clearTimeout(timer);
         reject(error);
-        fail(error);
+        this.fail(error);
       };
       worker.on('error', (raw) => {
-        if (slot.dead || closed) return;
-        died((raw as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? `a batch worker ran out of memory (its heap is limited to ${heapMb} MB; --worker-heap raises it)` : `a batch worker failed: ${raw.message}`);
+        if (slot.dead || this.closed) return;
+        died((raw as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? `a batch worker ran out of memory (its heap is limited to ${this.heapMb} MB; --worker-heap raises it)` : `a batch worker failed: ${raw.message}`);
       });
       worker.on('exit', (code) => {
-        if (closed || slot.dead) return;
+        if (this.closed || slot.dead) return;
         died(`a batch worker stopped unexpectedly (exit code ${code})`);
       });
     });
-  };
+  }
+
+  /** A live worker's message: ready (give it work), a chunk done, or a run that failed (the batch fails). */
+  private receive(slot: Slot, message: FromWorker): void {
+    if (message.type === 'ready') {
+      this.pump();
+    } else if (message.type === 'done') {
+      const task = slot.inFlight.get(message.result.chunk);
+      slot.inFlight.delete(message.result.chunk);
+      if (task) {
+        this.slowest = Math.max(this.slowest, Date.now() - task.sent);
+        task.resolve(message.result);
+      }
+      this.pump();
+    } else {
+      const task = slot.inFlight.get(message.chunk);
+      slot.inFlight.delete(message.chunk);
+      const error = new ChunkFailure(message.message, [message.chunk]);
+      task?.reject(error);
+      this.fail(error);
+    }
+  }
 
   // A worker that stops answering is replaced and its chunks go back to the front of the queue.
   // Chunks are pure functions of their index, so a re-run gives the same result.
-  const watchdog = setInterval(() => {
+  private replaceStalled(): void {
     const now = Date.now();
-    const limit = options.stallMs ?? Math.max(STALL_MS, STALL_FACTOR * slowest);
-    for (const slot of slots) {
+    const limit = this.options.stallMs ?? Math.max(STALL_MS, STALL_FACTOR * this.slowest);
+    for (const slot of this.slots) {
       if (slot.dead || slot.inFlight.size === 0 || now - slot.heard < limit) continue;
       slot.dead = true;
       void stop(slot.worker);
       const chunks = [...slot.inFlight.values()];
       slot.inFlight.clear();
-      waiting.unshift(...chunks);
-      if (++replacements > MAX_REPLACEMENTS) {
-        fail(new Error(`batch workers stopped answering ${replacements} times; giving up (the results so far are kept)`));
+      this.waiting.unshift(...chunks);
+      if (++this.replacements > MAX_REPLACEMENTS) {
+        this.fail(new Error(`batch workers stopped answering ${this.replacements} times; giving up (the results so far are kept)`));
         return;
       }
-      options.onNotice?.(`a worker gave no answer for ${Math.round((now - slot.heard) / 1000)} s; replaced it and re-running chunk${chunks.length === 1 ? '' : 's'} ${chunks.map((t) => t.chunk).join(', ')}`);
-      spawn().then(pump, (error: Error) => fail(error));
+      this.options.onNotice?.(`a worker gave no answer for ${Math.round((now - slot.heard) / 1000)} s; replaced it and re-running chunk${chunks.length === 1 ? '' : 's'} ${chunks.map((t) => t.chunk).join(', ')}`);
+      this.spawn().then(
+        () => this.pump(),
+        (error: Error) => this.fail(error),
+      );
     }
-  }, 1000);
-  watchdog.unref();
-
-  try {
-    await Promise.all(Array.from({ length: Math.max(1, workers) }, spawn));
-  } catch (error) {
-    closed = true;
-    clearInterval(watchdog);
-    await Promise.all(slots.map((s) => stop(s.worker)));
-    throw error;
   }
-
-  return {
-    size: slots.length,
-    run(chunk) {
-      if (failure) return Promise.reject(failure);
-      return new Promise<ChunkResult>((resolve, reject) => {
-        waiting.push({ chunk, sent: 0, resolve, reject });
-        pump();
-      });
-    },
-    async close() {
-      closed = true;
-      clearInterval(watchdog);
-      await Promise.all(slots.map((s) => stop(s.worker)));
-    },
-  };
-};
+}
 
 /** The worker side: serves chunks of the job in workerData until terminated. Called by node-pool-worker.cjs. */
 export async function serveBatchWorker(): Promise<void> {

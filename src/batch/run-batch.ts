@@ -57,87 +57,112 @@ export function planOf(experiment: Pick<Experiment, 'variationCount' | 'runs' | 
   return { variationCount: experiment.variationCount, runs: experiment.runs, chunkSize: experiment.chunkSize };
 }
 
+/** Where a batch stands: the next chunk to fold, whether it was interrupted, and what stopped it early. */
+interface Progress {
+  folded: number;
+  interrupted: boolean;
+  stopped?: BatchOutcome['failure'];
+}
+
 export async function runBatch(experiment: Experiment, options: BatchOptions): Promise<BatchOutcome> {
   const plan = planOf(experiment);
   const [first, last] = shardChunks(plan, options.shard);
   const planned = runsIn(plan, first, last);
   const aggregates = Array.from({ length: experiment.variationCount }, () => new Aggregate(experiment.metrics));
-  const signal = options.signal;
 
   if (options.csv) options.csv(csvHeader([...Object.keys(experiment.set), ...experiment.sweeps.map((s) => s.name)], experiment.metrics, { endDate: experiment.scenario.start !== undefined }));
 
-  let folded = first;
-  let interrupted = signal?.aborted ?? false;
-  let stopped: BatchOutcome['failure'];
-  if (!interrupted && first < last) {
-    let pool: ChunkPool | undefined;
-    try {
-      pool = await options.pool(jobOf(experiment, Boolean(options.csv)), options.workers, { onNotice: options.onNotice, heapMb: options.workerHeapMb });
-    } catch (error) {
-      // The workers did not start (e.g. out of memory while loading): nothing was run, and that is said plainly.
-      stopped = { message: error instanceof Error ? error.message : String(error), chunks: "the workers' start-up (no run had begun)" };
-    }
+  const progress: Progress = { folded: first, interrupted: options.signal?.aborted ?? false };
+  if (!progress.interrupted && first < last) {
+    const pool = await startPool(experiment, options, progress);
     if (pool) {
       try {
-        const window = Math.max(2, pool.size * AHEAD_PER_WORKER);
-        const finished = new Map<number, ChunkResult>();
-        let failure: { error: unknown; chunk: number } | undefined;
-        let wake: (() => void) | undefined;
-        const nudge = () => {
-          const w = wake;
-          wake = undefined;
-          w?.();
-        };
-        const onAbort = () => {
-          interrupted = true;
-          nudge();
-        };
-        signal?.addEventListener('abort', onAbort);
-        let next = first;
-        let done = 0;
-        try {
-          while (folded < last && !interrupted && failure === undefined) {
-            // Fold what is ready first, then refill the window, then wait: refilling before folding
-            // could leave nothing in flight to wake us once the window's last chunks are folded.
-            while (finished.has(folded) && !interrupted) {
-              const result = finished.get(folded)!;
-              finished.delete(folded);
-              aggregates[result.variation]!.merge(result.tally);
-              if (options.csv && result.csv) options.csv(result.csv);
-              folded++;
-            }
-            while (next < last && next - folded < window) {
-              const k = next++;
-              pool.run(k).then(
-                (result) => {
-                  finished.set(k, result);
-                  done += chunkAt(plan, k).end - chunkAt(plan, k).start;
-                  options.onProgress?.(done, planned);
-                  nudge();
-                },
-                (error) => {
-                  failure ??= { error, chunk: k };
-                  nudge();
-                },
-              );
-            }
-            if (folded < last && !interrupted && failure === undefined && !finished.has(folded)) {
-              await new Promise<void>((resolve) => (wake = resolve));
-            }
-          }
-        } finally {
-          signal?.removeEventListener('abort', onAbort);
-        }
-        if (failure !== undefined && !interrupted) {
-          const chunks = failure.error instanceof ChunkFailure && failure.error.chunks.length > 0 ? failure.error.chunks : [failure.chunk];
-          stopped = { message: failure.error instanceof Error ? failure.error.message : String(failure.error), chunks: describeChunks(plan, chunks) };
-        }
+        await foldChunks(pool, plan, [first, last], aggregates, options, progress);
       } finally {
         await pool.close();
       }
     }
   }
+  return outcomeOf(experiment, plan, aggregates, [first, planned], options, progress);
+}
 
+/** The pool for this experiment, or undefined (with the reason in `progress.stopped`) when its workers did not start. */
+async function startPool(experiment: Experiment, options: BatchOptions, progress: Progress): Promise<ChunkPool | undefined> {
+  try {
+    return await options.pool(jobOf(experiment, Boolean(options.csv)), options.workers, { onNotice: options.onNotice, heapMb: options.workerHeapMb });
+  } catch (error) {
+    // The workers did not start (e.g. out of memory while loading): nothing was run, and that is said plainly.
+    progress.stopped = { message: error instanceof Error ? error.message : String(error), chunks: "the workers' start-up (no run had begun)" };
+    return undefined;
+  }
+}
+
+/**
+ * Hands chunks first..last-1 to the pool, a window at a time, and folds their results strictly in
+ * order into `aggregates` (and the CSV), until all are in, the signal aborts or a chunk fails.
+ */
+async function foldChunks(pool: ChunkPool, plan: ChunkPlan, [first, last]: [number, number], aggregates: Aggregate[], options: BatchOptions, progress: Progress): Promise<void> {
+  const signal = options.signal;
+  const planned = runsIn(plan, first, last);
+  const window = Math.max(2, pool.size * AHEAD_PER_WORKER);
+  const finished = new Map<number, ChunkResult>();
+  let failure: { error: unknown; chunk: number } | undefined;
+  let wake: (() => void) | undefined;
+  const nudge = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  const onAbort = () => {
+    progress.interrupted = true;
+    nudge();
+  };
+  signal?.addEventListener('abort', onAbort);
+  let next = first;
+  let done = 0;
+  try {
+    while (progress.folded < last && !progress.interrupted && failure === undefined) {
+      // Fold what is ready first, then refill the window, then wait: refilling before folding
+      // could leave nothing in flight to wake us once the window's last chunks are folded.
+      while (finished.has(progress.folded) && !progress.interrupted) {
+        const result = finished.get(progress.folded)!;
+        finished.delete(progress.folded);
+        aggregates[result.variation]!.merge(result.tally);
+        if (options.csv && result.csv) options.csv(result.csv);
+        progress.folded++;
+      }
+      while (next < last && next - progress.folded < window) {
+        const k = next++;
+        pool.run(k).then(
+          (result) => {
+            finished.set(k, result);
+            done += chunkAt(plan, k).end - chunkAt(plan, k).start;
+            options.onProgress?.(done, planned);
+            nudge();
+          },
+          (error) => {
+            failure ??= { error, chunk: k };
+            nudge();
+          },
+        );
+      }
+      if (progress.folded < last && !progress.interrupted && failure === undefined && !finished.has(progress.folded)) {
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+    }
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+  }
+  if (failure !== undefined && !progress.interrupted) {
+    const chunks = failure.error instanceof ChunkFailure && failure.error.chunks.length > 0 ? failure.error.chunks : [failure.chunk];
+    progress.stopped = { message: failure.error instanceof Error ? failure.error.message : String(failure.error), chunks: describeChunks(plan, chunks) };
+  }
+}
+
+/** The summary of the chunks folded so far, marked partial (and why) when the batch stopped early. */
+function outcomeOf(experiment: Experiment, plan: ChunkPlan, aggregates: readonly Aggregate[], [first, planned]: [number, number], options: BatchOptions, progress: Progress): BatchOutcome {
+  const { folded, interrupted, stopped } = progress;
+  const signal = options.signal;
   const tallies = aggregates.map((a) => a.toData());
   const runs = tallies.reduce((n, t) => n + t.runs, 0);
   const summary = buildSummary(

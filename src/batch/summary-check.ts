@@ -52,37 +52,42 @@ const isObject = (x: unknown): x is Record<string, unknown> => x !== null && typ
 const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
 const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
 
+/** Stops the check with a message about the file. */
+type Refuse = (what: string) => never;
+
+/** The fields every summary has: name, test, and what the test wants (for the message). */
+const FIELDS: [string, (x: unknown) => boolean, string][] = [
+  ['parley', (x) => typeof x === 'string', 'text'],
+  ['scenario', (x) => isObject(x) && typeof x.id === 'string' && typeof x.title === 'string' && typeof x.sha256 === 'string', 'an object with id, title and sha256'],
+  ['seed', (x) => typeof x === 'string', 'text'],
+  ['seedRule', (x) => typeof x === 'string', 'text'],
+  ['runsPerVariation', (x) => isCount(x) && x > 0, 'a whole number ≥ 1'],
+  ['set', (x) => isObject(x) && Object.values(x).every((v) => typeof v === 'number'), 'parameter values'],
+  ['params', (x) => isObject(x) && Object.values(x).every((v) => typeof v === 'number'), 'parameter values'],
+  ['sweeps', (x) => Array.isArray(x) && x.every((w) => isObject(w) && typeof w.name === 'string' && Array.isArray(w.values) && w.values.length > 0 && w.values.every((v) => typeof v === 'number')), 'a list of {name, values}'],
+  ['metric', (x) => typeof x === 'string', 'text'],
+  ['metrics', (x) => Array.isArray(x) && x.every((m) => typeof m === 'string'), 'a list of names'],
+  ['chunkSize', (x) => isCount(x) && x > 0, 'a whole number ≥ 1'],
+  ['variationCount', (x) => isCount(x) && x > 0, 'a whole number ≥ 1'],
+  ['partial', (x) => typeof x === 'boolean', 'true or false'],
+  ['coverage', (x) => isObject(x) && Array.isArray(x.done) && isCount(x.chunks) && isCount(x.runs) && isCount(x.of), 'an object with chunks, done, runs, of'],
+  ['variations', (x) => Array.isArray(x), 'a list'],
+  ['check', (x) => isObject(x) && typeof x.sha256 === 'string', 'an object with sha256'],
+];
+
 /**
  * Checks a parsed summary file and returns it typed; any problem is an ExperimentError naming
  * the file and what does not add up. `newHasher` makes a fresh SHA-256.
  */
 export function verifySummary(data: unknown, file: string, newHasher: () => Hasher): Summary {
   const hint = 'merge takes the files written by `parley batch --summary FILE.json`, unedited; run that shard again to get a good file';
-  const refuse = (what: string): never => {
+  const refuse: Refuse = (what) => {
     throw new ExperimentError(`${file}: ${what}`, hint);
   };
   if (!isObject(data) || data.format !== SUMMARY_FORMAT) {
     throw new ExperimentError(`${file} is not a Parley batch summary (format ${SUMMARY_FORMAT})`, 'merge takes the files written by `parley batch --summary FILE.json`');
   }
-  const fields: [string, (x: unknown) => boolean, string][] = [
-    ['parley', (x) => typeof x === 'string', 'text'],
-    ['scenario', (x) => isObject(x) && typeof x.id === 'string' && typeof x.title === 'string' && typeof x.sha256 === 'string', 'an object with id, title and sha256'],
-    ['seed', (x) => typeof x === 'string', 'text'],
-    ['seedRule', (x) => typeof x === 'string', 'text'],
-    ['runsPerVariation', (x) => isCount(x) && x > 0, 'a whole number ≥ 1'],
-    ['set', (x) => isObject(x) && Object.values(x).every((v) => typeof v === 'number'), 'parameter values'],
-    ['params', (x) => isObject(x) && Object.values(x).every((v) => typeof v === 'number'), 'parameter values'],
-    ['sweeps', (x) => Array.isArray(x) && x.every((w) => isObject(w) && typeof w.name === 'string' && Array.isArray(w.values) && w.values.length > 0 && w.values.every((v) => typeof v === 'number')), 'a list of {name, values}'],
-    ['metric', (x) => typeof x === 'string', 'text'],
-    ['metrics', (x) => Array.isArray(x) && x.every((m) => typeof m === 'string'), 'a list of names'],
-    ['chunkSize', (x) => isCount(x) && x > 0, 'a whole number ≥ 1'],
-    ['variationCount', (x) => isCount(x) && x > 0, 'a whole number ≥ 1'],
-    ['partial', (x) => typeof x === 'boolean', 'true or false'],
-    ['coverage', (x) => isObject(x) && Array.isArray(x.done) && isCount(x.chunks) && isCount(x.runs) && isCount(x.of), 'an object with chunks, done, runs, of'],
-    ['variations', (x) => Array.isArray(x), 'a list'],
-    ['check', (x) => isObject(x) && typeof x.sha256 === 'string', 'an object with sha256'],
-  ];
-  for (const [key, ok, what] of fields) {
+  for (const [key, ok, what] of FIELDS) {
     if (!own(data, key)) refuse(`the field \`${key}\` is missing${key === 'check' ? ' (the file was edited, or written by an older Parley)' : ''}`);
     if (!ok(data[key])) refuse(`the field \`${key}\` should be ${what}`);
   }
@@ -92,6 +97,22 @@ export function verifySummary(data: unknown, file: string, newHasher: () => Hash
   if (s.variations.length !== s.variationCount) refuse(`it holds ${s.variations.length} variations but variationCount is ${s.variationCount}`);
 
   const plan: ChunkPlan = { variationCount: s.variationCount, runs: s.runsPerVariation, chunkSize: s.chunkSize };
+  checkCoverage(s, plan, refuse);
+  const c = s.coverage;
+  const expected = runsPerVariation(plan, c.done);
+  let total = 0;
+  s.variations.forEach((v, i) => {
+    checkVariation(v, i, s.metrics, expected[i], refuse);
+    total += v.tally.runs;
+  });
+  if (total !== c.runs) refuse(`the variations hold ${total} runs but coverage.runs is ${c.runs}`);
+  const digest = tallyDigest(s, newHasher());
+  if (s.check!.sha256 !== digest) refuse('its tallies do not match its check digest (check.sha256): the file was edited or damaged after it was written');
+  return s;
+}
+
+/** The coverage: its chunk ranges sorted, disjoint, inside the experiment (or the shard), and its counts what they hold. */
+function checkCoverage(s: Summary, plan: ChunkPlan, refuse: Refuse): void {
   const chunks = chunkCount(plan);
   const c = s.coverage;
   if (c.chunks !== chunks) refuse(`coverage.chunks is ${c.chunks} but the experiment has ${chunks} chunks`);
@@ -117,55 +138,49 @@ export function verifySummary(data: unknown, file: string, newHasher: () => Hash
     coveredRuns += runsIn(plan, a, b);
   }
   if (c.runs !== coveredRuns) refuse(`coverage.runs is ${c.runs} but its chunk ranges hold ${coveredRuns} runs`);
+}
 
-  const expected = runsPerVariation(plan, c.done);
-  let total = 0;
-  s.variations.forEach((v, i) => {
-    const where = `variation ${i}`;
-    if (!isObject(v) || !isObject(v.tally)) refuse(`${where} has no tally`);
-    if (v.index !== i) refuse(`${where} is numbered ${JSON.stringify(v.index)}`);
-    const t = v.tally;
-    if (!isCount(t.runs)) refuse(`${where}: tally.runs should be a whole number ≥ 0`);
-    if (v.runs !== t.runs) refuse(`${where} says ${v.runs} runs but its tally holds ${t.runs}`);
-    if (t.runs !== expected[i]) refuse(`${where}: the tally holds ${t.runs} runs but the coverage gives it ${expected[i]}`);
-    total += t.runs;
-    if (!isObject(t.outcomes) || !isObject(t.causes) || !Array.isArray(t.endDays) || !Array.isArray(t.collapseDays) || !isObject(t.metrics)) refuse(`${where}: the tally is missing outcomes, causes, endDays, collapseDays or metrics`);
-    const sumCounts = (counts: unknown[], what: string) =>
-      counts.reduce<number>((n, x) => {
-        if (!isCount(x)) refuse(`${where}: ${what} holds ${JSON.stringify(x)}, which is not a count`);
-        return n + (x as number);
-      }, 0);
-    const sumPairs = (pairs: unknown[], what: string) =>
-      sumCounts(
-        pairs.map((p) => (Array.isArray(p) && p.length === 2 && typeof p[0] === 'number' && Number.isFinite(p[0]) ? p[1] : NaN)),
-        what,
-      );
-    const outcomes = sumCounts(Object.values(t.outcomes), 'outcomes');
-    if (outcomes !== t.runs) refuse(`${where}: the outcomes add up to ${outcomes} runs but the tally says ${t.runs}`);
-    for (const [result, byCause] of Object.entries(t.causes)) {
-      if (!isObject(byCause)) refuse(`${where}: causes of ${result} should be counts`);
-      const n = sumCounts(Object.values(byCause), `causes of ${result}`);
-      const of = own(t.outcomes, result) ? t.outcomes[result]! : 0;
-      if (n > of) refuse(`${where}: ${n} runs have a cause for ${result}, but only ${of} runs ${result}`);
-    }
-    const ends = sumPairs(t.endDays, 'endDays');
-    if (ends !== t.runs) refuse(`${where}: the end days add up to ${ends} runs but the tally says ${t.runs}`);
-    const collapses = sumPairs(t.collapseDays, 'collapseDays');
-    const collapsed = own(t.outcomes, 'collapsed') ? t.outcomes['collapsed']! : 0;
-    if (collapses !== collapsed) refuse(`${where}: the collapse days add up to ${collapses} but ${collapsed} runs collapsed`);
-    for (const metric of s.metrics) {
-      const pairs = own(t.metrics, metric) ? t.metrics[metric] : t.runs === 0 ? [] : undefined;
-      if (!Array.isArray(pairs)) refuse(`${where}: the tally has no histogram of the metric ${metric}`);
-      const n = sumPairs(pairs as unknown[], `the metric ${metric}`);
-      if (n !== t.runs) refuse(`${where}: the histogram of ${metric} adds up to ${n} runs but the tally says ${t.runs}`);
-    }
-    const talksProblem = own(t, 'talks') ? talksTallyProblem(t.talks, t.runs) : undefined;
-    if (talksProblem) refuse(`${where}: ${talksProblem}`);
-  });
-  if (total !== c.runs) refuse(`the variations hold ${total} runs but coverage.runs is ${c.runs}`);
-  const digest = tallyDigest(s, newHasher());
-  if (s.check!.sha256 !== digest) refuse('its tallies do not match its check digest (check.sha256): the file was edited or damaged after it was written');
-  return s;
+/** One variation's tally: numbered in place, its runs what the coverage gives it, and every count adding up to them. */
+function checkVariation(v: Summary['variations'][number], i: number, metrics: readonly string[], expectedRuns: number | undefined, refuse: Refuse): void {
+  const where = `variation ${i}`;
+  if (!isObject(v) || !isObject(v.tally)) refuse(`${where} has no tally`);
+  if (v.index !== i) refuse(`${where} is numbered ${JSON.stringify(v.index)}`);
+  const t = v.tally;
+  if (!isCount(t.runs)) refuse(`${where}: tally.runs should be a whole number ≥ 0`);
+  if (v.runs !== t.runs) refuse(`${where} says ${v.runs} runs but its tally holds ${t.runs}`);
+  if (t.runs !== expectedRuns) refuse(`${where}: the tally holds ${t.runs} runs but the coverage gives it ${expectedRuns}`);
+  if (!isObject(t.outcomes) || !isObject(t.causes) || !Array.isArray(t.endDays) || !Array.isArray(t.collapseDays) || !isObject(t.metrics)) refuse(`${where}: the tally is missing outcomes, causes, endDays, collapseDays or metrics`);
+  const sumCounts = (counts: unknown[], what: string) =>
+    counts.reduce<number>((n, x) => {
+      if (!isCount(x)) refuse(`${where}: ${what} holds ${JSON.stringify(x)}, which is not a count`);
+      return n + (x as number);
+    }, 0);
+  const sumPairs = (pairs: unknown[], what: string) =>
+    sumCounts(
+      pairs.map((p) => (Array.isArray(p) && p.length === 2 && typeof p[0] === 'number' && Number.isFinite(p[0]) ? p[1] : NaN)),
+      what,
+    );
+  const outcomes = sumCounts(Object.values(t.outcomes), 'outcomes');
+  if (outcomes !== t.runs) refuse(`${where}: the outcomes add up to ${outcomes} runs but the tally says ${t.runs}`);
+  for (const [result, byCause] of Object.entries(t.causes)) {
+    if (!isObject(byCause)) refuse(`${where}: causes of ${result} should be counts`);
+    const n = sumCounts(Object.values(byCause), `causes of ${result}`);
+    const of = own(t.outcomes, result) ? t.outcomes[result]! : 0;
+    if (n > of) refuse(`${where}: ${n} runs have a cause for ${result}, but only ${of} runs ${result}`);
+  }
+  const ends = sumPairs(t.endDays, 'endDays');
+  if (ends !== t.runs) refuse(`${where}: the end days add up to ${ends} runs but the tally says ${t.runs}`);
+  const collapses = sumPairs(t.collapseDays, 'collapseDays');
+  const collapsed = own(t.outcomes, 'collapsed') ? t.outcomes['collapsed']! : 0;
+  if (collapses !== collapsed) refuse(`${where}: the collapse days add up to ${collapses} but ${collapsed} runs collapsed`);
+  for (const metric of metrics) {
+    const pairs = own(t.metrics, metric) ? t.metrics[metric] : t.runs === 0 ? [] : undefined;
+    if (!Array.isArray(pairs)) refuse(`${where}: the tally has no histogram of the metric ${metric}`);
+    const n = sumPairs(pairs as unknown[], `the metric ${metric}`);
+    if (n !== t.runs) refuse(`${where}: the histogram of ${metric} adds up to ${n} runs but the tally says ${t.runs}`);
+  }
+  const talksProblem = own(t, 'talks') ? talksTallyProblem(t.talks, t.runs) : undefined;
+  if (talksProblem) refuse(`${where}: ${talksProblem}`);
 }
 
 /** Runs each variation gets from a set of chunk ranges (arithmetic, not chunk by chunk). */

@@ -103,8 +103,18 @@ function importanceWeights(ranges: readonly ParameterRange[], previous: readonly
   );
 }
 
-export async function smcAbc(ranges: readonly ParameterRange[], targets: readonly Target[], simulate: Simulator, options: SmcOptions): Promise<SmcResult> {
-  checkCalibration(ranges, targets, options.seeds);
+interface SmcSettings {
+  n: number;
+  finalTolerance: number;
+  q: number;
+  maxGenerations: number;
+  maxEvaluations: number;
+  batchSize: number;
+  level: number;
+}
+
+/** The options with their defaults filled in, each checked. */
+function smcSettings(options: SmcOptions): SmcSettings {
   const n = options.populationSize ?? 200;
   const finalTolerance = options.finalTolerance ?? 1;
   const q = options.quantile ?? 0.5;
@@ -118,6 +128,12 @@ export async function smcAbc(ranges: readonly ParameterRange[], targets: readonl
   if (!(finalTolerance >= 0)) throw new ExperimentError(`the final tolerance must be ≥ 0, got ${finalTolerance}`, '1 means every target met');
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new ExperimentError(`the batch size must be a whole number ≥ 1, got ${batchSize}`, 'e.g. the population size');
   if (!Number.isInteger(maxGenerations) || maxGenerations < 0) throw new ExperimentError(`the generation limit must be a whole number ≥ 0, got ${maxGenerations}`, 'e.g. 8');
+  return { n, finalTolerance, q, maxGenerations, maxEvaluations, batchSize, level };
+}
+
+export async function smcAbc(ranges: readonly ParameterRange[], targets: readonly Target[], simulate: Simulator, options: SmcOptions): Promise<SmcResult> {
+  checkCalibration(ranges, targets, options.seeds);
+  const { n, finalTolerance, q, maxGenerations, maxEvaluations, batchSize, level } = smcSettings(options);
 
   const firstDraws = Math.ceil(n / q);
   if (firstDraws > maxEvaluations) throw new ExperimentError(`the first generation alone needs ${firstDraws} runs of candidates, over the budget of ${maxEvaluations}`, 'raise the budget or lower the population size');

@@ -11,14 +11,17 @@ import {
   parseRuns,
   parseSweepFlag,
   runBatch,
+  type BatchOptions,
+  type BatchOutcome,
   type ExperimentSpec,
   type PoolFactory,
   type Shard,
   newRecord,
+  type Summary,
   type Sweep,
 } from '../../batch/index.ts';
 import { loadScenario, ScenarioRejected } from '../../scenario/index.ts';
-import { lastFlag, parseArgs, parseAssignments } from '../args.ts';
+import { lastFlag, parseArgs, parseAssignments, type ParsedArgs } from '../args.ts';
 import type { Command } from '../command.ts';
 import { EXIT, signalExitCode, signalName, type StopSignal } from '../exit-codes.ts';
 import { UserError, type CliIO, type OutputFile } from '../io.ts';
@@ -90,7 +93,28 @@ async function readExperiment(argv: readonly string[], io: CliIO) {
   if (args.positional.length !== 1) {
     throw new UserError('batch needs exactly one scenario or experiment file', 'e.g. parley batch scenarios/doha-60-day-draft.yaml --runs 1000 --sweep clash-rate=0,0.02,0.05');
   }
-  const file = args.positional[0]!;
+  const { spec, scenarioFile, scenarioText } = readExperimentFile(args.positional[0]!, io);
+  applyFlags(spec, args);
+
+  // Output paths are checked before the scenario is even compiled: a typo must not cost a run.
+  const summaryPath = lastFlag(args, 'summary');
+  const csvPath = lastFlag(args, 'runs-csv');
+  checkOutputs(io, [
+    ['--summary', summaryPath],
+    ['--runs-csv', csvPath],
+  ]);
+
+  const loaded = loadScenario(scenarioText, scenarioFile);
+  if (!loaded.ok) throw new ScenarioRejected(loaded.problems);
+  spec.replay = readRecordFlags(args, loaded.scenario);
+  const experiment = await defineExperiment(loaded.scenario, { text: scenarioText, file: scenarioFile }, spec, pkg.version);
+  const shardText = lastFlag(args, 'shard');
+  const shard: Shard | undefined = resolveShard(shardText, io.env ?? {});
+  return { experiment, shard, workers: await parseWorkers(lastFlag(args, 'workers')), workerHeapMb: parseWorkerHeap(lastFlag(args, 'worker-heap')), summaryPath, csvPath, scenarioFile };
+}
+
+/** The spec of the file given: the defaults for a scenario, or an experiment file's with its scenario beside it. */
+function readExperimentFile(file: string, io: CliIO): { spec: ExperimentSpec; scenarioFile: string; scenarioText: string } {
   const text = io.readFile(file);
   let scenarioFile = file;
   let scenarioText = text;
@@ -103,8 +127,11 @@ async function readExperiment(argv: readonly string[], io: CliIO) {
     spec.set = newRecord(Object.entries(experimentFile.spec.set ?? {}));
     spec.sweeps = [...(experimentFile.spec.sweeps ?? [])];
   }
+  return { spec, scenarioFile, scenarioText };
+}
 
-  // Flags override the file by name: a --set replaces the file's set or sweep of that parameter, and so does a --sweep.
+/** Flags override the file by name: a --set replaces the file's set or sweep of that parameter, and so does a --sweep. */
+function applyFlags(spec: ExperimentSpec, args: ParsedArgs): void {
   const runs = lastFlag(args, 'runs');
   if (runs !== undefined) {
     spec.runs = parseRuns(runs, { label: '--runs' });
@@ -139,22 +166,6 @@ async function readExperiment(argv: readonly string[], io: CliIO) {
     spec.chunkSize = Number(chunkSize);
     if (!Number.isInteger(spec.chunkSize) || spec.chunkSize < 1) throw new UserError(`--chunk-size must be a whole number ≥ 1, got \`${chunkSize}\``);
   }
-
-  // Output paths are checked before the scenario is even compiled: a typo must not cost a run.
-  const summaryPath = lastFlag(args, 'summary');
-  const csvPath = lastFlag(args, 'runs-csv');
-  checkOutputs(io, [
-    ['--summary', summaryPath],
-    ['--runs-csv', csvPath],
-  ]);
-
-  const loaded = loadScenario(scenarioText, scenarioFile);
-  if (!loaded.ok) throw new ScenarioRejected(loaded.problems);
-  spec.replay = readRecordFlags(args, loaded.scenario);
-  const experiment = await defineExperiment(loaded.scenario, { text: scenarioText, file: scenarioFile }, spec, pkg.version);
-  const shardText = lastFlag(args, 'shard');
-  const shard: Shard | undefined = resolveShard(shardText, io.env ?? {});
-  return { experiment, shard, workers: await parseWorkers(lastFlag(args, 'workers')), workerHeapMb: parseWorkerHeap(lastFlag(args, 'worker-heap')), summaryPath, csvPath, scenarioFile };
 }
 
 /** The batch command over an injectable pool (tests may pass the in-thread pool). */
@@ -175,100 +186,48 @@ export function makeBatchCommand(pool: PoolFactory = nodePool): Command {
   };
 }
 
+/** What `batch` was asked to do, from its flags and files. */
+type BatchRequest = Awaited<ReturnType<typeof readExperiment>>;
+
+/** The runs CSV being written, and the output error that stopped the batch, if one did. */
+interface Outputs {
+  csv?: OutputFile;
+  failure?: OutputError;
+}
+
 async function batch(argv: readonly string[], io: CliIO, pool: PoolFactory): Promise<number> {
-  const { experiment, shard, workers, workerHeapMb, summaryPath, csvPath, scenarioFile } = await readExperiment(argv, io);
+  const request = await readExperiment(argv, io);
+  const { experiment, shard, workers, workerHeapMb, summaryPath, csvPath, scenarioFile } = request;
 
   const controller = new AbortController();
   let stopSignal: StopSignal | undefined;
-  let outputFailure: OutputError | undefined;
+  const outputs: Outputs = {};
   const removeSignals = io.onStopSignal((signal) => {
     stopSignal = signal;
     controller.abort(`stopped by ${signalName(signal)}`);
   });
-  let csv: OutputFile | undefined;
   const started = performance.now();
-  // The rate is measured from the first finished chunk, so pool start-up does not skew the ETA.
-  let first: { at: number; done: number } | undefined;
-  let lastDrawn = -Infinity;
-  const onProgress = io.isTTY
-    ? (done: number, total: number) => {
-        const now = performance.now();
-        first ??= { at: now, done };
-        if (now - lastDrawn < 100 && done < total) return;
-        lastDrawn = now;
-        const rate = now - first.at > 250 ? ((done - first.done) / (now - first.at)) * 1000 : undefined;
-        io.stderr(`\r${formatProgress(done, total, rate)}\x1b[K`);
-      }
-    : undefined;
+  const onProgress = progressLine(io);
 
   let outcome;
   try {
-    if (csvPath) csv = io.createOutput(csvPath);
-    // A CSV that cannot be written stops the runs at once: nothing more could be kept.
-    const writeCsv = (text: string) => {
-      if (outputFailure || !csv) return;
-      try {
-        csv.write(text);
-      } catch (error) {
-        if (!(error instanceof OutputError)) throw error;
-        outputFailure = error;
-        controller.abort(`stopped: ${error.message}`);
-      }
-    };
+    if (csvPath) outputs.csv = io.createOutput(csvPath);
     const onNotice = (text: string) => io.stderr(`${io.isTTY ? '\r\x1b[K' : ''}parley batch: ${text}\n`);
-    outcome = await runBatch(experiment, { pool, workers, workerHeapMb, shard, csv: csv ? writeCsv : undefined, onProgress, onNotice, signal: controller.signal });
+    outcome = await runBatch(experiment, { pool, workers, workerHeapMb, shard, csv: outputs.csv ? csvWriter(outputs, controller) : undefined, onProgress, onNotice, signal: controller.signal });
   } catch (error) {
-    csv?.discard();
+    outputs.csv?.discard();
     throw error;
   } finally {
     removeSignals();
     if (io.isTTY) io.stderr('\r\x1b[K');
   }
-  const { summary, interrupted, planned, failure } = outcome;
+  const { summary, failure, interrupted } = outcome;
   const seconds = (performance.now() - started) / 1000;
-  const runs = summary.coverage.runs.toLocaleString('en-US');
-  const of = planned.toLocaleString('en-US');
 
-  // Both outputs are written beside their paths first; only when both are complete do they replace
-  // the paths. Any failure leaves every earlier file as it was.
-  let summaryFile: OutputFile | undefined;
-  if (!outputFailure) {
-    try {
-      if (summaryPath) summaryFile = writeSummaryFile(io, summaryPath, summary);
-      csv?.commit();
-      summaryFile?.commit();
-    } catch (error) {
-      if (!(error instanceof OutputError)) throw error;
-      outputFailure = error;
-    }
-  }
-  if (outputFailure) {
-    csv?.discard();
-    summaryFile?.discard();
-    io.stdout(formatSummary(summary, { scenarioFile }));
-    const kept = [summaryPath, csvPath].filter(Boolean).join(' or ');
-    const how = summary.coverage.runs === planned ? `All ${runs} runs were done (the table shows them)` : `The runs stopped after ${runs} of ${of} (the table shows them)`;
-    io.stderr(
-      `parley batch: ${outputFailure.message}. ${how}, but no output was written: any earlier file at ${kept} is unchanged. ` +
-        'Free some space or choose another folder, then run the command again.\n',
-    );
-    return EXIT.outputFailed;
-  }
+  if (keepOutputs(io, summaryPath, summary, outputs)) return reportOutputFailure(io, outputs.failure!, outcome, request);
 
   io.stdout(formatSummary(summary, { scenarioFile }));
-  const notes: string[] = [];
-  if (failure) {
-    notes.push(
-      `${failure.message}, in ${failure.chunks}. The batch stopped after ${runs} of ${of} runs; ` +
-        (summaryPath ? `the summary holds them and is marked "partial": true with the reason in "stopped"` : 'the table holds them') +
-        (csvPath ? ', and the CSV holds exactly those runs' : '') +
-        (/out of memory/.test(failure.message) ? '. Give the workers more memory with --worker-heap MB (default 128) and run again.' : '.'),
-    );
-  } else if (interrupted) {
-    notes.push(`${stopSignal ? `stopped by ${signalName(stopSignal)}` : 'interrupted'} after ${runs} of ${of} runs; ${summaryPath ? 'the summary is marked "partial": true' : 'the table is partial'}${csvPath ? ' and the CSV holds exactly those runs' : ''}`);
-  } else {
-    notes.push(`${runs} runs in ${seconds.toFixed(1)} s (${Math.round(summary.coverage.runs / Math.max(seconds, 1e-9)).toLocaleString('en-US')} runs/s, ${workers} worker${workers === 1 ? '' : 's'})`);
-  }
+  const notes = [batchNote(outcome, request, stopSignal, seconds)];
   if (summaryPath) notes.push(`summary: ${summaryPath}`);
   if (csvPath) notes.push(`runs CSV: ${csvPath}`);
   if (shard) notes.push(`shard ${shard.index}/${shard.count}: combine all shards with \`parley merge\``);
@@ -276,6 +235,93 @@ async function batch(argv: readonly string[], io: CliIO, pool: PoolFactory): Pro
   if (failure) return EXIT.workerFailed;
   if (interrupted) return signalExitCode(stopSignal ?? 'SIGINT');
   return EXIT.ok;
+}
+
+/** On a terminal, the progress bar redrawn at most ten times a second; elsewhere nothing. */
+function progressLine(io: CliIO): BatchOptions['onProgress'] {
+  if (!io.isTTY) return undefined;
+  // The rate is measured from the first finished chunk, so pool start-up does not skew the ETA.
+  let first: { at: number; done: number } | undefined;
+  let lastDrawn = -Infinity;
+  return (done: number, total: number) => {
+    const now = performance.now();
+    first ??= { at: now, done };
+    if (now - lastDrawn < 100 && done < total) return;
+    lastDrawn = now;
+    const rate = now - first.at > 250 ? ((done - first.done) / (now - first.at)) * 1000 : undefined;
+    io.stderr(`\r${formatProgress(done, total, rate)}\x1b[K`);
+  };
+}
+
+/** Writes CSV text; a CSV that cannot be written stops the runs at once: nothing more could be kept. */
+function csvWriter(outputs: Outputs, controller: AbortController): (text: string) => void {
+  return (text: string) => {
+    if (outputs.failure || !outputs.csv) return;
+    try {
+      outputs.csv.write(text);
+    } catch (error) {
+      if (!(error instanceof OutputError)) throw error;
+      outputs.failure = error;
+      controller.abort(`stopped: ${error.message}`);
+    }
+  };
+}
+
+/**
+ * Both outputs are written beside their paths first; only when both are complete do they replace
+ * the paths. Any failure leaves every earlier file as it was. True when an output failed.
+ */
+function keepOutputs(io: CliIO, summaryPath: string | undefined, summary: Summary, outputs: Outputs): boolean {
+  let summaryFile: OutputFile | undefined;
+  if (!outputs.failure) {
+    try {
+      if (summaryPath) summaryFile = writeSummaryFile(io, summaryPath, summary);
+      outputs.csv?.commit();
+      summaryFile?.commit();
+    } catch (error) {
+      if (!(error instanceof OutputError)) throw error;
+      outputs.failure = error;
+    }
+  }
+  if (!outputs.failure) return false;
+  outputs.csv?.discard();
+  summaryFile?.discard();
+  return true;
+}
+
+/** Shows the table anyway and says that no output was written; the exit code for it. */
+function reportOutputFailure(io: CliIO, outputFailure: OutputError, outcome: BatchOutcome, request: BatchRequest): number {
+  const { summary, planned } = outcome;
+  const runs = summary.coverage.runs.toLocaleString('en-US');
+  const of = planned.toLocaleString('en-US');
+  io.stdout(formatSummary(summary, { scenarioFile: request.scenarioFile }));
+  const kept = [request.summaryPath, request.csvPath].filter(Boolean).join(' or ');
+  const how = summary.coverage.runs === planned ? `All ${runs} runs were done (the table shows them)` : `The runs stopped after ${runs} of ${of} (the table shows them)`;
+  io.stderr(
+    `parley batch: ${outputFailure.message}. ${how}, but no output was written: any earlier file at ${kept} is unchanged. ` +
+      'Free some space or choose another folder, then run the command again.\n',
+  );
+  return EXIT.outputFailed;
+}
+
+/** How the batch ended: the failure and what was kept, the interruption, or the runs and their speed. */
+function batchNote(outcome: BatchOutcome, request: BatchRequest, stopSignal: StopSignal | undefined, seconds: number): string {
+  const { summary, interrupted, planned, failure } = outcome;
+  const { summaryPath, csvPath, workers } = request;
+  const runs = summary.coverage.runs.toLocaleString('en-US');
+  const of = planned.toLocaleString('en-US');
+  if (failure) {
+    return (
+      `${failure.message}, in ${failure.chunks}. The batch stopped after ${runs} of ${of} runs; ` +
+      (summaryPath ? `the summary holds them and is marked "partial": true with the reason in "stopped"` : 'the table holds them') +
+      (csvPath ? ', and the CSV holds exactly those runs' : '') +
+      (/out of memory/.test(failure.message) ? '. Give the workers more memory with --worker-heap MB (default 128) and run again.' : '.')
+    );
+  }
+  if (interrupted) {
+    return `${stopSignal ? `stopped by ${signalName(stopSignal)}` : 'interrupted'} after ${runs} of ${of} runs; ${summaryPath ? 'the summary is marked "partial": true' : 'the table is partial'}${csvPath ? ' and the CSV holds exactly those runs' : ''}`;
+  }
+  return `${runs} runs in ${seconds.toFixed(1)} s (${Math.round(summary.coverage.runs / Math.max(seconds, 1e-9)).toLocaleString('en-US')} runs/s, ${workers} worker${workers === 1 ? '' : 's'})`;
 }
 
 /** Checks every output path before anything runs: writable, not a folder, and no two the same file. */
