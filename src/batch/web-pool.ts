@@ -8,10 +8,22 @@
  * the runs of a small batch. A worker runs `serveWebWorker` (web-pool-worker.ts); a bundler (Vite)
  * builds it from the URL.
  */
+import type { Scenario } from '../scenario/index.ts';
 import { ChunkRunner, type BatchJob, type ChunkResult } from './chunk.ts';
 import { ChunkFailure, type PoolFactory } from './pool.ts';
 
-type ToWorker = { type: 'job'; job: BatchJob } | { type: 'chunk'; chunk: number };
+type ToWorker = { type: 'warm'; job: BatchJob } | { type: 'job'; job: BatchJob } | { type: 'chunk'; chunk: number };
+
+/**
+ * Runs a worker started ahead of a batch does and throws away, so that the engine's code is
+ * compiled (the JIT's optimising tiers) before Run rather than during the batch's first chunks.
+ */
+export const WARM_UP_RUNS = 2_000;
+
+/** A batch of `scenario` that only warms a worker up: its results are discarded. */
+export function warmUpJob(scenario: Scenario): BatchJob {
+  return { scenario, scenarioFile: 'warm-up', seed: 'warm-up', runs: WARM_UP_RUNS, chunkSize: WARM_UP_RUNS, set: {}, sweeps: [], variationCount: 1, metrics: [], csv: false };
+}
 type FromWorker = { type: 'done'; result: ChunkResult } | { type: 'failed'; chunk: number; message: string };
 
 /** Chunks queued at one worker, so it never waits for the page between chunks. */
@@ -55,13 +67,17 @@ function park(workers: readonly Worker[]): void {
 /**
  * Starts `count` workers ahead of the first batch (loading and compiling their code takes a few
  * hundred milliseconds) and keeps idle workers until the returned release is called: the lab does
- * this while it is open, so Run starts computing at once. Stop still terminates the workers of the
- * batch it stops.
+ * this while it is open, so Run starts computing at once, on code already warmed up on `scenario`
+ * when one is given. Stop still terminates the workers of the batch it stops.
  */
-export function warmWebWorkers(count: number): () => void {
+export function warmWebWorkers(count: number, scenario?: Scenario): () => void {
   holds++;
   const fresh: Worker[] = [];
-  for (let i = parked.length; i < count; i++) fresh.push(newWorker(i));
+  for (let i = parked.length; i < count; i++) {
+    const worker = newWorker(i);
+    if (scenario) worker.postMessage({ type: 'warm', job: warmUpJob(scenario) } satisfies ToWorker);
+    fresh.push(worker);
+  }
   park(fresh);
   let released = false;
   return () => {
@@ -139,11 +155,19 @@ export const webPool: PoolFactory = async (job, workers) => {
   };
 };
 
-/** The worker's side: takes the job, then answers each chunk. */
+/** The worker's side: warms up if asked, takes the job, then answers each chunk. */
 export function serveWebWorker(scope: { onmessage: ((event: MessageEvent<ToWorker>) => void) | null; postMessage(message: FromWorker): void }): void {
   let runner: ChunkRunner | undefined;
   scope.onmessage = (event) => {
     const message = event.data;
+    if (message.type === 'warm') {
+      try {
+        new ChunkRunner(message.job).run(0);
+      } catch {
+        // Only a warm-up: a scenario that cannot run says so when a batch runs it.
+      }
+      return;
+    }
     if (message.type === 'job') {
       runner = new ChunkRunner(message.job);
       return;

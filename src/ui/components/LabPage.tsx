@@ -117,8 +117,10 @@ export default function LabPage() {
   }, []);
   // Leaving the page stops the workers.
   useEffect(() => () => abort.current?.abort(), []);
-  // The workers start while the form is filled in, so Run computes at once (the cores the browser has, at most).
-  useEffect(() => warmWebWorkers(Math.min(settings.workers, browserWorkerCount())), [settings.workers]);
+  // The workers start, and warm up on the scenario, while the form is filled in, so Run computes at
+  // full speed at once (the cores the browser has, at most).
+  const warmOn = source?.scenario;
+  useEffect(() => warmWebWorkers(Math.min(settings.workers, browserWorkerCount()), warmOn), [settings.workers, warmOn]);
 
   if (!source) return <main className="lab" id="main"><p>No scenario loads, so the lab has nothing to run.</p></main>;
 
