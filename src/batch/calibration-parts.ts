@@ -8,6 +8,7 @@
 import { Aggregate, type AggregateData } from './aggregate.ts';
 import { identityDifferences, type CalibrationIdentity } from './calibration-steps.ts';
 import { ExperimentError } from './errors.ts';
+import { isRecord, parseJsonFile } from './json-file.ts';
 import { shardGaps, type ShardGap } from './merge.ts';
 import { chunkCount, runsIn, type ChunkPlan } from './plan.ts';
 import { normaliseRanges, stringifySummary, type Coverage } from './summary.ts';
@@ -42,19 +43,12 @@ export function stringifyPart(part: CalibrationPart): string {
   return `${stringifySummary(part)}\n`;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-
 export function isCalibrationPartText(text: string): boolean {
   return text.slice(0, 200).includes(`"${CALIBRATION_PART_FORMAT}"`);
 }
 
 export function parseCalibrationPart(text: string, file: string): CalibrationPart {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new ExperimentError(`${file} is not JSON: ${(error as Error).message}`, '--merge takes the files written by `parley calibrate … --shard I/N --summary FILE`');
-  }
+  const data = parseJsonFile(text, file, '--merge takes the files written by `parley calibrate … --shard I/N --summary FILE`');
   if (!isRecord(data) || data.format !== CALIBRATION_PART_FORMAT) throw new ExperimentError(`${file} is not a shard of a calibration step (format ${CALIBRATION_PART_FORMAT})`, '--merge takes the files written by `parley calibrate … --shard I/N --summary FILE`');
   const coverage = data.coverage;
   const sound = isRecord(coverage) && Array.isArray(coverage.done) && typeof coverage.runs === 'number' && Array.isArray(data.tallies) && data.tallies.length === data.candidateCount && typeof data.shard === 'string';

@@ -12,6 +12,7 @@
 import type { AggregateData } from './aggregate.ts';
 import { calibrateWith, type CalibrationOutcome, type CalibrationRequest, type CalibrationRunner } from './calibration-run.ts';
 import { ExperimentError } from './errors.ts';
+import { isRecord, parseJsonFile } from './json-file.ts';
 import type { DesignPoint } from './explore/parameters.ts';
 import type { Summaries } from './explore/targets.ts';
 import { Sha256 } from './sha256.ts';
@@ -112,16 +113,9 @@ export function buildCalibrationState(request: CalibrationRequest, results: read
   return `${stringifySummary(state)}\n`;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-
 /** Parses a state file and checks it belongs to this request; returns its recorded results. */
 export function parseCalibrationState(text: string, file: string, request: CalibrationRequest): Summaries[][] {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new ExperimentError(`${file} is not JSON: ${(error as Error).message}`, '--state takes a file written by `parley calibrate --merge … --next FILE`');
-  }
+  const data = parseJsonFile(text, file, '--state takes a file written by `parley calibrate --merge … --next FILE`');
   if (!isRecord(data) || data.format !== CALIBRATION_STATE_FORMAT) throw new ExperimentError(`${file} is not a calibration state (format ${CALIBRATION_STATE_FORMAT})`, '--state takes a file written by `parley calibrate --merge … --next FILE`');
   const differs = identityDifferences(calibrationIdentity(request), data.identity as CalibrationIdentity);
   if (differs.length > 0) {

@@ -9,6 +9,7 @@
 import { Aggregate, type AggregateData } from './aggregate.ts';
 import { csvField } from './csv.ts';
 import { ExperimentError } from './errors.ts';
+import { declaresFormat, parseJsonFile } from './json-file.ts';
 import type { Experiment } from './experiment.ts';
 import { designStudy, discover, estimate, parseDiscovery, pointOutputs, studyOutputs, type Discovered, type ExploreMethod, type OutputEstimates, type StudyDesign, type StudySpec } from './explore-study.ts';
 import type { ParameterRange } from './explore/parameters.ts';
@@ -116,17 +117,11 @@ function identityOf(s: ExploreSummary): ExploreIdentity {
 }
 
 export function isExploreSummaryText(text: string): boolean {
-  return text.includes(`"format": "${EXPLORE_FORMAT}"`) || text.includes(`"format":"${EXPLORE_FORMAT}"`);
+  return declaresFormat(text, EXPLORE_FORMAT);
 }
 
 export function parseExploreSummary(text: string, file: string): ExploreSummary {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new ExperimentError(`${file} is not JSON: ${(error as Error).message}`, 'merge takes the files written by `parley explore --summary FILE.json`');
-  }
-  const s = data as Partial<ExploreSummary> | null;
+  const s = parseJsonFile(text, file, 'merge takes the files written by `parley explore --summary FILE.json`') as Partial<ExploreSummary> | null;
   if (!s || typeof s !== 'object' || s.format !== EXPLORE_FORMAT) throw new ExperimentError(`${file} is not a Parley explore summary (format ${EXPLORE_FORMAT})`, 'merge the shards of one `parley explore` command');
   const ok = Array.isArray(s.points) && s.points.length === s.pointCount && s.coverage && Array.isArray(s.coverage.done) && Array.isArray(s.metrics) && s.points.every((p) => p && p.tally && typeof p.tally.runs === 'number');
   if (!ok) throw new ExperimentError(`${file} is a damaged explore summary (its points or coverage are missing)`, 'run that shard again');

@@ -4,6 +4,7 @@
  * The only import point of src/batch for the CLI and the UI.
  */
 export { ExperimentError } from './errors.ts';
+export { declaresFormat, isRecord, parseJsonFile } from './json-file.ts';
 export { newRecord, hasOwn, ownValue } from './record.ts';
 export { parseSweepValues, parseSweepFlag, rangeValues, listValues, MAX_SWEEP_VALUES, type Sweep } from './sweep.ts';
 export {

@@ -5,6 +5,7 @@
  */
 import { Aggregate, type AggregateData } from './aggregate.ts';
 import { ExperimentError } from './errors.ts';
+import { parseJsonFile } from './json-file.ts';
 import { chunkCount, parseShard, runsIn, shardChunks, type ChunkPlan, type Shard } from './plan.ts';
 import { verifySummary, type Hasher } from './summary-check.ts';
 import { buildSummary, normaliseRanges, stringifySummary, type Summary, type SummaryIdentity } from './summary.ts';
@@ -33,13 +34,7 @@ function identity(s: Summary): SummaryIdentity {
  * unedited Parley batch summary is an ExperimentError naming the file and what does not add up.
  */
 export function parseSummary(text: string, file: string, newHasher: () => Hasher): Summary {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new ExperimentError(`${file} is not JSON: ${(error as Error).message}`, 'merge takes the files written by `parley batch --summary FILE.json`');
-  }
-  return verifySummary(data, file, newHasher);
+  return verifySummary(parseJsonFile(text, file, 'merge takes the files written by `parley batch --summary FILE.json`'), file, newHasher);
 }
 
 const describeRange = ([a, b]: [number, number]) => (b - a === 1 ? `chunk ${a}` : `chunks ${a}–${b - 1}`);

@@ -9,8 +9,10 @@ import pkg from '../../../package.json' with { type: 'json' };
 import {
   batchTargets,
   calibrationSummary,
+  declaresFormat,
   ExperimentError,
   formatCalibration,
+  parseJsonFile,
   parseRange,
   parseRuns,
   runCalibration,
@@ -101,19 +103,13 @@ export interface LabCalibration {
   runs?: number;
 }
 
-export const isCalibrationSummaryText = (text: string) => text.includes(`"format": "${CALIBRATION_FORMAT}"`) || text.includes(`"format":"${CALIBRATION_FORMAT}"`);
+export const isCalibrationSummaryText = (text: string) => declaresFormat(text, CALIBRATION_FORMAT);
 
 const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
 /** A summary file made by `parley calibrate --summary`, checked enough to draw: its priors and weighted samples. */
 export function parseCalibrationSummary(text: string, file: string): CalibrationFile {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new ExperimentError(`${file} is not JSON: ${(error as Error).message}`, 'import the file `parley calibrate --summary FILE.json` writes');
-  }
-  const s = data as Partial<CalibrationFile> | null;
+  const s = parseJsonFile(text, file, 'import the file `parley calibrate --summary FILE.json` writes') as Partial<CalibrationFile> | null;
   if (!s || typeof s !== 'object' || s.format !== CALIBRATION_FORMAT) throw new ExperimentError(`${file} is not a Parley calibration summary (format ${CALIBRATION_FORMAT})`, 'import the file `parley calibrate --summary FILE.json` writes');
   const free = Array.isArray(s.free) ? s.free : [];
   const samples = Array.isArray(s.samples) ? s.samples : [];
