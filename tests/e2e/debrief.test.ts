@@ -4,38 +4,13 @@
  * chart and table), which choices moved P(collapse) and the scenario's questions; reopen the
  * shared link straight on the debrief; print it; axe (WCAG 2.2 AA) finds nothing.
  */
-import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectConsole, launchChromium, screenshot, startApp } from './support.ts';
+import { axeViolations, WCAG22_AA } from './lab-support.ts';
+import { appForFile, collectConsole, screenshot } from './support.ts';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-let server: ViteDevServer;
-let url: string;
-let browser: Browser;
+const app = appForFile();
 const consoleProblems: string[] = [];
-
-beforeAll(async () => {
-  ({ server, url } = await startApp());
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Axe's WCAG 2.0–2.2 A/AA violations (and best practices) on the page. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-  });
-}
 
 describe('the debrief at the end of a run', () => {
   let desk: BrowserContext;
@@ -45,10 +20,10 @@ describe('the debrief at the end of a run', () => {
   let firstChoiceText = '';
 
   beforeAll(async () => {
-    desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    desk = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
     page = await desk.newPage();
     collectConsole(page, consoleProblems, 'debrief');
-    await page.goto(`${url}#/run/doha-60-day-draft?seed=1&at=0&play=hamas`);
+    await page.goto(`${app.url}#/run/doha-60-day-draft?seed=1&at=0&play=hamas`);
     await page.getByTestId('decision-text').waitFor({ timeout: 30_000 });
   }, 60_000);
 
@@ -118,7 +93,7 @@ describe('the debrief at the end of a run', () => {
   });
 
   it('has no axe violations (WCAG 2.2 AA)', async () => {
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, [...WCAG22_AA, 'best-practice'])).toEqual([]);
   }, 60_000);
 
   it('prints the debrief alone: no top bar, no buttons', async () => {
@@ -132,7 +107,7 @@ describe('the debrief at the end of a run', () => {
 
   it('reopens straight on the debrief from its link, with the same choices, on a phone too', async () => {
     sharedUrl = page.url();
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const phone = await app.browser.newContext({ viewport: { width: 390, height: 844 } });
     const fresh = await phone.newPage();
     collectConsole(fresh, consoleProblems, 'shared debrief');
     await fresh.goto(sharedUrl);

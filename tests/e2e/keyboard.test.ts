@@ -5,32 +5,23 @@
  * Space. Around it: axe (WCAG 2.2 AA) on the library and on a run page with a branch comparison
  * open, the heading order, and the tab stops the narrative's source toggles take.
  */
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectConsole, launchChromium, ROOT, screenshot, startApp } from './support.ts';
+import { axeViolations, WCAG22_AA } from './lab-support.ts';
+import { collectConsole, endPageSession, screenshot, startPageSession, type PageSession } from './support.ts';
 
-let server: ViteDevServer;
+let desk: PageSession;
 let url: string;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-const consoleProblems: string[] = [];
+let consoleProblems: string[];
 
 beforeAll(async () => {
-  ({ server, url } = await startApp());
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  page = await context.newPage();
-  collectConsole(page, consoleProblems, 'keyboard');
+  desk = await startPageSession('keyboard', '');
+  ({ url, browser, page, consoleProblems } = desk);
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => endPageSession(desk));
 
 interface Focused {
   tag: string;
@@ -63,17 +54,6 @@ async function tabTo(p: Page, what: string, test: (f: Focused) => boolean, max =
   throw new Error(`Tab never reached ${what}`);
 }
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function axeViolations(p: Page): Promise<string[]> {
-  await p.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
-  return p.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(context: Element, options: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document.body, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 4).join(' | ')}`);
-  }, WCAG);
-}
-
 /** Headings in document order that skip a level (h2 → h4), as "h2 → h4 'text'". */
 const skippedHeadings = (p: Page): Promise<string[]> =>
   p.evaluate(() => {
@@ -97,7 +77,7 @@ describe('the stepper with the keyboard alone', () => {
   it('the library: no axe violations, headings in order', async () => {
     await page.goto(url);
     await page.locator('article.card').first().waitFor({ timeout: 60_000 });
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, WCAG22_AA)).toEqual([]);
     expect(await skippedHeadings(page)).toEqual([]);
   }, 120_000);
 
@@ -191,7 +171,7 @@ describe('the stepper with the keyboard alone', () => {
 
   it('a run page with a branch comparison open: no axe violations, headings in order', async () => {
     await page.getByTestId('compare').waitFor();
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, WCAG22_AA)).toEqual([]);
     expect(await skippedHeadings(page)).toEqual([]);
     await page.getByTestId('compare').scrollIntoViewIfNeeded();
     await screenshot(page, 'keyboard-compare-1280x800');

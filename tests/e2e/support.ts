@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
@@ -59,6 +60,31 @@ export function collectConsole(page: Page, into: string[], label: string): void 
 export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
+}
+
+/**
+ * The app and Chromium for one e2e file whose tests open their own contexts: started before its
+ * tests, closed after them. Read `url` and `browser` inside the tests.
+ */
+export function appForFile(): { readonly url: string; readonly browser: Browser } {
+  let app: { server: ViteDevServer; url: string } | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.server.close();
+  });
+  return {
+    get url() {
+      return app!.url;
+    },
+    get browser() {
+      return browser!;
+    },
+  };
 }
 
 /** What an e2e file that drives one page works with: the app, Chromium, a context and its page, and the console's complaints. */

@@ -5,38 +5,16 @@
  * through the truce under that width, compare the two branches, reopen the shared link, and pass
  * axe at the table and after the deal. Screenshots go to test-results/screenshots.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
-import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectConsole, launchChromium, ROOT, screenshot, startApp } from './support.ts';
+import { axeViolations } from './lab-support.ts';
+import { appForFile, collectConsole, screenshot } from './support.ts';
 
-let server: ViteDevServer;
-let url: string;
-let browser: Browser;
+const app = appForFile();
 const consoleProblems: string[] = [];
-
-beforeAll(async () => {
-  ({ server, url } = await startApp());
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 const START = '#/run/buffer-zone-talks?seed=1&at=0&play=hamas';
 const status = (page: Page) => page.getByTestId('talks-status').innerText();
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Element): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
-    const result = await axe.run(document.body);
-    return result.violations.map((v) => `${v.impact} ${v.id}: ${JSON.stringify(v.nodes.map((n) => (n as { target: unknown }).target))}`);
-  });
-}
 
 /** Holds to the numbers in the counter fields, refusing the mediators' proposals, until the talks end. */
 async function holdOut(page: Page): Promise<void> {
@@ -56,10 +34,10 @@ describe('a student in Hamas\'s seat at the buffer-zone talks', () => {
   let sharedUrl = '';
 
   beforeAll(async () => {
-    desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    desk = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
     page = await desk.newPage();
     collectConsole(page, consoleProblems, 'desktop');
-    await page.goto(url + START);
+    await page.goto(app.url + START);
   });
 
   afterAll(async () => {
@@ -143,10 +121,10 @@ describe('a student in Hamas\'s seat at the buffer-zone talks', () => {
   });
 
   it('works on a phone-sized screen', async () => {
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const phone = await app.browser.newContext({ viewport: { width: 390, height: 844 } });
     const small = await phone.newPage();
     collectConsole(small, consoleProblems, 'phone');
-    await small.goto(url + START);
+    await small.goto(app.url + START);
     await small.getByTestId('talks-seat').waitFor({ timeout: 60_000 });
     await screenshot(small, 'talks-seat-phone', true);
     const box = await small.getByRole('button', { name: 'Walk away' }).boundingBox();
