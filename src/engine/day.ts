@@ -87,7 +87,7 @@ function runIncidents(run: RunContext): boolean {
     let happens: boolean;
     if (def.day !== undefined) happens = def.day === s.day;
     else if (follow) happens = recordedIncident(run.model, index, s.day) !== undefined;
-    else happens = s.day >= (def.from ?? 1) && s.day <= (def.until ?? Infinity) && run.draw(PURPOSE.incident, incident.idHash, s.day, 0) < incident.chance!;
+    else happens = s.day >= (def.from ?? 1) && s.day <= (def.until ?? Infinity) && run.chance(PURPOSE.incident, incident.idHash, s.day, 0, incident.chance!);
     if (!happens) continue;
     s.incidents[def.id] = (s.incidents[def.id] ?? 0) + 1;
     for (const effect of incident.effects) {
@@ -98,7 +98,7 @@ function runIncidents(run: RunContext): boolean {
       if (effect.pressure) p.mediatorPressure = clamp01(p.mediatorPressure + effect.pressure);
     }
     if (run.trace) recordEvent(run, { type: 'incident', text: def.text, source: def.source });
-    if (!follow && incident.collapseChance > 0 && run.draw(PURPOSE.incidentCollapse, incident.idHash, s.day, 0) < incident.collapseChance) {
+    if (!follow && incident.collapseChance > 0 && run.chance(PURPOSE.incidentCollapse, incident.idHash, s.day, 0, incident.collapseChance)) {
       collapse(run, `incident: ${def.text}`);
       return false;
     }

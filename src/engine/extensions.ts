@@ -44,7 +44,7 @@ export function phaseEndStep(run: RunContext): Decision | undefined {
     }
     s.extensionCursor += 1;
     const holds = rule.when === undefined || rule.when(s);
-    if (follow ? agreed : holds && run.draw(PURPOSE.extensionChance, phase.idHash, ruleIndex, s.day) < rule.chance) {
+    if (follow ? agreed : holds && run.chance(PURPOSE.extensionChance, phase.idHash, ruleIndex, s.day, rule.chance)) {
       extend(run, days, rule.kind === 'while' ? `the condition \`${rule.text}\` holds` : `${run.partyName(rule.mediator)} brokered it`, rule.source);
       return undefined;
     }
@@ -122,7 +122,7 @@ export function answerBroker(run: RunContext, decision: Decision, choice: Respon
   const rule = phase.extensionRules[ruleIndex]!;
   if (rule.kind !== 'mediator') throw new Error('no extension is waiting for a mediator');
   // The model: the recorded answer while following the record, else the rule's own draw, as when nobody plays it.
-  const brokers = choice !== undefined ? choice === 'comply' : decision.recorded ? decision.probabilities.comply === 1 : run.draw(PURPOSE.extensionChance, phase.idHash, ruleIndex, s.day) < rule.chance;
+  const brokers = choice !== undefined ? choice === 'comply' : decision.recorded ? decision.probabilities.comply === 1 : run.chance(PURPOSE.extensionChance, phase.idHash, ruleIndex, s.day, rule.chance);
   const chosen = choice !== undefined ? true : undefined;
   s.extensionCursor += 1;
   if (brokers) {

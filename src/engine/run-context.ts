@@ -24,6 +24,8 @@ export interface RunContext {
   /** Adds a trace event; `make` runs only when a trace is kept. */
   record(make: () => Omit<TraceEvent, 'day' | 'phase'>): void;
   draw(purpose: Purpose, subject: number, a: number, b: number): number;
+  /** draw(…) < p: the same draw, compared where it is made (a number returned from a call that is not inlined is boxed on the heap). */
+  chance(purpose: Purpose, subject: number, a: number, b: number, p: number): boolean;
   partyName(id: string): string;
   phaseName(): string;
   send(event: TruceEvent): void;

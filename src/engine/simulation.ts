@@ -77,6 +77,7 @@ const ANSWER: Readonly<Record<DecisionKind, (run: RunContext, decision: Decision
 };
 
 const ALWAYS_COMPLY: ResponseProbabilities = Object.freeze({ comply: 1, delay: 0, partial: 0, violate: 0, refuse: 0 });
+const noResponse = (): ResponseProbabilities => ({ comply: 0, delay: 0, partial: 0, violate: 0, refuse: 0 });
 
 export class Simulation implements RunContext {
   readonly trace: TraceEvent[] | null;
@@ -90,6 +91,12 @@ export class Simulation implements RunContext {
   private seed = '';
   recordedNow: RecordedMark | undefined;
   private readonly view: PartyView = { trust: 0, grievance: 0, domesticPressure: 0, mediatorPressure: 0, guaranteed: false };
+  /**
+   * Without a trace (batch runs) nobody keeps a decision once it is answered, so one decision and
+   * one set of probabilities are refilled for every obligation that falls due: nothing is
+   * allocated per decision. With a trace each decision is a new object (sessions keep them).
+   */
+  private readonly reused: { decision: Decision; probabilities: ResponseProbabilities } | undefined;
 
   private constructor(readonly model: Model, readonly st: SimState, trace: TraceEvent[] | null, machineSnapshot: TruceSnapshot) {
     this.trace = trace;
@@ -97,6 +104,10 @@ export class Simulation implements RunContext {
     this.effects = new RunEffects(model, st, trace !== null);
     this.partyStates = new Array<PartyState>(model.parties.length);
     for (let i = 0; i < model.parties.length; i++) this.partyStates[i] = st.parties[model.parties[i]!.id]!;
+    if (trace === null) {
+      const probabilities = noResponse();
+      this.reused = { probabilities, decision: { kind: 'obligation', day: 0, party: '', obligation: '', text: '', probabilities, allowed: ANY_RESPONSE, occurrence: 0, attempt: 0, recorded: undefined } };
+    }
   }
 
   /** A fresh run at the start of day 1. `trace: false` skips building sentences (batch runs). */
@@ -182,6 +193,18 @@ export class Simulation implements RunContext {
 
   private obligationDecision(item: AgendaItem): Decision {
     const o = this.model.obligations[item.obligation]!;
+    const reused = this.reused;
+    if (reused) {
+      const d = reused.decision;
+      d.day = this.st.day;
+      d.party = o.party;
+      d.obligation = o.id;
+      d.probabilities = this.probabilitiesFor(o.party, o, reused.probabilities);
+      d.occurrence = item.occurrence;
+      d.attempt = item.attempt;
+      d.recorded = followingToday(this.st) ? true : undefined;
+      return d;
+    }
     const decision: Decision = {
       kind: 'obligation',
       day: this.st.day,
@@ -198,7 +221,7 @@ export class Simulation implements RunContext {
   }
 
   /** The response probabilities the party's model (or the term's own behaviour, for `o`) gives right now. */
-  probabilitiesFor(partyId: string, o?: CompiledObligation): ResponseProbabilities {
+  probabilitiesFor(partyId: string, o?: CompiledObligation, out: ResponseProbabilities = noResponse()): ResponseProbabilities {
     if (this.st.comply?.includes(partyId)) return ALWAYS_COMPLY;
     const party = this.model.partyById.get(partyId)!;
     const p = this.st.parties[partyId]!;
@@ -210,7 +233,7 @@ export class Simulation implements RunContext {
     view.domesticPressure = p.domesticPressure;
     view.mediatorPressure = p.mediatorPressure;
     view.guaranteed = p.guaranteesInForce > 0;
-    return behaviour.responseModel.probabilities(view, behaviour.settings);
+    return behaviour.responseModel.probabilities(view, behaviour.settings, out);
   }
 
   /** From the day after `day`, the model answers instead of the record (a branch off the record). */
@@ -238,6 +261,10 @@ export class Simulation implements RunContext {
 
   draw(purpose: Purpose, subject: number, a: number, b: number): number {
     return draw(this.st.key, purpose, subject, a, b);
+  }
+
+  chance(purpose: Purpose, subject: number, a: number, b: number, p: number): boolean {
+    return draw(this.st.key, purpose, subject, a, b) < p;
   }
 
   partyName(id: string): string {

@@ -14,6 +14,8 @@ export interface PartyView {
 export interface ResponseModel {
   id: string;
   /** `settings` holds every setting of the model, defaults filled in and parameters resolved. `party` is
-   * lent for the call only (a run refills one view for every question): read it, do not keep it. */
-  probabilities(party: PartyView, settings: Readonly<Record<string, number>>): ResponseProbabilities;
+   * lent for the call only (a run refills one view for every question): read it, do not keep it.
+   * Returns `out` filled in, or an object that is never changed (the same for every call, say):
+   * batch runs lend one `out` for every question, so they allocate nothing per decision. */
+  probabilities(party: PartyView, settings: Readonly<Record<string, number>>, out: ResponseProbabilities): ResponseProbabilities;
 }

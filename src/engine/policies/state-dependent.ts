@@ -39,7 +39,7 @@ function coefficientsOf(s: Readonly<Record<string, number>>): Coefficients {
  */
 export const stateDependent: ResponseModel = {
   id: 'state-dependent',
-  probabilities(party, settings) {
+  probabilities(party, settings, out) {
     const s = coefficientsOf(settings);
     const x =
       s.logitBase +
@@ -51,12 +51,11 @@ export const stateDependent: ResponseModel = {
     const comply = 1 / (1 + Math.exp(-x));
     const rest = 1 - comply;
     const hostility = clamp01((party.grievance + party.domesticPressure) / 2);
-    return {
-      comply,
-      delay: rest * (1 - hostility) * 0.6,
-      partial: rest * (1 - hostility) * 0.4,
-      violate: rest * hostility * 0.75,
-      refuse: rest * hostility * 0.25,
-    };
+    out.comply = comply;
+    out.delay = rest * (1 - hostility) * 0.6;
+    out.partial = rest * (1 - hostility) * 0.4;
+    out.violate = rest * hostility * 0.75;
+    out.refuse = rest * hostility * 0.25;
+    return out;
   },
 };
