@@ -1,20 +1,29 @@
 import { crossedRedLines, describePackage, issueValueText, type TalksAnswer } from '../../engine/index.ts';
 import { ParleyContext } from '../logic/app-context.ts';
 import { selectModel, selectPlaying, selectView } from '../logic/selectors.ts';
+import { TalksBridgeResult, TalksBridgeSeat } from './TalksBridgeSeat.tsx';
 import { TalksChart } from './TalksChart.tsx';
 import { TalksSeat } from './TalksSeat.tsx';
+import { useFocusNext } from './useFocusNext.ts';
 import '../talks.css';
 
-/** The talks before the truce: the student's seat when it is their turn, what happened round by round, the agreed terms and the chart. */
+/**
+ * The talks before the truce: the student's seat when it is their turn (a side's, or a mediator's
+ * bridge), what their last bridge came to, what happened round by round, the agreed terms and the chart.
+ */
 export function TalksPanel() {
   const { send } = ParleyContext.useActorRef();
   const view = ParleyContext.useSelector(selectView).talks;
   const model = ParleyContext.useSelector(selectModel);
   const playing = ParleyContext.useSelector(selectPlaying);
+  const turn = view?.turn;
+  const mine = turn !== undefined && turn.party === playing;
+  const mediating = view?.seat !== undefined && view.seat === playing && !view.talks.sides.some((s) => s.id === view.seat);
+  // After an answer, focus moves to what came of it: a played mediator's bridge result, or the table's status.
+  const answer = useFocusNext(mediating && view?.lastBridge ? 'talks-bridge-result' : 'talks-status', view?.answers.length ?? 0, mine, (a: TalksAnswer) => send({ type: 'talks.answer', answer: a }));
   if (!view) return null;
   const name = (id: string) => model.partyById.get(id)?.name ?? id;
-  const { talks, turn, result } = view;
-  const answer = (a: TalksAnswer) => send({ type: 'talks.answer', answer: a });
+  const { talks, result } = view;
   const status = result
     ? result.deal
       ? `Deal in round ${result.round}: ${describePackage(talks.issues, result.values!)}.`
@@ -23,17 +32,19 @@ export function TalksPanel() {
   return (
     <section className="panel talks-panel" aria-labelledby="talks-title" data-testid="talks-panel">
       <h2 id="talks-title">Talks before the truce</h2>
-      <p className="talks-status" data-testid="talks-status">
+      <p className="talks-status" data-testid="talks-status" id="talks-status" tabIndex={-1}>
         {status}
         {result?.deal && ' The truce below runs under these terms.'}
       </p>
-      {turn && turn.party === playing && <TalksSeat key={`${turn.round}-${turn.kind}-${view.answers.length}`} view={view} turn={turn} name={name} onAnswer={answer} />}
+      {mediating && <TalksBridgeResult view={view} name={name} />}
+      {mine && turn.kind === 'bridge' && <TalksBridgeSeat key={`${turn.round}-${turn.kind}-${view.answers.length}`} view={view} turn={turn} name={name} onAnswer={answer} />}
+      {mine && turn.kind !== 'bridge' && <TalksSeat key={`${turn.round}-${turn.kind}-${view.answers.length}`} view={view} turn={turn} name={name} onAnswer={answer} />}
       {turn && turn.party !== playing && (
         <p className="hint">
           {name(turn.party)}’s seat waits for an answer in round {turn.round}. Play {name(turn.party)} to answer, or press “Next decision →” to let its model negotiate.
         </p>
       )}
-      {!view.seat && !result?.deal && <p className="hint">Play one of the two sides (“I play”) to take its seat at the table.</p>}
+      {!view.seat && !result?.deal && <p className="hint">Play one of the two sides, or a mediator at the talks (“I play”), to take its seat at the table.</p>}
       {result?.deal && <AgreedTerms view={view} name={name} />}
       <div className="talks-body">
         <details className="talks-log-box" open={!result}>

@@ -6,6 +6,7 @@ const TURN_TEXT: Record<TalksTurn['kind'], (from: string) => string> = {
   open: () => 'Make your offer.',
   respond: (from) => `${from} offers:`,
   mediator: (from) => `${from} proposes (the other side accepts it):`,
+  bridge: () => 'Propose a bridge:',
 };
 
 /** The student's seat at the talks: the package on the table, their ideal and red lines, and their answer. */
@@ -79,9 +80,10 @@ export function TalksSeat({ view, turn, name, onAnswer }: { view: TalksView; tur
   );
 }
 
-function IssueInput({ issue, value, invalid, onChange }: { issue: CompiledIssue; value: string; invalid: boolean; onChange: (v: string) => void }) {
+/** A value typed for one issue: a number field on its grid, or a select for yes/no and choices. */
+export function IssueInput({ issue, value, invalid, onChange, testId = 'counter' }: { issue: CompiledIssue; value: string; invalid: boolean; onChange: (v: string) => void; testId?: string }) {
   const label = `${issue.name}`;
-  const common = { 'aria-label': label, 'aria-invalid': invalid || undefined, ...(invalid ? { 'aria-describedby': 'talks-problems' } : {}), 'data-testid': `counter-${issue.id}` };
+  const common = { 'aria-label': label, 'aria-invalid': invalid || undefined, ...(invalid ? { 'aria-describedby': 'talks-problems' } : {}), 'data-testid': `${testId}-${issue.id}` };
   if (issue.options || issue.yesNo) {
     const options = issue.options ?? ['no', 'yes'];
     return (
