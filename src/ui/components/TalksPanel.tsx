@@ -49,7 +49,8 @@ export function TalksPanel() {
       <div className="talks-body">
         <details className="talks-log-box" open={!result}>
           <summary>Round by round ({view.notes.length})</summary>
-          <ol className="talks-log" data-testid="talks-log">
+          {/* A scroll region once the rounds fill it: focusable, so the keyboard can scroll it. */}
+          <ol className="talks-log" data-testid="talks-log" tabIndex={0} aria-label="The talks round by round">
             {view.notes.map((n, i) => (
               <li key={i} className={`talks-note talks-${n.type}`}>
                 <span className="reason-day">Round {n.round}</span> {n.text}
