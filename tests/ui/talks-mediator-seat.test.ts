@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TalksAnswer } from '../../src/engine/index.ts';
+import { bridgeReplies } from '../../src/engine/talks-panel.ts';
 import type { Scenario } from '../../src/scenario/index.ts';
 import { buildCatalog } from '../../src/ui/logic/catalog-build.ts';
 import { replayChoices } from '../../src/ui/logic/debrief-choices.ts';
@@ -21,6 +22,7 @@ function bundled(file: string): Scenario {
 const buffer = bundled('buffer-zone-talks.yaml');
 const doha = bundled('doha-60-day-draft-talks.yaml');
 const talksOf = (run: ReturnType<typeof openRun>) => activeBranch(run).view.talks!;
+const bridgeOf = (run: ReturnType<typeof openRun>) => activeBranch(run).session.talks!.lastBridge!;
 
 describe('a played mediator at the talks, in the stepper', () => {
   it('every talks mediator can be played; playing one takes its seat, and Next waits at its bridge', () => {
@@ -28,7 +30,8 @@ describe('a played mediator at the talks, in the stepper', () => {
     const run = setPlaying(openRun(buffer, { seed: '6' }), 'us');
     expect(run.notice?.text).toBe("You take United States's seat at the talks: branch A starts again at round 1.");
     expect(talksOf(run).seat).toBe('us');
-    expect(talksOf(run).turn).toEqual({ kind: 'bridge', round: 8, party: 'us', values: [900], offers: [[1000], [700]], method: 'nash', last: false });
+    expect(talksOf(run).turn).toEqual({ kind: 'bridge', round: 8, party: 'us', values: [900], last: false });
+    expect(talksOf(run).latest).toEqual([[1000], [700]]);
     expect(yourMove(run)).toBe(true);
     expect(step(run, 'decision').notice?.text).toBe('It is your move as United States: answer at the talks first (or let the model decide).');
   });
@@ -41,7 +44,7 @@ describe('a played mediator at the talks, in the stepper', () => {
     run = answerTalks(run, { type: 'propose', values: [800] });
     const t = talksOf(run);
     expect(t.result).toMatchObject({ deal: true, round: 8, by: 'us', values: [800] });
-    expect(bridgeHeadline(t.talks, t.lastBridge!)).toBe('Round 8: you proposed buffer width (m) 800. Both sides accept: that is the deal.');
+    expect(bridgeHeadline(t.talks, bridgeOf(run), bridgeReplies(t.talks, bridgeOf(run)))).toBe('Round 8: you proposed buffer width (m) 800. Both sides accept: that is the deal.');
     expect(activeBranch(run).session.model.params['buffer-width-m']).toBe(800);
     // The truce that follows: the student is still the United States, and its levers wait for them.
     let mine = 0;
@@ -60,13 +63,14 @@ describe('a played mediator at the talks, in the stepper', () => {
     let run = openRun(buffer, { seed: '1', play: 'us' });
     run = answerTalks(run, { type: 'propose', values: [1000] });
     const t = talksOf(run);
-    const [israel, hamas] = t.lastBridge!.replies;
-    expect(bridgeHeadline(t.talks, t.lastBridge!)).toBe('Round 8: you proposed buffer width (m) 1000. One side refuses: the talks go on.');
+    const replies = bridgeReplies(t.talks, bridgeOf(run));
+    const [israel, hamas] = replies;
+    expect(bridgeHeadline(t.talks, bridgeOf(run), replies)).toBe('Round 8: you proposed buffer width (m) 1000. One side refuses: the talks go on.');
     expect(replyText(israel!, 'Israel')).toBe('Israel accepts: it is worth at least as much to it as its own next offer (0.17 against 0.08).');
     expect(replyText(hamas!, 'Hamas')).toBe('Hamas refuses: it is worth less to it than its own next offer (0.00 against 0.29).');
     let qatar = openRun(buffer, { seed: '3', play: 'qatar' });
     qatar = answerTalks(qatar, { type: 'stay' });
-    expect(bridgeHeadline(talksOf(qatar).talks, talksOf(qatar).lastBridge!)).toBe('Round 4: you stayed out. Nothing was proposed.');
+    expect(bridgeHeadline(talksOf(qatar).talks, bridgeOf(qatar), [])).toBe('Round 4: you stayed out. Nothing was proposed.');
     expect(talksOf(qatar).notes.map((n) => n.text)).toContain('Qatar stays out this round.');
   });
 
@@ -89,7 +93,7 @@ describe('a played mediator at the talks, in the stepper', () => {
     expect(reopened.notice).toBeUndefined();
     expect(talksOf(reopened).seat).toBe('qatar');
     expect(talksOf(reopened).notes).toEqual(talksOf(run).notes);
-    expect(talksOf(reopened).lastBridge).toEqual(talksOf(run).lastBridge);
+    expect(bridgeOf(reopened)).toEqual(bridgeOf(run));
     expect(activeBranch(reopened).view.trace).toEqual(activeBranch(run).view.trace);
   });
 

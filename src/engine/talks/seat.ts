@@ -9,8 +9,8 @@ import { issueValueText } from './wording.ts';
  * What the seat is asked. A side's seat: `open`: make the round's offer (its first offer, or after
  * the model answered its last turn). `respond`: the other side offered `values`. `mediator`: a
  * mediator proposed `values` and the other side accepts it. A mediator's seat: `bridge`: it is due
- * to propose this round; `values` is the model's own proposal (none when the model has none), and
- * `offers` each side's latest offer.
+ * to propose this round; `values` is the model's own proposal (none when the model has none); each
+ * side's latest offer is the table's `latestOffers`.
  */
 export interface TalksTurn {
   kind: 'open' | 'respond' | 'mediator' | 'bridge';
@@ -21,10 +21,6 @@ export interface TalksTurn {
   values?: number[];
   /** Who put it there: the other side, or the mediator. */
   from?: string;
-  /** `bridge`: the latest offer of [opening side, other side] so far. */
-  offers?: [number[] | undefined, number[] | undefined];
-  /** `bridge`: how the model's mediator proposes. */
-  method?: 'split-the-difference' | 'nash';
   /** This is the last round: a counter-offer would never be answered. */
   last: boolean;
 }
@@ -58,16 +54,16 @@ export function issueValueProblem(issue: CompiledIssue, value: number): string |
   return undefined;
 }
 
-/** Every problem of a counter-offer (or of a mediator's proposal: `what`), one per issue at most; empty when it can be made. */
-export function counterProblems(issues: readonly CompiledIssue[], values: readonly number[], what = 'a counter-offer'): string[] {
-  if (values.length !== issues.length) return [`${what} needs a value for each of the ${issues.length} issues, not ${values.length}`];
+/** Every problem of a counter-offer (or of a mediator's proposal), one per issue at most; empty when it can be made. */
+export function counterProblems(issues: readonly CompiledIssue[], values: readonly number[]): string[] {
+  if (values.length !== issues.length) return [`a package needs a value for each of the ${issues.length} issues, not ${values.length}`];
   return issues.flatMap((issue, i) => issueValueProblem(issue, values[i]!) ?? []);
 }
 
 /** Whether `answer` can answer `turn` (an allowed type; a counter or proposal that passes the checks). */
 export function answerFits(issues: readonly CompiledIssue[], turn: TalksTurn, answer: TalksAnswer): boolean {
   if (!allowedAnswers(turn).includes(answer.type)) return false;
-  return (answer.type !== 'counter' && answer.type !== 'propose') || counterProblems(issues, answer.values).length === 0;
+  return !('values' in answer) || counterProblems(issues, answer.values).length === 0;
 }
 
 /** A grid value as stored: the nearest grid point (removes floating-point dust from typed numbers). */

@@ -8,7 +8,7 @@
 import { dateOfDay } from '../../scenario/core.ts';
 import { draw, nameHash, PURPOSE, type RunKey } from '../rng.ts';
 import { analyseTalks } from './analysis.ts';
-import type { BridgeOutcome, BridgeReply } from './bridge.ts';
+import type { BridgeOutcome } from './bridge.ts';
 import type { CompiledTalks, TalksSide } from './compile.ts';
 import type { TalksNote, TalksResult } from './negotiate.ts';
 import { answerFits, onGrid, type TalksAnswer, type TalksTurn } from './seat.ts';
@@ -18,7 +18,8 @@ import { describePackage } from './wording.ts';
 
 const EPS = 1e-9;
 
-interface Book {
+/** What the table keeps between steps: each side's pressure, last target and offers so far. */
+export interface Book {
   pressure: [number, number];
   lastTarget: [number, number];
   offers: [number[][], number[][]];
@@ -48,16 +49,17 @@ export class TalksTable {
   private given: TalksAnswer | undefined;
   private waiting: TalksTurn | undefined;
   private ended: TalksResult | undefined;
-  private bridged: BridgeOutcome | undefined;
+  /** What came of the seated mediator's latest turn: its proposal (or none); the sides' answers: bridge.ts. Read only. */
+  lastBridge: BridgeOutcome | undefined;
   /** The seated side's index (a side's seat). */
   private readonly seat: number | undefined;
-  /** The seat's party id: a side's or a mediator's; undefined without a (valid) seat. */
-  private readonly seatParty: string | undefined;
+  /** The seat's id (a side's or a mediator's), when a person sits at the table. */
+  readonly seatId: string | undefined;
 
   private constructor(readonly talks: CompiledTalks, private readonly key: RunKey, private readonly options: TableOptions) {
     const s = talks.sides.findIndex((side) => side.id === options.seat);
     this.seat = s >= 0 ? s : undefined;
-    this.seatParty = s >= 0 || talks.mediators.some((m) => m.id === options.seat) ? options.seat : undefined;
+    this.seatId = s >= 0 || talks.mediators.some((m) => m.id === options.seat) ? options.seat : undefined;
   }
 
   /** The talks run up to the seated side's first turn, or to their end. */
@@ -65,16 +67,6 @@ export class TalksTable {
     const table = new TalksTable(talks, key, options);
     table.run();
     return table;
-  }
-
-  /** The seat's id (a side's or a mediator's), when a person sits at the table. */
-  get seatId(): string | undefined {
-    return this.seatParty;
-  }
-
-  /** What came of the seated mediator's latest turn: its proposal (or none) and the sides' answers. */
-  get lastBridge(): BridgeOutcome | undefined {
-    return this.bridged;
   }
 
   /** The turn waiting for the person's answer. */
@@ -101,7 +93,7 @@ export class TalksTable {
   answer(answer: TalksAnswer): void {
     const turn = this.waiting;
     if (!turn || !answerFits(this.talks.issues, turn, answer)) throw new Error(`the answer ${answer.type} does not fit the talks' ${turn?.kind ?? 'end'}`);
-    this.given = answer.type === 'counter' || answer.type === 'propose' ? { type: answer.type, values: this.talks.issues.map((issue, i) => onGrid(issue, answer.values[i]!)) } : answer;
+    this.given = 'values' in answer ? { type: answer.type, values: this.talks.issues.map((issue, i) => onGrid(issue, answer.values[i]!)) } : answer;
     this.waiting = undefined;
     this.run();
   }
@@ -114,7 +106,7 @@ export class TalksTable {
     copy.at = structuredClone(this.at);
     copy.waiting = this.waiting;
     copy.ended = this.ended;
-    copy.bridged = this.bridged;
+    copy.lastBridge = this.lastBridge;
     return copy;
   }
 
@@ -144,7 +136,7 @@ export class TalksTable {
 
   /** Asks the seat, when `party` is it: its answer, 'wait' (asked now), or undefined (the model answers). */
   private ask(party: string, turn: Omit<TalksTurn, 'round' | 'party' | 'last'>): TalksAnswer | 'wait' | undefined {
-    if (party !== this.seatParty) return undefined;
+    if (party !== this.seatId) return undefined;
     const given = this.given;
     if (!given) {
       this.waiting = { ...turn, round: this.at.round, party, last: this.at.round === this.talks.deadline };
@@ -214,15 +206,16 @@ export class TalksTable {
       return;
     }
     const due = round >= m.from && (round - m.from) % m.every === 0;
-    const modelProposal = !due ? undefined : m.method === 'nash' ? analyseTalks(talks).nash?.values : splitTheDifference(talks, book);
-    let proposal = modelProposal;
+    let proposal = !due ? undefined : m.method === 'nash' ? analyseTalks(talks).nash?.values : splitTheDifference(talks, book);
     let own = false;
-    if (due && m.id === this.seatParty) {
-      const asked = this.ask(m.id, { kind: 'bridge', ...(modelProposal ? { values: modelProposal } : {}), offers: this.latestOffers, method: m.method });
+    if (due && m.id === this.seatId) {
+      const asked = this.ask(m.id, { kind: 'bridge', values: proposal });
       if (asked === 'wait') return;
-      if (asked?.type === 'stay') return this.stayOut(m);
-      if (asked?.type === 'propose') [proposal, own] = [asked.values, true];
-      if (!proposal) this.bridged = { round, mediator: m.id, answer: 'model', replies: [], deal: false };
+      if (asked?.type === 'stay') {
+        this.note({ round, type: 'mediator', party: m.id, text: `${m.name} stays out this round.` });
+        proposal = undefined;
+      } else if (asked?.type === 'propose') [proposal, own] = [asked.values, true];
+      this.lastBridge = { round, answer: (asked?.type ?? 'model') as BridgeOutcome['answer'], ...(proposal ? { values: proposal, book: structuredClone(book) } : {}) };
     }
     if (!proposal) {
       at.mediator += 1;
@@ -237,16 +230,8 @@ export class TalksTable {
     const answer = yes[0] && yes[1] ? 'both sides accept' : yes[0] || yes[1] ? `${talks.sides[yes[0] ? 1 : 0].name} refuses` : 'both sides refuse';
     const how = own ? 'its own bridge' : m.method === 'nash' ? 'the Nash point' : 'splitting the difference';
     this.note({ round, type: 'mediator', party: m.id, values: proposal, text: `${m.name} proposes ${describePackage(talks.issues, proposal)} (${how}): ${answer}.`, ...(m.source !== undefined && !own ? { source: m.source } : {}) });
-    if (m.id === this.seatParty) this.bridged = { round, mediator: m.id, answer: own ? 'propose' : 'model', values: [...proposal], replies: talks.sides.map((_, s) => reply(talks, book, s, round, proposal)), deal: yes[0]! && yes[1]! };
     if (yes[0] && yes[1]) return this.end({ deal: true, round, by: m.id, values: [...proposal] });
     at.mediator += 1;
-  }
-
-  /** The seated mediator proposes nothing this round. */
-  private stayOut(m: CompiledTalks['mediators'][number]): void {
-    this.note({ round: this.at.round, type: 'mediator', party: m.id, text: `${m.name} stays out this round.` });
-    this.bridged = { round: this.at.round, mediator: m.id, answer: 'stay', replies: [], deal: false };
-    this.at.mediator += 1;
   }
 
   private end(result: Omit<TalksResult, 'notes' | 'withdrawnGuarantees'>): void {
@@ -301,24 +286,16 @@ function aim(talks: CompiledTalks, book: Book, s: number, round: number): number
 }
 
 /** Accept when the package is worth at least the side's own next offer, or at least its floor in the last round. */
-function accepts(talks: CompiledTalks, book: Book, s: number, round: number, worth: number): boolean {
+export function accepts(talks: CompiledTalks, book: Book, s: number, round: number, worth: number): boolean {
   const side = talks.sides[s]!;
   if (worth >= nextWorth(talks, book, s, round) - EPS) return true;
   return round === talks.deadline && worth >= TALKS_STRATEGY_REGISTRY[side.strategy].floor(side, book.pressure[s]!) - EPS;
 }
 
 /** U(side `s`'s own next offer) to it in `round`. */
-function nextWorth(talks: CompiledTalks, book: Book, s: number, round: number): number {
+export function nextWorth(talks: CompiledTalks, book: Book, s: number, round: number): number {
   const side = talks.sides[s]!;
   return utility(side, packageAt(talks.issues, side, aim(talks, book, s, round + 1)));
-}
-
-/** Side `s`'s answer to a proposal by the acceptance rule, with the numbers it compared. */
-function reply(talks: CompiledTalks, book: Book, s: number, round: number, values: readonly number[]): BridgeReply {
-  const side = talks.sides[s]!;
-  const worth = utility(side, values);
-  const floor = round === talks.deadline ? { floor: TALKS_STRATEGY_REGISTRY[side.strategy].floor(side, book.pressure[s]!) } : {};
-  return { party: side.id, accepts: accepts(talks, book, s, round, worth), worth, next: nextWorth(talks, book, s, round), ...floor };
 }
 
 /** The midpoint of each side's latest offer, per issue, on the grid; none before both have offered. */

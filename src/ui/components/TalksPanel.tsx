@@ -1,6 +1,6 @@
 import { crossedRedLines, describePackage, issueValueText, type TalksAnswer } from '../../engine/index.ts';
 import { ParleyContext } from '../logic/app-context.ts';
-import { selectModel, selectPlaying, selectView } from '../logic/selectors.ts';
+import { selectBranch, selectModel, selectPlaying, selectView } from '../logic/selectors.ts';
 import { TalksBridgeResult, TalksBridgeSeat } from './TalksBridgeSeat.tsx';
 import { TalksChart } from './TalksChart.tsx';
 import { TalksSeat } from './TalksSeat.tsx';
@@ -16,11 +16,13 @@ export function TalksPanel() {
   const view = ParleyContext.useSelector(selectView).talks;
   const model = ParleyContext.useSelector(selectModel);
   const playing = ParleyContext.useSelector(selectPlaying);
+  // A seated mediator: what came of its latest bridge turn (the session is copied at each step, never changed).
+  const bridge = ParleyContext.useSelector((s) => selectBranch(s).session.talks?.lastBridge);
   const turn = view?.turn;
   const mine = turn !== undefined && turn.party === playing;
   const mediating = view?.seat !== undefined && view.seat === playing && !view.talks.sides.some((s) => s.id === view.seat);
   // After an answer, focus moves to what came of it: a played mediator's bridge result, or the table's status.
-  const answer = useFocusNext(mediating && view?.lastBridge ? 'talks-bridge-result' : 'talks-status', view?.answers.length ?? 0, mine, (a: TalksAnswer) => send({ type: 'talks.answer', answer: a }));
+  const answer = useFocusNext(mediating && bridge ? 'talks-bridge-result' : 'talks-status', view?.answers.length ?? 0, mine, (a: TalksAnswer) => send({ type: 'talks.answer', answer: a }));
   if (!view) return null;
   const name = (id: string) => model.partyById.get(id)?.name ?? id;
   const { talks, result } = view;
@@ -36,7 +38,7 @@ export function TalksPanel() {
         {status}
         {result?.deal && ' The truce below runs under these terms.'}
       </p>
-      {mediating && <TalksBridgeResult view={view} name={name} />}
+      {mediating && <TalksBridgeResult talks={talks} bridge={bridge} name={name} />}
       {mine && turn.kind === 'bridge' && <TalksBridgeSeat key={`${turn.round}-${turn.kind}-${view.answers.length}`} view={view} turn={turn} name={name} onAnswer={answer} />}
       {mine && turn.kind !== 'bridge' && <TalksSeat key={`${turn.round}-${turn.kind}-${view.answers.length}`} view={view} turn={turn} name={name} onAnswer={answer} />}
       {turn && turn.party !== playing && (

@@ -25,10 +25,9 @@ export const DEFAULT_SEED = '1';
  * and, when the talks list it among their mediators, through its bridges at the talks.
  */
 export function playableParties(model: Model): { id: string; name: string; role: 'principal' | 'mediator' | 'guarantor' }[] {
-  const talks = model.scenario.talks;
-  const deciders = new Set([...model.obligations.map((o) => o.def.party), ...Object.keys(talks?.positions ?? {}), ...Object.keys(talks?.mediators ?? {})]);
+  const deciders = new Set(model.obligations.map((o) => o.def.party));
   return model.parties
-    .filter((p) => deciders.has(p.id) || leversOf(model, p.id).length > 0)
+    .filter((p) => deciders.has(p.id) || hasTalksSeat(model.scenario, p.id) || leversOf(model, p.id).length > 0)
     .sort((a, b) => Number(b.role === 'principal') - Number(a.role === 'principal'))
     .map((p) => ({ id: p.id, name: p.name, role: p.role }));
 }

@@ -2,7 +2,7 @@
  * An immutable picture of a Session at one moment, for the UI to select from. The Session itself is
  * mutable; the app machine makes a new view after every change so selectors see new references.
  */
-import type { BridgeOutcome, ChoiceLog, CompiledTalks, Decision, Outcome, Session, SimState, TalksAnswer, TalksNote, TalksResult, TalksTurn, TraceEvent } from '../../engine/index.ts';
+import type { ChoiceLog, CompiledTalks, Decision, Outcome, Session, SimState, TalksAnswer, TalksNote, TalksResult, TalksTurn, TraceEvent } from '../../engine/index.ts';
 
 export interface RunView {
   /** The decision waiting for an answer; undefined once the run is over. */
@@ -33,8 +33,6 @@ export interface TalksView {
   latest: [number[] | undefined, number[] | undefined];
   /** The person's answers so far (for the link). */
   answers: readonly TalksAnswer[];
-  /** A seated mediator: what came of its latest bridge turn. */
-  lastBridge?: BridgeOutcome;
 }
 
 function talksViewOf(session: Session): TalksView | undefined {
@@ -48,7 +46,6 @@ function talksViewOf(session: Session): TalksView | undefined {
     ...(table.result ? { result: table.result } : {}),
     latest: table.latestOffers,
     answers: session.talksAnswers.slice(),
-    ...(table.lastBridge ? { lastBridge: table.lastBridge } : {}),
   };
 }
 

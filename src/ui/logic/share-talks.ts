@@ -8,9 +8,7 @@ import type { TalksAnswer } from '../../engine/index.ts';
 const ANSWER_LETTER = { accept: 'a', walk: 'w', refuse: 'r', model: 'm', stay: 's' } as const;
 
 export function encodeTalksAnswer(a: TalksAnswer): string {
-  if (a.type === 'counter') return `c${a.values.join('_')}`;
-  if (a.type === 'propose') return `p${a.values.join('_')}`;
-  return ANSWER_LETTER[a.type];
+  return 'values' in a ? `${a.type[0]}${a.values.join('_')}` : ANSWER_LETTER[a.type];
 }
 
 export function decodeTalksAnswer(text: string): TalksAnswer | undefined {
@@ -18,8 +16,7 @@ export function decodeTalksAnswer(text: string): TalksAnswer | undefined {
   if (simple) return { type: simple[0] } as TalksAnswer;
   if (!/^[cp]-?[\d.]+(_-?[\d.]+)*$/.test(text)) return undefined;
   const values = text.slice(1).split('_').map(Number);
-  if (!values.every(Number.isFinite)) return undefined;
-  return text.startsWith('p') ? { type: 'propose', values } : { type: 'counter', values };
+  return values.every(Number.isFinite) ? { type: text[0] === 'p' ? 'propose' : 'counter', values } : undefined;
 }
 
 export function encodeTalksAnswers(answers: readonly TalksAnswer[]): string {
@@ -35,7 +32,7 @@ export function decodeTalksAnswers(text: string, problems: string[], label = '')
   for (const part of text.split(',')) {
     const answer = decodeTalksAnswer(part);
     if (!answer) {
-      problems.push(`${label}the talks answer \`${part}\` is not \`a\`, \`w\`, \`r\`, \`m\`, \`s\`, a counter-offer like \`c700_60_0\` or a proposal like \`p700_60_0\` (the talks go on from there without it)`);
+      problems.push(`${label}the talks answer \`${part}\` is not \`a\`, \`w\`, \`r\`, \`m\`, \`s\` or an offer like \`c700_60_0\` or \`p700_60_0\` (the talks go on from there without it)`);
       break;
     }
     answers.push(answer);

@@ -23,11 +23,14 @@ export function replyText(reply: BridgeReply, name: string): string {
   return `${name} refuses: it is worth less to it than its own next offer (${u(reply.worth)} against ${u(reply.next)})${floor}.`;
 }
 
-/** What came of the bridge turn, as a heading line: "Round 8: you proposed buffer width (m) 800. Both sides accept: deal." */
-export function bridgeHeadline(talks: CompiledTalks, bridge: BridgeOutcome): string {
+/**
+ * What came of the bridge turn, as a heading line ("Round 8: you proposed buffer width (m) 800.
+ * Both sides accept: that is the deal."), given the sides' replies (engine `bridgeReplies`).
+ */
+export function bridgeHeadline(talks: CompiledTalks, bridge: BridgeOutcome, replies: readonly BridgeReply[]): string {
   if (bridge.answer === 'stay') return `Round ${bridge.round}: you stayed out. Nothing was proposed.`;
   if (!bridge.values) return `Round ${bridge.round}: the model had no proposal, so nothing was proposed.`;
-  const who = bridge.answer === 'propose' ? 'you proposed' : 'you proposed the model’s';
-  const result = bridge.deal ? 'Both sides accept: that is the deal.' : bridge.replies.every((r) => !r.accepts) ? 'Both sides refuse: the talks go on.' : 'One side refuses: the talks go on.';
+  const who = bridge.answer === 'propose' ? 'you proposed' : 'you proposed the model’s bridge,';
+  const result = replies.every((r) => r.accepts) ? 'Both sides accept: that is the deal.' : replies.every((r) => !r.accepts) ? 'Both sides refuse: the talks go on.' : 'One side refuses: the talks go on.';
   return `Round ${bridge.round}: ${who} ${describePackage(talks.issues, bridge.values)}. ${result}`;
 }

@@ -10,8 +10,7 @@ import { activeBranch, refreshed, replaceActive, type Branch, type RunContext } 
 
 /** Whether a party has a seat at the scenario's talks: one of the two sides, or a mediator listed in `talks.mediators`. */
 export function hasTalksSeat(scenario: Scenario, party: string): boolean {
-  const talks = scenario.talks;
-  return talks !== undefined && (Object.hasOwn(talks.positions, party) || Object.hasOwn(talks.mediators, party));
+  return (scenario.talks?.positions[party] ?? scenario.talks?.mediators[party]) !== undefined;
 }
 
 /** A branch's seat at the talks and the answers given there, to start or rebuild it with. */
@@ -45,10 +44,9 @@ export function answerTalks(run: RunContext, answer: TalksAnswer): RunContext {
   const b = activeBranch(run);
   const turn = b.view.talks?.turn;
   if (!turn) return run;
-  if (answer.type === 'counter' || answer.type === 'propose') {
-    const what = answer.type === 'counter' ? 'counter-offer' : 'proposal';
-    const problems = counterProblems(b.view.talks!.talks.issues, answer.values, `a ${what}`);
-    if (problems.length > 0) return { ...run, notice: { kind: 'error', text: `That ${what} cannot be made: ${problems.join('; ')}.` } };
+  if ('values' in answer) {
+    const problems = counterProblems(b.view.talks!.talks.issues, answer.values);
+    if (problems.length > 0) return { ...run, notice: { kind: 'error', text: `That ${answer.type === 'counter' ? 'counter-offer' : 'proposal'} cannot be made: ${problems.join('; ')}.` } };
   }
   if (!allowedAnswers(turn).includes(answer.type)) return run;
   return replaceActive(run, (br) => refreshed(br, { session: br.session.talksAnswered(answer) }));
