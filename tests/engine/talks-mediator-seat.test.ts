@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compile, runOnce, Session, type TalksAnswer } from '../../src/engine/index.ts';
-import { bridgeReplies } from '../../src/engine/talks-panel.ts';
+import { bridgeReplies } from '../../src/engine/talks-extras.ts';
 import { counterProblems } from '../../src/engine/talks/seat.ts';
 import { loadBundled } from './helpers.ts';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TalksAnswer } from '../../src/engine/index.ts';
-import { bridgeReplies } from '../../src/engine/talks-panel.ts';
+import { bridgeReplies } from '../../src/engine/talks-extras.ts';
 import type { Scenario } from '../../src/scenario/index.ts';
 import { buildCatalog } from '../../src/ui/logic/catalog-build.ts';
 import { replayChoices } from '../../src/ui/logic/debrief-choices.ts';

@@ -19,7 +19,6 @@ export interface TalksAnalysis {
   gridSize: number;
   pareto: ScoredPackage[];
   nash?: ScoredPackage;
-  kalai?: ScoredPackage;
 }
 
 const EPS = 1e-9;
@@ -59,20 +58,20 @@ export function analyseTalks(talks: CompiledTalks): TalksAnalysis {
     if (ua >= -EPS && ub >= -EPS) zone.push({ values: [...values], utilities: [ua, ub] });
   });
   const pareto = paretoOf(zone);
-  const best = (score: (p: ScoredPackage) => number) => pareto.reduce<ScoredPackage | undefined>((top, p) => (top === undefined || score(p) > score(top) + EPS ? p : top), undefined);
-  const maxA = Math.max(...pareto.map((p) => p.utilities[0]));
-  const maxB = Math.max(...pareto.map((p) => p.utilities[1]));
-  const nash = best((p) => p.utilities[0] * p.utilities[1]);
-  const kalai = best((p) => Math.min(maxA > 0 ? p.utilities[0] / maxA : 0, maxB > 0 ? p.utilities[1] / maxB : 0));
+  const nash = bestOnFrontier(pareto, (p) => p.utilities[0] * p.utilities[1]);
   const result: TalksAnalysis = {
     zoneSize: zone.length,
     gridSize,
     pareto,
     ...(nash ? { nash } : {}),
-    ...(kalai ? { kalai } : {}),
   };
   cache.set(talks.definition, result);
   return result;
+}
+
+/** The frontier package with the highest score, the first in frontier order (descending U₀) winning a tie within 10⁻⁹. */
+export function bestOnFrontier(pareto: readonly ScoredPackage[], score: (p: ScoredPackage) => number): ScoredPackage | undefined {
+  return pareto.reduce<ScoredPackage | undefined>((top, p) => (top === undefined || score(p) > score(top) + EPS ? p : top), undefined);
 }
 
 /** The packages no other package beats for one side without losing for the other (of equal pairs, the first in grid order). */

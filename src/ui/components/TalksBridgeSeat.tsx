@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { bridgeReplies } from '../../engine/talks-panel.ts';
+import { bridgeReplies } from '../../engine/talks-extras.ts';
 import { counterProblems, issueValueProblem, issueValueText, talksUtility, type BridgeOutcome, type CompiledTalks, type TalksAnswer, type TalksTurn } from '../../engine/index.ts';
 import type { TalksView } from '../logic/run-view.ts';
 import { bridgeHeadline, methodText, replyText } from '../logic/talks-bridge.ts';
