@@ -104,6 +104,25 @@ describe('a student in the United States\' seat at the buffer-zone talks', () =>
     expect(await fresh.getByTestId('talks-log').textContent()).toBe(await s.page.getByTestId('talks-log').textContent());
     expect(await fresh.getByTestId('log').innerText()).toBe(await s.page.getByTestId('log').innerText());
     await fresh.close();
+  });
+
+  it('on a phone, from a play=us link: branches at its bridge and stays out in the branch, with the keyboard', async () => {
+    const phone = await s.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const small = await phone.newPage();
+    await small.goto(`${s.url}#/run/buffer-zone-talks?seed=6&at=0&play=us`);
+    await small.getByTestId('talks-seat').waitFor({ timeout: 60_000 });
+    await small.getByRole('button', { name: 'Branch here (talks round 8)' }).click();
+    const stay = small.getByRole('button', { name: 'Stay out this round' });
+    expect((await stay.boundingBox())!.height).toBeGreaterThanOrEqual(24);
+    await stay.focus();
+    await small.keyboard.press('Enter');
+    await small.getByTestId('bridge-result').waitFor();
+    expect(await small.getByTestId('bridge-result').innerText()).toContain('Round 8: you stayed out. Nothing was proposed.');
+    expect(await small.getByTestId('talks-log').textContent()).toContain('United States stays out this round.');
+    expect(await small.getByTestId('share-url').inputValue()).toMatch(/seat=us&t=s(&|,|$)/);
+    await small.getByTestId('talks-panel').screenshot({ path: join(SCREENSHOTS, 'talks-mediator-phone.png') });
+    expect(await axeViolations(small)).toEqual([]);
+    await phone.close();
     expect(s.consoleProblems).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { crossedRedLines, describePackage, issueValueText, type TalksAnswer } from '../../engine/index.ts';
+import { crossedRedLines, describePackage, issueValueText, type CompiledTalks, type TalksAnswer } from '../../engine/index.ts';
 import { ParleyContext } from '../logic/app-context.ts';
 import { selectBranch, selectModel, selectPlaying, selectView } from '../logic/selectors.ts';
 import { TalksBridgeResult, TalksBridgeSeat } from './TalksBridgeSeat.tsx';
@@ -46,7 +46,7 @@ export function TalksPanel() {
           {name(turn.party)}’s seat waits for an answer in round {turn.round}. Play {name(turn.party)} to answer, or press “Next decision →” to let its model negotiate.
         </p>
       )}
-      {!view.seat && !result?.deal && <p className="hint">Play one of the two sides, or a mediator at the talks (“I play”), to take its seat at the table.</p>}
+      {!view.seat && !result?.deal && <p className="hint">Play {seatNames(talks, name)} (“I play”) to take a seat at the table.</p>}
       {result?.deal && <AgreedTerms view={view} name={name} />}
       <div className="talks-body">
         <details className="talks-log-box" open={!result}>
@@ -64,6 +64,12 @@ export function TalksPanel() {
       </div>
     </section>
   );
+}
+
+/** Who can sit at the table, in words: "Israel, Hamas, Qatar or United States". */
+function seatNames(talks: CompiledTalks, name: (id: string) => string): string {
+  const names = [...talks.sides, ...talks.mediators].map((p) => name(p.id));
+  return `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
 }
 
 /** The agreed terms against each side's red line: where a side conceded past its red line, it starts the truce aggrieved. */
