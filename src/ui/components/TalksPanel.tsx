@@ -2,6 +2,7 @@ import { crossedRedLines, describePackage, issueValueText, type CompiledTalks, t
 import { ParleyContext } from '../logic/app-context.ts';
 import { selectBranch, selectModel, selectPlaying, selectView } from '../logic/selectors.ts';
 import { TalksBridgeResult, TalksBridgeSeat } from './TalksBridgeSeat.tsx';
+import { IssueTable } from './IssueTable.tsx';
 import { TalksChart } from './TalksChart.tsx';
 import { TalksSeat } from './TalksSeat.tsx';
 import { useFocusNext } from './useFocusNext.ts';
@@ -78,34 +79,26 @@ function AgreedTerms({ view, name }: { view: NonNullable<ReturnType<typeof selec
   const [a, b] = talks.sides;
   const past = (s: 0 | 1, i: number) => crossedRedLines(talks.sides[s], result!.values!).includes(i);
   return (
-    <table className="talks-table" data-testid="agreed-terms">
-      <caption>The agreed terms (the truce’s parameters)</caption>
-      <thead>
-        <tr>
-          <th scope="col">Issue</th>
-          <th scope="col">Agreed</th>
-          <th scope="col">{name(a.id)}’s red line</th>
-          <th scope="col">{name(b.id)}’s red line</th>
-        </tr>
-      </thead>
-      <tbody>
-        {talks.issues.map((issue, i) => (
-          <tr key={issue.id}>
-            <th scope="row">{issue.name}</th>
-            <td data-testid={`agreed-${issue.id}`}>
-              <strong>{issueValueText(issue, result!.values![i]!)}</strong> <code>{issue.parameter}</code>
-            </td>
-            <td>
-              {issueValueText(issue, a.reservation[i]!)}
-              {past(0, i) && <span className="talks-crossed"> · crossed</span>}
-            </td>
-            <td>
-              {issueValueText(issue, b.reservation[i]!)}
-              {past(1, i) && <span className="talks-crossed"> · crossed</span>}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <IssueTable
+      issues={talks.issues}
+      testId="agreed-terms"
+      caption="The agreed terms (the truce’s parameters)"
+      columns={['Agreed', `${name(a.id)}’s red line`, `${name(b.id)}’s red line`]}
+      cells={(issue, i) => (
+        <>
+          <td data-testid={`agreed-${issue.id}`}>
+            <strong>{issueValueText(issue, result!.values![i]!)}</strong> <code>{issue.parameter}</code>
+          </td>
+          <td>
+            {issueValueText(issue, a.reservation[i]!)}
+            {past(0, i) && <span className="talks-crossed"> · crossed</span>}
+          </td>
+          <td>
+            {issueValueText(issue, b.reservation[i]!)}
+            {past(1, i) && <span className="talks-crossed"> · crossed</span>}
+          </td>
+        </>
+      )}
+    />
   );
 }
