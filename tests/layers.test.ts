@@ -24,8 +24,12 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-/** A layer's public faces: its index.ts, and for scenario also core.ts (the layer without the YAML loader, which keeps the app's first page small). */
-const FACES: Partial<Record<Layer, readonly string[]>> = { scenario: ['index.ts', 'core.ts'] };
+/**
+ * A layer's public faces: its index.ts, and for scenario also core.ts (the layer without the YAML
+ * loader, which keeps the app's first page small); for engine also talks-extras.ts (what the talks'
+ * readers need and a run does not, kept off the first page).
+ */
+const FACES: Partial<Record<Layer, readonly string[]>> = { scenario: ['index.ts', 'core.ts'], engine: ['index.ts', 'talks-extras.ts'] };
 
 const layerOf = (path: string): Layer | undefined => LAYERS.find((layer) => path.startsWith(`src/${layer}/`));
 

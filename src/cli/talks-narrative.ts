@@ -1,5 +1,6 @@
 /** The talks part of a run's narrative: each round (dated when known), then where the deal fell against the analysis. */
 import { analyseTalks, compileTalks, describePackage, talksUtility, type RunResult } from '../engine/index.ts';
+import { kalaiPoint } from '../engine/talks-extras.ts';
 import { readableDate, type Scenario } from '../scenario/index.ts';
 
 const MARK: Record<string, string> = { event: '!', lever: '·', offer: '→', mediator: '◇', deal: '✓', breakdown: '✗' };
@@ -23,7 +24,8 @@ export function talksLines(scenario: Scenario, result: RunResult): string[] {
   lines.push('');
   lines.push(`Zone of possible agreement: ${analysis.zoneSize} of ${analysis.gridSize} packages both sides value at least as their red lines; ${analysis.pareto.length} on the Pareto frontier.`);
   if (analysis.nash) lines.push(`  Nash point: ${describePackage(compiled.issues, analysis.nash.values)} (utility ${pair(analysis.nash.values)})`);
-  if (analysis.kalai) lines.push(`  Kalai–Smorodinsky point: ${describePackage(compiled.issues, analysis.kalai.values)} (utility ${pair(analysis.kalai.values)})`);
+  const kalai = kalaiPoint(analysis);
+  if (kalai) lines.push(`  Kalai–Smorodinsky point: ${describePackage(compiled.issues, kalai.values)} (utility ${pair(kalai.values)})`);
   if (talks.deal) lines.push(`  The deal: ${describePackage(compiled.issues, talks.values!)} in round ${talks.round} (utility ${pair(talks.values!)})`);
   else lines.push(`  No deal: ${talks.cause}.`);
   lines.push('');

@@ -25,5 +25,6 @@ export { crossedRedLines, utility as talksUtility } from './talks/utility.ts';
 export { describePackage, issueValueText } from './talks/wording.ts';
 export { allowedAnswers, answerFits, counterProblems, issueValueProblem, type TalksAnswer, type TalksTurn } from './talks/seat.ts';
 export type { TalksTable } from './talks/table.ts';
+export type { BridgeOutcome, BridgeReply } from './talks/bridge.ts';
 export type { CompiledIssue, TalksSide } from './talks/compile.ts';
 export type { TalksOutcome } from './trace.ts';

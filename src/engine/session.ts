@@ -2,7 +2,8 @@
  * A run a person steps through: advance to the next decision or day, answer a party's decision
  * instead of its model, undo exactly (RNG included), and fork a branch from where you are. In a
  * scenario with `talks:` the run starts at the talks table (talks/table.ts): a person may sit in one
- * side's seat and answer its turns; with a deal the truce runs under the agreed terms.
+ * side's seat, or a talks mediator's, and answer its turns; with a deal the truce runs under the
+ * agreed terms (a played mediator keeps its seat there through its levers: `levers`).
  */
 import type { Model } from './model.ts';
 import type { Response } from './response.ts';
@@ -23,7 +24,7 @@ export type ChoiceLog = Readonly<Record<number, Response>>;
 export type AdvanceTarget = 'decision' | 'day' | 'end';
 
 export interface SessionOptions extends Omit<StartOptions, 'trace' | 'opening'> {
-  /** The talks side a person answers for (scenarios with `talks:`). */
+  /** The talks side, or talks mediator, a person answers for (scenarios with `talks:`). */
   seat?: string;
   /** A person's answers at the talks, in order: played from the start as long as each fits its turn. */
   talks?: readonly TalksAnswer[];

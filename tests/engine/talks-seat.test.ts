@@ -120,7 +120,7 @@ describe('a person in a seat at the talks', () => {
     expect(counterProblems(talks.issues, [975, 60, 0])).toEqual(['prisoners released: 975 is outside the range; offer a value from 400 to 950 in steps of 50']);
     expect(counterProblems(talks.issues, [725, 60, 0])[0]).toBe('prisoners released: 725 is not on the table\'s grid; offer a value from 400 to 950 in steps of 50 (nearest: 750)');
     expect(counterProblems(talks.issues, [700, 60, 2])[0]).toContain('who picks the names: 2 is outside the range; offer a value one of israel-approves, hamas-picks');
-    expect(counterProblems(talks.issues, [700, 60])).toEqual(['a counter-offer needs a value for each of the 3 issues, not 2']);
+    expect(counterProblems(talks.issues, [700, 60])).toEqual(['a package needs a value for each of the 3 issues, not 2']);
     const session = Session.start(model, '1', { seat: 'hamas' });
     expect(() => session.answerTalks({ type: 'counter', values: [975, 60, 0] })).toThrow();
     expect(() => session.answerTalks({ type: 'refuse' })).toThrow();

@@ -4,7 +4,7 @@
  * packages, utility ≥ 0), its Pareto frontier, and the Nash and Kalai–Smorodinsky points with the
  * disagreement point (0, 0).
  */
-import type { CompiledIssue, CompiledTalks, TalksSide } from './compile.ts';
+import type { CompiledIssue, CompiledTalks } from './compile.ts';
 import { utility } from './utility.ts';
 
 export interface ScoredPackage {
@@ -14,14 +14,11 @@ export interface ScoredPackage {
 }
 
 export interface TalksAnalysis {
-  /** Per issue: the values both sides accept on that issue alone (between the two red lines), or null when the red lines do not overlap. */
-  issueZones: ([number, number] | null)[];
   /** Packages with utility ≥ 0 to both sides. */
   zoneSize: number;
   gridSize: number;
   pareto: ScoredPackage[];
   nash?: ScoredPackage;
-  kalai?: ScoredPackage;
 }
 
 const EPS = 1e-9;
@@ -45,15 +42,6 @@ export function forEachPackage(issues: readonly CompiledIssue[], visit: (values:
   }
 }
 
-function zoneOf(a: TalksSide, b: TalksSide, i: number): [number, number] | null {
-  const acceptable = (side: TalksSide): [number, number] => (side.ideal[i]! >= side.reservation[i]! ? [side.reservation[i]!, Infinity] : [-Infinity, side.reservation[i]!]);
-  const [a0, a1] = acceptable(a);
-  const [b0, b1] = acceptable(b);
-  const low = Math.max(a0, b0);
-  const high = Math.min(a1, b1);
-  return low <= high ? [low, high] : null;
-}
-
 /** Keyed by the scenario's `talks:` object: the analysis reads no parameter. */
 const cache = new WeakMap<object, TalksAnalysis>();
 
@@ -70,21 +58,20 @@ export function analyseTalks(talks: CompiledTalks): TalksAnalysis {
     if (ua >= -EPS && ub >= -EPS) zone.push({ values: [...values], utilities: [ua, ub] });
   });
   const pareto = paretoOf(zone);
-  const best = (score: (p: ScoredPackage) => number) => pareto.reduce<ScoredPackage | undefined>((top, p) => (top === undefined || score(p) > score(top) + EPS ? p : top), undefined);
-  const maxA = Math.max(...pareto.map((p) => p.utilities[0]));
-  const maxB = Math.max(...pareto.map((p) => p.utilities[1]));
-  const nash = best((p) => p.utilities[0] * p.utilities[1]);
-  const kalai = best((p) => Math.min(maxA > 0 ? p.utilities[0] / maxA : 0, maxB > 0 ? p.utilities[1] / maxB : 0));
+  const nash = bestOnFrontier(pareto, (p) => p.utilities[0] * p.utilities[1]);
   const result: TalksAnalysis = {
-    issueZones: talks.issues.map((_, i) => zoneOf(a, b, i)),
     zoneSize: zone.length,
     gridSize,
     pareto,
     ...(nash ? { nash } : {}),
-    ...(kalai ? { kalai } : {}),
   };
   cache.set(talks.definition, result);
   return result;
+}
+
+/** The frontier package with the highest score, the first in frontier order (descending U₀) winning a tie within 10⁻⁹. */
+export function bestOnFrontier(pareto: readonly ScoredPackage[], score: (p: ScoredPackage) => number): ScoredPackage | undefined {
+  return pareto.reduce<ScoredPackage | undefined>((top, p) => (top === undefined || score(p) > score(top) + EPS ? p : top), undefined);
 }
 
 /** The packages no other package beats for one side without losing for the other (of equal pairs, the first in grid order). */

@@ -6,16 +6,18 @@ import type { CompiledIssue } from './compile.ts';
 import { issueValueText } from './wording.ts';
 
 /**
- * What the seated side is asked. `open`: make the round's offer (its first offer, or after the
- * model answered its last turn). `respond`: the other side offered `values`. `mediator`: a mediator
- * proposed `values` and the other side accepts it.
+ * What the seat is asked. A side's seat: `open`: make the round's offer (its first offer, or after
+ * the model answered its last turn). `respond`: the other side offered `values`. `mediator`: a
+ * mediator proposed `values` and the other side accepts it. A mediator's seat: `bridge`: it is due
+ * to propose this round; `values` is the model's own proposal (none when the model has none); each
+ * side's latest offer is the table's `latestOffers`.
  */
 export interface TalksTurn {
-  kind: 'open' | 'respond' | 'mediator';
+  kind: 'open' | 'respond' | 'mediator' | 'bridge';
   round: number;
-  /** The seated side's id. */
+  /** The seat's id: the seated side's, or the seated mediator's. */
   party: string;
-  /** The package on the table (`respond`, `mediator`). */
+  /** The package on the table (`respond`, `mediator`); the model's proposal (`bridge`). */
   values?: number[];
   /** Who put it there: the other side, or the mediator. */
   from?: string;
@@ -26,14 +28,17 @@ export interface TalksTurn {
 /**
  * A person's answer to a turn. `accept` (respond, mediator); `walk` (open, respond: leave the
  * talks, no deal); `counter` (open, respond: the values offered next, or now when opening);
- * `refuse` (mediator); `model` (any turn: the side's strategy answers, as if nobody sat there).
+ * `refuse` (mediator); `propose` (bridge: the mediator proposes these values); `stay` (bridge: no
+ * proposal this round); `model` (any turn: the side's strategy or the mediator's method answers,
+ * as if nobody sat there).
  */
-export type TalksAnswer = { type: 'accept' } | { type: 'walk' } | { type: 'refuse' } | { type: 'model' } | { type: 'counter'; values: number[] };
+export type TalksAnswer = { type: 'accept' } | { type: 'walk' } | { type: 'refuse' } | { type: 'model' } | { type: 'stay' } | { type: 'counter'; values: number[] } | { type: 'propose'; values: number[] };
 
 /** The answers a turn takes (a counter in the last round is a refusal: the deadline passes). */
 export function allowedAnswers(turn: TalksTurn): TalksAnswer['type'][] {
   if (turn.kind === 'open') return ['counter', 'walk', 'model'];
   if (turn.kind === 'respond') return ['accept', 'counter', 'walk', 'model'];
+  if (turn.kind === 'bridge') return ['propose', 'stay', 'model'];
   return ['accept', 'refuse', 'model'];
 }
 
@@ -49,16 +54,16 @@ export function issueValueProblem(issue: CompiledIssue, value: number): string |
   return undefined;
 }
 
-/** Every problem of a counter-offer, one per issue at most; empty when it can be made. */
+/** Every problem of a counter-offer (or of a mediator's proposal), one per issue at most; empty when it can be made. */
 export function counterProblems(issues: readonly CompiledIssue[], values: readonly number[]): string[] {
-  if (values.length !== issues.length) return [`a counter-offer needs a value for each of the ${issues.length} issues, not ${values.length}`];
+  if (values.length !== issues.length) return [`a package needs a value for each of the ${issues.length} issues, not ${values.length}`];
   return issues.flatMap((issue, i) => issueValueProblem(issue, values[i]!) ?? []);
 }
 
-/** Whether `answer` can answer `turn` (an allowed type; a counter that passes the checks). */
+/** Whether `answer` can answer `turn` (an allowed type; a counter or proposal that passes the checks). */
 export function answerFits(issues: readonly CompiledIssue[], turn: TalksTurn, answer: TalksAnswer): boolean {
   if (!allowedAnswers(turn).includes(answer.type)) return false;
-  return answer.type !== 'counter' || counterProblems(issues, answer.values).length === 0;
+  return !('values' in answer) || counterProblems(issues, answer.values).length === 0;
 }
 
 /** A grid value as stored: the nearest grid point (removes floating-point dust from typed numbers). */

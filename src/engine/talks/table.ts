@@ -1,13 +1,14 @@
 /**
  * The talks as a table that can stop: round by round (docs/model.md, "Talks"): events → levers →
  * the round's proposer offers → the other side accepts, walks out or counters → mediators propose
- * → the deadline. With a seat, the seated side's turns wait for a person's answer (seat.ts); the
- * other side and everything else go on as without one. Pure and deterministic; every draw is keyed
+ * → the deadline. With a seat, the seated side's turns (or a seated mediator's bridges) wait for a
+ * person's answer (seat.ts); everything else goes on as without one. Pure and deterministic; every draw is keyed
  * (PURPOSE.talks, the event's id, the round), so no answer moves another draw.
  */
 import { dateOfDay } from '../../scenario/core.ts';
 import { draw, nameHash, PURPOSE, type RunKey } from '../rng.ts';
 import { analyseTalks } from './analysis.ts';
+import type { BridgeOutcome } from './bridge.ts';
 import type { CompiledTalks, TalksSide } from './compile.ts';
 import type { TalksNote, TalksResult } from './negotiate.ts';
 import { answerFits, onGrid, type TalksAnswer, type TalksTurn } from './seat.ts';
@@ -17,7 +18,8 @@ import { describePackage } from './wording.ts';
 
 const EPS = 1e-9;
 
-interface Book {
+/** What the table keeps between steps: each side's pressure, last target and offers so far. */
+export interface Book {
   pressure: [number, number];
   lastTarget: [number, number];
   offers: [number[][], number[][]];
@@ -36,7 +38,7 @@ interface Progress {
 export interface TableOptions {
   trace: boolean;
   truceStart?: string;
-  /** The side a person answers for (a party id of one of the two sides). */
+  /** The seat a person answers for: a party id of one of the two sides, or of a mediator in `mediators`. */
   seat?: string;
 }
 
@@ -47,11 +49,17 @@ export class TalksTable {
   private given: TalksAnswer | undefined;
   private waiting: TalksTurn | undefined;
   private ended: TalksResult | undefined;
+  /** What came of the seated mediator's latest turn: its proposal (or none); the sides' answers: bridge.ts. Read only. */
+  lastBridge: BridgeOutcome | undefined;
+  /** The seated side's index (a side's seat). */
   private readonly seat: number | undefined;
+  /** The seat's id (a side's or a mediator's), when a person sits at the table. */
+  readonly seatId: string | undefined;
 
   private constructor(readonly talks: CompiledTalks, private readonly key: RunKey, private readonly options: TableOptions) {
     const s = talks.sides.findIndex((side) => side.id === options.seat);
     this.seat = s >= 0 ? s : undefined;
+    this.seatId = s >= 0 || talks.mediators.some((m) => m.id === options.seat) ? options.seat : undefined;
   }
 
   /** The talks run up to the seated side's first turn, or to their end. */
@@ -59,11 +67,6 @@ export class TalksTable {
     const table = new TalksTable(talks, key, options);
     table.run();
     return table;
-  }
-
-  /** The seated side's id, when a person sits at the table. */
-  get seatId(): string | undefined {
-    return this.seat === undefined ? undefined : this.talks.sides[this.seat]!.id;
   }
 
   /** The turn waiting for the person's answer. */
@@ -90,7 +93,7 @@ export class TalksTable {
   answer(answer: TalksAnswer): void {
     const turn = this.waiting;
     if (!turn || !answerFits(this.talks.issues, turn, answer)) throw new Error(`the answer ${answer.type} does not fit the talks' ${turn?.kind ?? 'end'}`);
-    this.given = answer.type === 'counter' ? { type: 'counter', values: this.talks.issues.map((issue, i) => onGrid(issue, answer.values[i]!)) } : answer;
+    this.given = 'values' in answer ? { type: answer.type, values: this.talks.issues.map((issue, i) => onGrid(issue, answer.values[i]!)) } : answer;
     this.waiting = undefined;
     this.run();
   }
@@ -103,6 +106,7 @@ export class TalksTable {
     copy.at = structuredClone(this.at);
     copy.waiting = this.waiting;
     copy.ended = this.ended;
+    copy.lastBridge = this.lastBridge;
     return copy;
   }
 
@@ -130,12 +134,12 @@ export class TalksTable {
     else this.mediate();
   }
 
-  /** Asks the seated side, when `side` is it: its answer, 'wait' (asked now), or undefined (the model answers). */
-  private ask(side: number, turn: Pick<TalksTurn, 'kind' | 'values' | 'from'>): TalksAnswer | 'wait' | undefined {
-    if (side !== this.seat) return undefined;
+  /** Asks the seat, when `party` is it: its answer, 'wait' (asked now), or undefined (the model answers). */
+  private ask(party: string, turn: Omit<TalksTurn, 'round' | 'party' | 'last'>): TalksAnswer | 'wait' | undefined {
+    if (party !== this.seatId) return undefined;
     const given = this.given;
     if (!given) {
-      this.waiting = { ...turn, round: this.at.round, party: this.talks.sides[side]!.id, last: this.at.round === this.talks.deadline };
+      this.waiting = { ...turn, round: this.at.round, party, last: this.at.round === this.talks.deadline };
       return 'wait';
     }
     this.given = undefined;
@@ -148,7 +152,7 @@ export class TalksTable {
     const proposer = this.talks.sides[p]!;
     let offer = this.at.counter;
     if (offer === undefined) {
-      const asked = this.ask(p, { kind: 'open' });
+      const asked = this.ask(proposer.id, { kind: 'open' });
       if (asked === 'wait') return;
       if (asked?.type === 'walk') return this.walkOut(proposer);
       offer = asked?.type === 'counter' ? asked.values : undefined;
@@ -171,7 +175,7 @@ export class TalksTable {
     const r = 1 - p;
     const responder = this.talks.sides[r]!;
     const offer = this.at.offer!;
-    const asked = this.ask(r, { kind: 'respond', values: offer, from: this.talks.sides[p]!.id });
+    const asked = this.ask(responder.id, { kind: 'respond', values: offer, from: this.talks.sides[p]!.id });
     if (asked === 'wait') return;
     const worth = utility(responder, offer);
     const accepted = asked === undefined ? accepts(this.talks, this.book, r, round, worth) : asked.type === 'accept';
@@ -201,19 +205,31 @@ export class TalksTable {
       at.stage = 'events';
       return;
     }
-    const proposal = round < m.from || (round - m.from) % m.every !== 0 ? undefined : m.method === 'nash' ? analyseTalks(talks).nash?.values : splitTheDifference(talks, book);
+    const due = round >= m.from && (round - m.from) % m.every === 0;
+    let proposal = !due ? undefined : m.method === 'nash' ? analyseTalks(talks).nash?.values : splitTheDifference(talks, book);
+    let own = false;
+    if (due && m.id === this.seatId) {
+      const asked = this.ask(m.id, { kind: 'bridge', values: proposal });
+      if (asked === 'wait') return;
+      if (asked?.type === 'stay') {
+        this.note({ round, type: 'mediator', party: m.id, text: `${m.name} stays out this round.` });
+        proposal = undefined;
+      } else if (asked?.type === 'propose') [proposal, own] = [asked.values, true];
+      this.lastBridge = { round, answer: (asked?.type ?? 'model') as BridgeOutcome['answer'], ...(proposal ? { values: proposal, book: structuredClone(book) } : {}) };
+    }
     if (!proposal) {
       at.mediator += 1;
       return;
     }
     const yes = talks.sides.map((side: TalksSide, s) => accepts(talks, book, s, round, utility(side, proposal)));
     if (this.seat !== undefined && yes[1 - this.seat]) {
-      const asked = this.ask(this.seat, { kind: 'mediator', values: proposal, from: m.id });
+      const asked = this.ask(talks.sides[this.seat]!.id, { kind: 'mediator', values: proposal, from: m.id });
       if (asked === 'wait') return;
       if (asked !== undefined) yes[this.seat] = asked.type === 'accept';
     }
     const answer = yes[0] && yes[1] ? 'both sides accept' : yes[0] || yes[1] ? `${talks.sides[yes[0] ? 1 : 0].name} refuses` : 'both sides refuse';
-    this.note({ round, type: 'mediator', party: m.id, values: proposal, text: `${m.name} proposes ${describePackage(talks.issues, proposal)} (${m.method === 'nash' ? 'the Nash point' : 'splitting the difference'}): ${answer}.`, ...(m.source !== undefined ? { source: m.source } : {}) });
+    const how = own ? 'its own bridge' : m.method === 'nash' ? 'the Nash point' : 'splitting the difference';
+    this.note({ round, type: 'mediator', party: m.id, values: proposal, text: `${m.name} proposes ${describePackage(talks.issues, proposal)} (${how}): ${answer}.`, ...(m.source !== undefined && !own ? { source: m.source } : {}) });
     if (yes[0] && yes[1]) return this.end({ deal: true, round, by: m.id, values: [...proposal] });
     at.mediator += 1;
   }
@@ -270,11 +286,16 @@ function aim(talks: CompiledTalks, book: Book, s: number, round: number): number
 }
 
 /** Accept when the package is worth at least the side's own next offer, or at least its floor in the last round. */
-function accepts(talks: CompiledTalks, book: Book, s: number, round: number, worth: number): boolean {
+export function accepts(talks: CompiledTalks, book: Book, s: number, round: number, worth: number): boolean {
   const side = talks.sides[s]!;
-  const next = utility(side, packageAt(talks.issues, side, aim(talks, book, s, round + 1)));
-  if (worth >= next - EPS) return true;
+  if (worth >= nextWorth(talks, book, s, round) - EPS) return true;
   return round === talks.deadline && worth >= TALKS_STRATEGY_REGISTRY[side.strategy].floor(side, book.pressure[s]!) - EPS;
+}
+
+/** U(side `s`'s own next offer) to it in `round`. */
+export function nextWorth(talks: CompiledTalks, book: Book, s: number, round: number): number {
+  const side = talks.sides[s]!;
+  return utility(side, packageAt(talks.issues, side, aim(talks, book, s, round + 1)));
 }
 
 /** The midpoint of each side's latest offer, per issue, on the grid; none before both have offered. */

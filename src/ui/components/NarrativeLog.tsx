@@ -1,11 +1,13 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
 import { ParleyContext } from '../logic/app-context.ts';
 import { groupByDay } from '../logic/narrative.ts';
 import { selectScenario, selectView } from '../logic/selectors.ts';
 import { LogEntry } from './LogEntry.tsx';
-import { TalksOutcomeLine } from './TalksOutcomeLine.tsx';
 import { dayLabel } from '../logic/day-label.ts';
 import { useRovingFocus } from './useRovingFocus.ts';
+
+/** How the talks ended: loaded with the talks panel's code, for scenarios with talks only (off the first page). */
+const TalksOutcomeLine = lazy(() => import('./TalksOutcomeLine.tsx').then((m) => ({ default: m.TalksOutcomeLine })));
 
 /** What happened, day by day, in plain English; each line opens to the source it came from. */
 export function NarrativeLog() {
@@ -29,7 +31,11 @@ export function NarrativeLog() {
       </p>
       {/* The keys move between the sources inside; the log itself is a focusable scroll region. */}
       <div className="log" ref={box} data-testid="log" tabIndex={0} role="region" aria-label="Narrative log" aria-describedby="log-keys" onKeyDown={roving.onKeyDown} onFocus={roving.onFocus}>
-        <TalksOutcomeLine />
+        {scenario.talks && (
+          <Suspense fallback={null}>
+            <TalksOutcomeLine />
+          </Suspense>
+        )}
         {days.map((d) => (
           <section key={d.day} className="log-day" aria-label={d.day === 0 ? 'Start' : `Day ${d.day}`}>
             <h3>{dayLabel(scenario, d.day)}</h3>

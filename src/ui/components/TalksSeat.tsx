@@ -1,11 +1,13 @@
-import { useState } from 'react';
-import { allowedAnswers, counterProblems, issueValueProblem, issueValueText, type CompiledIssue, type TalksAnswer, type TalksTurn } from '../../engine/index.ts';
+import { allowedAnswers, issueValueText, type TalksAnswer, type TalksTurn } from '../../engine/index.ts';
 import type { TalksView } from '../logic/run-view.ts';
+import { IssueTable } from './IssueTable.tsx';
+import { IssueInput, SeatForm, usePackageInput } from './SeatForm.tsx';
 
 const TURN_TEXT: Record<TalksTurn['kind'], (from: string) => string> = {
   open: () => 'Make your offer.',
   respond: (from) => `${from} offers:`,
   mediator: (from) => `${from} proposes (the other side accepts it):`,
+  bridge: () => 'Propose a bridge:',
 };
 
 /** The student's seat at the talks: the package on the table, their ideal and red lines, and their answer. */
@@ -14,87 +16,35 @@ export function TalksSeat({ view, turn, name, onAnswer }: { view: TalksView; tur
   const s = talks.sides.findIndex((side) => side.id === turn.party);
   const side = talks.sides[s]!;
   const start = view.latest[s] ?? side.ideal;
-  const [typed, setTyped] = useState<string[]>(() => start.map(String));
-  const [tried, setTried] = useState(false);
-  const values = typed.map((t) => (t.trim() === '' ? NaN : Number(t)));
-  const problems = counterProblems(talks.issues, values);
-  const allowed = allowedAnswers(turn);
-  const counter = () => {
-    setTried(true);
-    if (problems.length === 0) onAnswer({ type: 'counter', values });
-  };
+  const input = usePackageInput(talks.issues, start);
+  const counters = allowedAnswers(turn).includes('counter');
   return (
     <div className="talks-seat yours" data-testid="talks-seat">
       <p className="your-move">
         <strong>You negotiate for {side.name}.</strong>
         {turn.last ? ' This is the last round: without a deal now, the deadline passes.' : ' Accept, counter with your own numbers, or walk away.'}
       </p>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          counter();
-        }}
-        aria-label={`Your answer in round ${turn.round}`}
-        noValidate
-      >
-        <div className="table-scroll">
-          <table className="talks-table">
-            <caption>{TURN_TEXT[turn.kind](name(turn.from ?? ''))}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Issue</th>
-                {turn.values && <th scope="col">On the table</th>}
-                <th scope="col">Your ideal</th>
-                <th scope="col">Your red line</th>
-                {allowed.includes('counter') && <th scope="col">{turn.kind === 'open' ? 'Your offer' : 'Your counter'}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {talks.issues.map((issue, i) => (
-                <tr key={issue.id}>
-                  <th scope="row">{issue.name}</th>
-                  {turn.values && <td data-testid={`on-table-${issue.id}`}>{issueValueText(issue, turn.values[i]!)}</td>}
-                  <td>{issueValueText(issue, side.ideal[i]!)}</td>
-                  <td>{issueValueText(issue, side.reservation[i]!)}</td>
-                  {allowed.includes('counter') && (
-                    <td>
-                      <IssueInput issue={issue} value={typed[i]!} invalid={tried && issueValueProblem(issue, values[i]!) !== undefined} onChange={(v) => setTyped(typed.map((t, k) => (k === i ? v : t)))} />
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        {tried && problems.length > 0 && (
-          <ul className="talks-problems" role="alert" id="talks-problems">
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        )}
-        <SeatButtons turn={turn} onAnswer={onAnswer} />
-      </form>
+      <SeatForm label={`Your answer in round ${turn.round}`} input={input} send={(values) => onAnswer({ type: 'counter', values })} buttons={<SeatButtons turn={turn} onAnswer={onAnswer} />}>
+        <IssueTable
+          issues={talks.issues}
+          caption={TURN_TEXT[turn.kind](name(turn.from ?? ''))}
+          columns={[...(turn.values ? ['On the table'] : []), 'Your ideal', 'Your red line', ...(counters ? [turn.kind === 'open' ? 'Your offer' : 'Your counter'] : [])]}
+          cells={(issue, i) => (
+            <>
+              {turn.values && <td data-testid={`on-table-${issue.id}`}>{issueValueText(issue, turn.values[i]!)}</td>}
+              <td>{issueValueText(issue, side.ideal[i]!)}</td>
+              <td>{issueValueText(issue, side.reservation[i]!)}</td>
+              {counters && (
+                <td>
+                  <IssueInput issue={issue} value={input.typed[i]!} invalid={input.invalid(i)} onChange={(v) => input.type(i, v)} />
+                </td>
+              )}
+            </>
+          )}
+        />
+      </SeatForm>
     </div>
   );
-}
-
-function IssueInput({ issue, value, invalid, onChange }: { issue: CompiledIssue; value: string; invalid: boolean; onChange: (v: string) => void }) {
-  const label = `${issue.name}`;
-  const common = { 'aria-label': label, 'aria-invalid': invalid || undefined, ...(invalid ? { 'aria-describedby': 'talks-problems' } : {}), 'data-testid': `counter-${issue.id}` };
-  if (issue.options || issue.yesNo) {
-    const options = issue.options ?? ['no', 'yes'];
-    return (
-      <select value={value} onChange={(e) => onChange(e.target.value)} {...common}>
-        {options.map((o, k) => (
-          <option key={o} value={String(k)}>
-            {o}
-          </option>
-        ))}
-      </select>
-    );
-  }
-  return <input type="number" inputMode="decimal" value={value} min={issue.low} max={issue.high} step={issue.step} onChange={(e) => onChange(e.target.value)} {...common} />;
 }
 
 /** Accept, counter (the form's submit), refuse, walk away, or let the model answer: the answers this turn takes. */

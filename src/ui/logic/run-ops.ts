@@ -15,18 +15,19 @@ import { activeBranch, choicesOf, refreshed, replaceActive, type Branch, type Ru
 import { viewOf } from './run-view.ts';
 import { branchesShare, branchFromLink, openBranches, specOf } from './shared-run.ts';
 import type { ShareState } from './share-url.ts';
-import { isTalksSide, seatOf, takeSeat, whereOf } from './talks-ops.ts';
+import { hasTalksSeat, seatOf, takeSeat, whereOf } from './talks-ops.ts';
 
 export const DEFAULT_SEED = '1';
 
 /**
  * Parties that have decisions to make or a seat at the talks, principals first: the ones a student
- * can play. A mediator or guarantor decides through its levers (press, guarantee, broker: engine/levers.ts).
+ * can play. A mediator or guarantor decides through its levers (press, guarantee, broker: engine/levers.ts)
+ * and, when the talks list it among their mediators, through its bridges at the talks.
  */
 export function playableParties(model: Model): { id: string; name: string; role: 'principal' | 'mediator' | 'guarantor' }[] {
-  const deciders = new Set([...model.obligations.map((o) => o.def.party), ...Object.keys(model.scenario.talks?.positions ?? {})]);
+  const deciders = new Set(model.obligations.map((o) => o.def.party));
   return model.parties
-    .filter((p) => deciders.has(p.id) || leversOf(model, p.id).length > 0)
+    .filter((p) => deciders.has(p.id) || hasTalksSeat(model.scenario, p.id) || leversOf(model, p.id).length > 0)
     .sort((a, b) => Number(b.role === 'principal') - Number(a.role === 'principal'))
     .map((p) => ({ id: p.id, name: p.name, role: p.role }));
 }
@@ -46,8 +47,8 @@ export function openRun(scenario: Scenario, share: Partial<ShareState>, problems
     playing = undefined;
   }
   const spec = specOf(share, DEFAULT_SEED);
-  // A link that plays a talks side from the start, with no seat of its own, takes that side's seat.
-  if (spec.seat === undefined && spec.talks === undefined && spec.at === 0 && playing !== undefined && isTalksSide(scenario, playing)) spec.seat = playing;
+  // A link that plays a talks side or mediator from the start, with no seat of its own, takes that seat.
+  if (spec.seat === undefined && spec.talks === undefined && spec.at === 0 && playing !== undefined && hasTalksSeat(scenario, playing)) spec.seat = playing;
   const shown = branchFromLink(scenario, spec, notes, playing);
   const branches = openBranches(scenario, shown, spec, share.branches ?? [{ name: 'A', active: true, choices: {}, at: 0 }], notes, playing);
   return {

@@ -1,22 +1,22 @@
 /**
  * A person's answers at the talks in a shared address, compactly: in order, comma-separated,
  * `a` accept, `w` walk away, `r` refuse, `m` the model, `c700_60_0` a counter-offer (one value per
- * issue). Used by the address's own `t` and by each branch's `b` entry (share-branches.ts).
+ * issue); a seated mediator's `p700_60_0` (it proposes that package) and `s` (it stays out). Used by the address's own `t` and by each branch's `b` entry (share-branches.ts).
  */
 import type { TalksAnswer } from '../../engine/index.ts';
 
-const ANSWER_LETTER = { accept: 'a', walk: 'w', refuse: 'r', model: 'm' } as const;
+const ANSWER_LETTER = { accept: 'a', walk: 'w', refuse: 'r', model: 'm', stay: 's' } as const;
 
 export function encodeTalksAnswer(a: TalksAnswer): string {
-  return a.type === 'counter' ? `c${a.values.join('_')}` : ANSWER_LETTER[a.type];
+  return 'values' in a ? `${a.type[0]}${a.values.join('_')}` : ANSWER_LETTER[a.type];
 }
 
 export function decodeTalksAnswer(text: string): TalksAnswer | undefined {
   const simple = Object.entries(ANSWER_LETTER).find(([, letter]) => letter === text);
   if (simple) return { type: simple[0] } as TalksAnswer;
-  if (!/^c-?[\d.]+(_-?[\d.]+)*$/.test(text)) return undefined;
+  if (!/^[cp]-?[\d.]+(_-?[\d.]+)*$/.test(text)) return undefined;
   const values = text.slice(1).split('_').map(Number);
-  return values.every(Number.isFinite) ? { type: 'counter', values } : undefined;
+  return values.every(Number.isFinite) ? { type: text[0] === 'p' ? 'propose' : 'counter', values } : undefined;
 }
 
 export function encodeTalksAnswers(answers: readonly TalksAnswer[]): string {
@@ -32,7 +32,7 @@ export function decodeTalksAnswers(text: string, problems: string[], label = '')
   for (const part of text.split(',')) {
     const answer = decodeTalksAnswer(part);
     if (!answer) {
-      problems.push(`${label}the talks answer \`${part}\` is not \`a\`, \`w\`, \`r\`, \`m\` or a counter-offer like \`c700_60_0\` (the talks go on from there without it)`);
+      problems.push(`${label}the talks answer \`${part}\` is not \`a\`, \`w\`, \`r\`, \`m\`, \`s\` or an offer like \`c700_60_0\` or \`p700_60_0\` (the talks go on from there without it)`);
       break;
     }
     answers.push(answer);

@@ -11,7 +11,7 @@ import { viewOf } from './run-view.ts';
 import type { Branch, RunContext } from './run-context.ts';
 import { originText, parseOrigin, type BranchShare } from './share-branches.ts';
 import type { RecordFollow, ShareState } from './share-url.ts';
-import { isTalksSide } from './talks-ops.ts';
+import { hasTalksSeat } from './talks-ops.ts';
 
 /** What a link says about one branch. */
 export interface BranchSpec {
@@ -53,7 +53,7 @@ export function branchFromLink(scenario: Scenario, spec: BranchSpec, notes: stri
   const choices: Record<number, ChoiceSpec> = {};
   for (const [n, response] of Object.entries(spec.choices)) choices[Number(n)] = { response };
   let seat = spec.seat;
-  if (seat !== undefined && !isTalksSide(scenario, seat)) {
+  if (seat !== undefined && !hasTalksSeat(scenario, seat)) {
     notes.push(`${label}there is no seat \`${seat}\` at these talks`);
     seat = undefined;
   }

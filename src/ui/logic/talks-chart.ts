@@ -4,6 +4,7 @@
  * frontier; the Nash and Kalai points, each offer made so far and where the deal fell are marks.
  */
 import { analyseTalks, talksUtility, type CompiledTalks, type TalksNote } from '../../engine/index.ts';
+import { kalaiPoint } from '../../engine/talks-extras.ts';
 
 export interface PlanePoint {
   x: number;
@@ -29,6 +30,7 @@ const at = (talks: CompiledTalks, values: readonly number[], label: string): Pla
 
 export function talksPlane(talks: CompiledTalks, notes: readonly TalksNote[], deal?: readonly number[]): TalksPlane {
   const a = analyseTalks(talks);
+  const kalai = kalaiPoint(a);
   const offers = notes.filter((n) => (n.type === 'offer' || n.type === 'mediator') && n.values).map((n) => ({ ...at(talks, n.values!, `round ${n.round}`), by: n.party ?? '', kind: n.type as 'offer' | 'mediator' }));
   const frontier = a.pareto.map((p) => at(talks, p.values, 'frontier'));
   const points = [...frontier, ...offers, { x: 0, y: 0 }, { x: 1, y: 1 }];
@@ -39,7 +41,7 @@ export function talksPlane(talks: CompiledTalks, notes: readonly TalksNote[], de
     max: Math.ceil(max * 10) / 10,
     frontier,
     ...(a.nash ? { nash: at(talks, a.nash.values, 'Nash point') } : {}),
-    ...(a.kalai ? { kalai: at(talks, a.kalai.values, 'Kalai point') } : {}),
+    ...(kalai ? { kalai: at(talks, kalai.values, 'Kalai point') } : {}),
     offers,
     ...(deal ? { deal: at(talks, deal, 'the deal') } : {}),
     zoneSize: a.zoneSize,

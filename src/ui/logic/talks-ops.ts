@@ -1,15 +1,16 @@
 /**
- * The student at the talks (scenarios with `talks:`): taking a side's seat, answering the turn
- * waiting there, and what a branch's seat and answers are for rebuilding, forking and sharing it.
+ * The student at the talks (scenarios with `talks:`): taking a side's seat or a talks mediator's,
+ * answering the turn waiting there, and what a branch's seat and answers are for rebuilding,
+ * forking and sharing it.
  */
 import { allowedAnswers, counterProblems, type TalksAnswer } from '../../engine/index.ts';
 import type { Scenario } from '../../scenario/core.ts';
 import { leversFor, rebuildSession, type BranchStart } from './rebuild.ts';
 import { activeBranch, refreshed, replaceActive, type Branch, type RunContext } from './run-context.ts';
 
-/** Whether a party has a seat at the scenario's talks. */
-export function isTalksSide(scenario: Scenario, party: string): boolean {
-  return scenario.talks?.positions[party] !== undefined;
+/** Whether a party has a seat at the scenario's talks: one of the two sides, or a mediator listed in `talks.mediators`. */
+export function hasTalksSeat(scenario: Scenario, party: string): boolean {
+  return (scenario.talks?.positions[party] ?? scenario.talks?.mediators[party]) !== undefined;
 }
 
 /** A branch's seat at the talks and the answers given there, to start or rebuild it with. */
@@ -31,21 +32,21 @@ export function whereOf(b: Branch): string {
  */
 export function takeSeat(run: RunContext, party: string | undefined): RunContext {
   const b = activeBranch(run);
-  if (party === undefined || !isTalksSide(run.scenario, party) || b.view.talks?.seat === party) return run;
+  if (party === undefined || !hasTalksSeat(run.scenario, party) || b.view.talks?.seat === party) return run;
   const built = rebuildSession(b.model, b.seed, {}, { decisions: 0 }, { follow: b.follow, levers: leversFor(b.model, party), seat: party });
   const name = b.model.partyById.get(party)?.name ?? party;
   const text = [run.notice?.text, `You take ${name}'s seat at the talks: branch ${b.name} starts again at round 1.`].filter(Boolean).join(' ');
   return replaceActive(run, (br) => refreshed(br, { session: built.session, meta: built.meta }), { kind: 'info', text });
 }
 
-/** Answers the talks turn waiting in the active branch (the student's counter, acceptance, walk-out, or the model's answer). */
+/** Answers the talks turn waiting in the active branch (the student's counter, acceptance, walk-out, bridge, or the model's answer). */
 export function answerTalks(run: RunContext, answer: TalksAnswer): RunContext {
   const b = activeBranch(run);
   const turn = b.view.talks?.turn;
   if (!turn) return run;
-  if (answer.type === 'counter') {
+  if ('values' in answer) {
     const problems = counterProblems(b.view.talks!.talks.issues, answer.values);
-    if (problems.length > 0) return { ...run, notice: { kind: 'error', text: `That counter-offer cannot be made: ${problems.join('; ')}.` } };
+    if (problems.length > 0) return { ...run, notice: { kind: 'error', text: `That ${answer.type === 'counter' ? 'counter-offer' : 'proposal'} cannot be made: ${problems.join('; ')}.` } };
   }
   if (!allowedAnswers(turn).includes(answer.type)) return run;
   return replaceActive(run, (br) => refreshed(br, { session: br.session.talksAnswered(answer) }));
