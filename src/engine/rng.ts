@@ -93,6 +93,21 @@ export function draw(key: RunKey, purpose: Purpose, subject: number, a: number, 
   return (high * 67108864 + low) / 9007199254740992;
 }
 
+/**
+ * draw(key, purpose, subject, a, b) < p, worked out inside: a number returned from a call that is
+ * not inlined is boxed on the heap, a boolean is not. The same comparison exactly: dividing by
+ * 2^53 is exact, so u < p holds just when the 53-bit integer is below p·2^53.
+ */
+export function drawBelow(key: RunKey, purpose: Purpose, subject: number, a: number, b: number, p: number): boolean {
+  const k0 = scramble(purpose);
+  const k1 = scramble(subject);
+  const k2 = scramble(a);
+  const k3 = scramble(b);
+  const high = murmur4(key.k0, k0, k1, k2, k3) >>> 5;
+  const low = murmur4(key.k1, k0, k1, k2, k3) >>> 6;
+  return high * 67108864 + low < p * 9007199254740992;
+}
+
 /** FNV-1a (32-bit) of a name's UTF-16 code units; ids are ASCII, so these are its bytes. */
 export function nameHash(name: string): number {
   let h = 0x811c9dc5;

@@ -21,7 +21,7 @@ import { enterPhase } from './phases.ts';
 import type { PartyView } from './policies/response-model.ts';
 import type { Response, ResponseProbabilities } from './response.ts';
 import { respond } from './responses.ts';
-import { draw, type Purpose } from './rng.ts';
+import { draw, drawBelow, type Purpose } from './rng.ts';
 import { dateOfDay } from '../scenario/core.ts';
 import { followingToday, recordOf } from './record.ts';
 import type { RecordedMark, RunContext } from './run-context.ts';
@@ -133,6 +133,19 @@ export class Simulation implements RunContext {
     const sim = new Simulation(model, state, trace ? trace.slice(0, snapshot.traceLength) : null, model.machine.resolveState(state.machine));
     sim.seed = seed;
     return sim;
+  }
+
+  /**
+   * Back to the start of a run, with `seed`, once the caller has made `st` a fresh start state in
+   * place (run-series.ts: batch runs reuse one run's memory for the next).
+   */
+  restart(seed: string): void {
+    this.machineSnapshot = this.model.initialMachineSnapshot;
+    this.pending = undefined;
+    this.steps = 0;
+    this.seed = seed;
+    this.recordedNow = undefined;
+    enterPhase(this, 0);
   }
 
   /** An exact copy of where the run is. */
@@ -264,7 +277,7 @@ export class Simulation implements RunContext {
   }
 
   chance(purpose: Purpose, subject: number, a: number, b: number, p: number): boolean {
-    return draw(this.st.key, purpose, subject, a, b) < p;
+    return drawBelow(this.st.key, purpose, subject, a, b, p);
   }
 
   partyName(id: string): string {
