@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/components/App.tsx';
 import { ParleyContext } from '../../src/ui/logic/app-context.ts';
 import { diskCatalog } from './helpers.ts';
@@ -23,6 +23,12 @@ function logLine(pattern: RegExp): HTMLElement {
   return line;
 }
 
+// The stepper is a lazily loaded module (App.tsx): load it once, so that the tests below render it at once.
+beforeAll(async () => {
+  mount('#/run/doha-60-day-draft?seed=1&at=0');
+  await screen.findByTestId('current-day', {}, { timeout: 10_000 });
+  cleanup();
+});
 beforeEach(() => window.history.replaceState(null, '', '/'));
 afterEach(cleanup);
 

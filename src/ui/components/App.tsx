@@ -4,8 +4,10 @@ import { hashOf } from '../logic/app-machine.ts';
 import { loadQuotes } from '../logic/source-quotes.ts';
 import { EDIT_HASH, labHash, LIBRARY_HASH } from '../logic/share-url.ts';
 import { Library } from './Library.tsx';
-import { RunPage } from './RunPage.tsx';
 
+/** The stepper loads when a run is opened: the library, the first page most people see, stays light. */
+const loadRunPage = () => import('./RunPage.tsx');
+const RunPage = lazy(() => loadRunPage().then((m) => ({ default: m.RunPage })));
 /** The lab and its charts load only when opened, so the library and the stepper stay light. */
 const LabPage = lazy(() => import('./LabPage.tsx'));
 /** The scenario editor (CodeMirror and its worker) loads only when opened, too. */
@@ -33,8 +35,12 @@ export function App() {
     if (window.location.hash !== hash) window.history.replaceState(null, '', hash);
   }, [hash]);
 
-  // The sources' quotes are left out of the first page; fetch them once it is up.
-  useEffect(() => void loadQuotes(), []);
+  // The sources' quotes are left out of the first page; fetch them once it is up, and the stepper
+  // too, so that opening a scenario from the library does not wait for it.
+  useEffect(() => {
+    void loadQuotes();
+    void loadRunPage();
+  }, []);
 
   useEffect(() => {
     if (page === 'library') document.title = 'Parley · scenario library';
@@ -61,7 +67,9 @@ export function App() {
           <DebriefPage />
         </Suspense>
       ) : page === 'run' ? (
-        <RunPage />
+        <Suspense fallback={<main id="main">Loading the run…</main>}>
+          <RunPage />
+        </Suspense>
       ) : page === 'lab' ? (
         <Suspense fallback={<main id="main">Loading the lab…</main>}>
           <LabPage />
