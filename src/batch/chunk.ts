@@ -2,7 +2,7 @@
  * Running one chunk: the pure work a worker (or the calling thread) does. Runs are folded into a
  * tally as they finish and dropped; no trace is built. CSV rows, when asked for, are one string.
  */
-import { compile, deriveRunSeed, RunSeries } from '../engine/index.ts';
+import { compile, deriveRunSeed, runOnce, type Model } from '../engine/index.ts';
 import type { Scenario } from '../scenario/index.ts';
 import { Aggregate, type AggregateData } from './aggregate.ts';
 import { csvField } from './csv.ts';
@@ -62,8 +62,7 @@ export class ChunkRunner {
   private readonly scenario: Scenario;
   private readonly readers: MetricReader[];
   private readonly plan: ChunkPlan;
-  /** Per variation, its compiled model's runs (each reusing the memory of the one before). */
-  private readonly series = new Map<number, RunSeries>();
+  private readonly models = new Map<number, Model>();
   private readonly values: number[];
 
   constructor(private readonly job: BatchJob) {
@@ -73,19 +72,19 @@ export class ChunkRunner {
     this.plan = { variationCount: job.variationCount, runs: job.runs, chunkSize: job.chunkSize };
   }
 
-  private runs(variation: number): RunSeries {
-    let series = this.series.get(variation);
-    if (!series) {
-      if (this.series.size >= MODEL_CACHE) this.series.delete(this.series.keys().next().value!);
-      series = new RunSeries(compile(this.scenario, variationOverrides(this.job, variation)), this.job.replay);
-      this.series.set(variation, series);
+  private model(variation: number): Model {
+    let model = this.models.get(variation);
+    if (!model) {
+      if (this.models.size >= MODEL_CACHE) this.models.delete(this.models.keys().next().value!);
+      model = compile(this.scenario, variationOverrides(this.job, variation));
+      this.models.set(variation, model);
     }
-    return series;
+    return model;
   }
 
   run(chunkIndex: number): ChunkResult {
     const chunk = chunkAt(this.plan, chunkIndex);
-    const series = this.runs(chunk.variation);
+    const model = this.model(chunk.variation);
     const aggregate = new Aggregate(this.job.metrics);
     const rows: string[] | undefined = this.job.csv ? [] : undefined;
     const prefix = rows ? `${[chunk.variation, ...Object.values(variationOverrides(this.job, chunk.variation))].join(',')},` : '';
@@ -94,7 +93,7 @@ export class ChunkRunner {
       const seed = deriveRunSeed(this.job.seed, i);
       let outcome;
       try {
-        outcome = series.outcome(seed);
+        outcome = runOnce(model, { seed, trace: false, ...this.job.replay }).outcome;
       } catch (error) {
         const swept = Object.entries(variationOverrides(this.job, chunk.variation)).map(([k, v]) => ` --set ${k}=${v}`).join('');
         throw new Error(`run ${i} of variation ${chunk.variation} failed (replay: parley run ${this.job.scenarioFile} --seed "${seed}"${swept}): ${(error as Error).message}`);

@@ -1,6 +1,5 @@
 export { compile, resolveParameters, type Model, type CompiledObligation, type CompiledParty, type CompiledPhase } from './model.ts';
 export { runOnce, startOptions, type RunOptions } from './run.ts';
-export { RunSeries, type SeriesOptions } from './run-series.ts';
 export { Simulation, type Decision, type StartOptions } from './simulation.ts';
 export type { DecisionKind } from './decision.ts';
 export { leversOf, type Lever } from './levers.ts';

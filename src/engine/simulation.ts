@@ -135,19 +135,6 @@ export class Simulation implements RunContext {
     return sim;
   }
 
-  /**
-   * Back to the start of a run, with `seed`, once the caller has made `st` a fresh start state in
-   * place (run-series.ts: batch runs reuse one run's memory for the next).
-   */
-  restart(seed: string): void {
-    this.machineSnapshot = this.model.initialMachineSnapshot;
-    this.pending = undefined;
-    this.steps = 0;
-    this.seed = seed;
-    this.recordedNow = undefined;
-    enterPhase(this, 0);
-  }
-
   /** An exact copy of where the run is. */
   snapshot(): { state: SimState; traceLength: number } {
     return { state: structuredClone(this.st), traceLength: this.trace?.length ?? 0 };
