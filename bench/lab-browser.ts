@@ -86,9 +86,10 @@ async function measure(browser: Browser, page: Page, workers: number | undefined
   await form.getByLabel('keep the per-run table (CSV)').uncheck();
   if (workers !== undefined) await form.getByLabel('Workers').fill(String(workers));
   const used = Number(await form.getByLabel('Workers').inputValue());
-  // The lab starts its workers when it opens; a person filling in the form gives them the second
-  // they need to load. Wait until they answer, as they would by then (startupMs still reports what is left).
-  await Promise.all(page.workers().map((w) => w.evaluate(() => true)));
+  // The lab starts its workers when it opens and warms them up on the scenario (web-pool.ts); a
+  // person filling in the form gives them the second they need. Wait until the page says they are
+  // warm, as they would be by then (startupMs still reports what is left before the first chunk).
+  await page.waitForFunction((n) => Number(document.querySelector('main')?.dataset.warmWorkers ?? 0) >= n, used, { timeout: 60_000 });
   const speed = page.getByTestId('lab-speed');
   let cpu = 0;
   const seen = await watchMainThread(browser, page, async () => {

@@ -2,13 +2,14 @@
  * Running one chunk: the pure work a worker (or the calling thread) does. Runs are folded into a
  * tally as they finish and dropped; no trace is built. CSV rows, when asked for, are one string.
  */
-import { compile, deriveRunSeed, runOnce, type Model } from '../engine/index.ts';
+import { deriveRunSeed, runOnce, type Model } from '../engine/index.ts';
 import type { Scenario } from '../scenario/index.ts';
 import { Aggregate, type AggregateData } from './aggregate.ts';
 import { csvField } from './csv.ts';
 import { variationOverrides, type Experiment, type ReplayOptions } from './experiment.ts';
 import { dateOfDay } from '../scenario/index.ts';
 import { metricReader, type MetricReader } from './metrics.ts';
+import { ModelCache } from './model-cache.ts';
 import { chunkAt, type ChunkPlan } from './plan.ts';
 import type { Sweep } from './sweep.ts';
 
@@ -55,17 +56,16 @@ export function jobOf(experiment: Experiment, csv: boolean): BatchJob {
   };
 }
 
-/** Compiled models kept per worker; variations beyond this are recompiled (≈1 ms) when their chunk comes. */
-const MODEL_CACHE = 64;
-
 export class ChunkRunner {
   private readonly scenario: Scenario;
   private readonly readers: MetricReader[];
   private readonly plan: ChunkPlan;
-  private readonly models = new Map<number, Model>();
+  private readonly modelFor: (overrides: Readonly<Record<string, number>>) => Model;
   private readonly values: number[];
 
-  constructor(private readonly job: BatchJob) {
+  /** `models`: a worker's models kept from earlier jobs (web-pool.ts); by default this job's own. */
+  constructor(private readonly job: BatchJob, models: ModelCache = new ModelCache()) {
+    this.modelFor = models.modelsOf(job.scenario);
     this.scenario = job.scenario;
     this.readers = job.metrics.map(metricReader);
     this.values = job.metrics.map(() => 0);
@@ -73,13 +73,7 @@ export class ChunkRunner {
   }
 
   private model(variation: number): Model {
-    let model = this.models.get(variation);
-    if (!model) {
-      if (this.models.size >= MODEL_CACHE) this.models.delete(this.models.keys().next().value!);
-      model = compile(this.scenario, variationOverrides(this.job, variation));
-      this.models.set(variation, model);
-    }
-    return model;
+    return this.modelFor(variationOverrides(this.job, variation));
   }
 
   run(chunkIndex: number): ChunkResult {

@@ -8,23 +8,38 @@
  * the runs of a small batch. A worker runs `serveWebWorker` (web-pool-worker.ts); a bundler (Vite)
  * builds it from the URL.
  */
+import { compile, runOnce } from '../engine/index.ts';
 import type { Scenario } from '../scenario/index.ts';
 import { ChunkRunner, type BatchJob, type ChunkResult } from './chunk.ts';
+import { metricNames } from './metrics.ts';
+import { ModelCache } from './model-cache.ts';
 import { ChunkFailure, type PoolFactory } from './pool.ts';
 
 type ToWorker = { type: 'warm'; job: BatchJob } | { type: 'job'; job: BatchJob } | { type: 'chunk'; chunk: number };
 
 /**
  * Runs a worker started ahead of a batch does and throws away, so that the engine's code is
- * compiled (the JIT's optimising tiers) before Run rather than during the batch's first chunks.
+ * compiled (the JIT's optimising tiers) before Run rather than during the batch. Measured in
+ * Chromium on the 60-day draft: after 2,000 such runs V8 still compiled for about a third of a
+ * core through a 2-worker batch of 100,000, competing with the workers for the two cores; after
+ * 10,000 (a few hundred milliseconds, while the form is filled in) for a tenth of that.
  */
-export const WARM_UP_RUNS = 2_000;
+export const WARM_UP_RUNS = 10_000;
 
-/** A batch of `scenario` that only warms a worker up: its results are discarded. */
+/**
+ * A batch of `scenario` that only warms a worker up: its results are discarded. It reads every
+ * metric a lab batch reads by default, so the code that tallies them is warm too.
+ */
 export function warmUpJob(scenario: Scenario): BatchJob {
-  return { scenario, scenarioFile: 'warm-up', seed: 'warm-up', runs: WARM_UP_RUNS, chunkSize: WARM_UP_RUNS, set: {}, sweeps: [], variationCount: 1, metrics: [], csv: false };
+  let metrics: string[] = [];
+  try {
+    metrics = metricNames(runOnce(compile(scenario), { seed: 'warm-up', trace: false }).outcome.metrics);
+  } catch {
+    // A scenario that cannot run says so when a batch runs it; the warm-up does without metrics.
+  }
+  return { scenario, scenarioFile: 'warm-up', seed: 'warm-up', runs: WARM_UP_RUNS, chunkSize: WARM_UP_RUNS, set: {}, sweeps: [], variationCount: 1, metrics, csv: false };
 }
-type FromWorker = { type: 'done'; result: ChunkResult } | { type: 'failed'; chunk: number; message: string };
+type FromWorker = { type: 'done'; result: ChunkResult } | { type: 'failed'; chunk: number; message: string } | { type: 'warmed' };
 
 /** Chunks queued at one worker, so it never waits for the page between chunks. */
 const DEPTH = 2;
@@ -68,14 +83,24 @@ function park(workers: readonly Worker[]): void {
  * Starts `count` workers ahead of the first batch (loading and compiling their code takes a few
  * hundred milliseconds) and keeps idle workers until the returned release is called: the lab does
  * this while it is open, so Run starts computing at once, on code already warmed up on `scenario`
- * when one is given. Stop still terminates the workers of the batch it stops.
+ * when one is given (`onWarm` is called as each finishes its warm-up). Stop still terminates the
+ * workers of the batch it stops.
  */
-export function warmWebWorkers(count: number, scenario?: Scenario): () => void {
+export function warmWebWorkers(count: number, scenario?: Scenario, onWarm?: () => void): () => void {
   holds++;
   const fresh: Worker[] = [];
+  const job = scenario && parked.length < count ? warmUpJob(scenario) : undefined;
   for (let i = parked.length; i < count; i++) {
     const worker = newWorker(i);
-    if (scenario) worker.postMessage({ type: 'warm', job: warmUpJob(scenario) } satisfies ToWorker);
+    if (job) {
+      const warmed = (event: MessageEvent<FromWorker>) => {
+        if (event.data?.type !== 'warmed') return;
+        worker.removeEventListener('message', warmed);
+        onWarm?.();
+      };
+      worker.addEventListener('message', warmed);
+      worker.postMessage({ type: 'warm', job } satisfies ToWorker);
+    }
     fresh.push(worker);
   }
   park(fresh);
@@ -115,6 +140,7 @@ export const webPool: PoolFactory = async (job, workers) => {
     const slot = { worker, inFlight: new Map<number, Task>() };
     worker.onmessage = (event: MessageEvent<FromWorker>) => {
       const message = event.data;
+      if (message.type === 'warmed') return;
       const chunk = message.type === 'done' ? message.result.chunk : message.chunk;
       const task = slot.inFlight.get(chunk);
       if (!task) return;
@@ -155,21 +181,24 @@ export const webPool: PoolFactory = async (job, workers) => {
   };
 };
 
-/** The worker's side: warms up if asked, takes the job, then answers each chunk. */
+/** The worker's side: warms up if asked (and says when it is done), takes the job, then answers each chunk. */
 export function serveWebWorker(scope: { onmessage: ((event: MessageEvent<ToWorker>) => void) | null; postMessage(message: FromWorker): void }): void {
   let runner: ChunkRunner | undefined;
+  // Kept across jobs: a batch of the scenario the worker warmed up on runs on the warmed-up model.
+  const models = new ModelCache();
   scope.onmessage = (event) => {
     const message = event.data;
     if (message.type === 'warm') {
       try {
-        new ChunkRunner(message.job).run(0);
+        new ChunkRunner(message.job, models).run(0);
       } catch {
         // Only a warm-up: a scenario that cannot run says so when a batch runs it.
       }
+      scope.postMessage({ type: 'warmed' });
       return;
     }
     if (message.type === 'job') {
-      runner = new ChunkRunner(message.job);
+      runner = new ChunkRunner(message.job, models);
       return;
     }
     try {

@@ -120,7 +120,9 @@ export default function LabPage() {
   // The workers start, and warm up on the scenario, while the form is filled in, so Run computes at
   // full speed at once (the cores the browser has, at most).
   const warmOn = source?.scenario;
-  useEffect(() => warmWebWorkers(Math.min(settings.workers, browserWorkerCount()), warmOn), [settings.workers, warmOn]);
+  // Workers that have finished warming up (the page says so in `data-warm-workers`: `npm run bench:lab` waits for them, as a person reading the form would).
+  const [warmWorkers, setWarmWorkers] = useState(0);
+  useEffect(() => warmWebWorkers(Math.min(settings.workers, browserWorkerCount()), warmOn, () => setWarmWorkers((n) => n + 1)), [settings.workers, warmOn]);
 
   if (!source) return <main className="lab" id="main"><p>No scenario loads, so the lab has nothing to run.</p></main>;
 
@@ -155,7 +157,7 @@ export default function LabPage() {
   const coverage = shown && coverageOf(shown);
 
   return (
-    <main className="lab" id="main">
+    <main className="lab" id="main" data-warm-workers={warmWorkers}>
       <header className="run-head">
         <h1>Lab: many runs, sweeps and charts</h1>
         <p className="hint">
