@@ -1,9 +1,10 @@
 import { lazy, startTransition, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { Scenario } from '../../scenario/core.ts';
-import { browserWorkerCount, warmWebWorkers, webPool } from '../../batch/index.ts';
+import { browserWorkerCount, webPool } from '../../batch/index.ts';
 import { ParleyContext } from '../logic/app-context.ts';
 import { bundledText } from '../logic/bundled.ts';
 import { FLAGSHIP_ID } from '../logic/catalog.ts';
+import { useWarmWorkers } from '../logic/use-warm-workers.ts';
 import { DEFAULT_LAB_DRAFT, labExperiment, runLab, type LabProgress, type LabRunOptions, type LabScenario, type LabSource } from '../logic/lab.ts';
 import { DEFAULT_EXPLORE_DRAFT, exploreRequest, isExploreMethod, runLabExplore, runLabTargets } from '../logic/lab-explore.ts';
 import { LabExploreResults, LabTargetsResults } from './LabExploreResults.tsx';
@@ -117,12 +118,7 @@ export default function LabPage() {
   }, []);
   // Leaving the page stops the workers.
   useEffect(() => () => abort.current?.abort(), []);
-  // The workers start, and warm up on the scenario, while the form is filled in, so Run computes at
-  // full speed at once (the cores the browser has, at most).
-  const warmOn = source?.scenario;
-  // Workers that have finished warming up (the page says so in `data-warm-workers`: `npm run bench:lab` waits for them, as a person reading the form would).
-  const [warmWorkers, setWarmWorkers] = useState(0);
-  useEffect(() => warmWebWorkers(Math.min(settings.workers, browserWorkerCount()), warmOn, () => setWarmWorkers((n) => n + 1)), [settings.workers, warmOn]);
+  const warmWorkers = useWarmWorkers(settings.workers, source?.scenario);
 
   if (!source) return <main className="lab" id="main"><p>No scenario loads, so the lab has nothing to run.</p></main>;
 
