@@ -83,14 +83,7 @@ const [ALEA_START, MASH_START] = (() => {
  * `subject` is `nameHash` of an obligation, incident or phase id; `a` and `b` are whole numbers.
  */
 export function draw(key: RunKey, purpose: Purpose, subject: number, a: number, b: number): number {
-  // Each word's scrambled block does not depend on the seed: worked out once for both hashes.
-  const k0 = scramble(purpose);
-  const k1 = scramble(subject);
-  const k2 = scramble(a);
-  const k3 = scramble(b);
-  const high = murmur4(key.k0, k0, k1, k2, k3) >>> 5;
-  const low = murmur4(key.k1, k0, k1, k2, k3) >>> 6;
-  return (high * 67108864 + low) / 9007199254740992;
+  return bits53(key, purpose, subject, a, b) / 9007199254740992;
 }
 
 /**
@@ -99,13 +92,19 @@ export function draw(key: RunKey, purpose: Purpose, subject: number, a: number, 
  * 2^53 is exact, so u < p holds just when the 53-bit integer is below p·2^53.
  */
 export function drawBelow(key: RunKey, purpose: Purpose, subject: number, a: number, b: number, p: number): boolean {
+  return bits53(key, purpose, subject, a, b) < p * 9007199254740992;
+}
+
+/** A draw's 53 bits as a whole number: the high 27 from the hash seeded with k0, the low 26 from k1. */
+function bits53(key: RunKey, purpose: Purpose, subject: number, a: number, b: number): number {
+  // Each word's scrambled block does not depend on the seed: worked out once for both hashes.
   const k0 = scramble(purpose);
   const k1 = scramble(subject);
   const k2 = scramble(a);
   const k3 = scramble(b);
   const high = murmur4(key.k0, k0, k1, k2, k3) >>> 5;
   const low = murmur4(key.k1, k0, k1, k2, k3) >>> 6;
-  return high * 67108864 + low < p * 9007199254740992;
+  return high * 67108864 + low;
 }
 
 /** FNV-1a (32-bit) of a name's UTF-16 code units; ids are ASCII, so these are its bytes. */
