@@ -51,6 +51,14 @@ describe("the student's choices with the model's odds", () => {
     expect(oddsSentence({ kind: 'extension', response: 'refuse', probabilities: { comply: 0.96, delay: 0, partial: 0, violate: 0, refuse: 0.04 } })).toBe('You declined where the model declines 4% of the time.');
   });
 
+  it("says what a played mediator did with its lever, in the lever's own words", () => {
+    const always = { comply: 1, delay: 0, partial: 0, violate: 0, refuse: 0 };
+    expect(oddsSentence({ kind: 'press', response: 'refuse', probabilities: always })).toBe('You held back where the model holds back 0% of the time.');
+    expect(oddsSentence({ kind: 'guarantee', response: 'refuse', probabilities: always })).toBe('You withdrew the guarantee where the model withdraws it 0% of the time.');
+    expect(oddsSentence({ kind: 'broker', response: 'comply', probabilities: { ...always, comply: 0.5, refuse: 0.5 } })).toBe('You brokered the extension where the model brokers it 50% of the time.');
+    expect(oddsSentence({ kind: 'reoffer', response: 'refuse', probabilities: { ...always, comply: 0, refuse: 1 } })).toBe('You stayed out where the model stays out 100% of the time.');
+  });
+
   it('drops a choice that is not an answer there', () => {
     expect(replayChoices(model, 'known', { 7: 'violate' }).choices).toEqual([]);
   });

@@ -61,6 +61,13 @@ export function replayChoices(model: Model, seed: string, choices: Readonly<Reco
 const VERB: Readonly<Record<Response, string>> = { comply: 'complied', delay: 'delayed', partial: 'partly complied', violate: 'violated', refuse: 'refused' };
 const MODEL_VERB: Readonly<Record<Response, string>> = { comply: 'complies', delay: 'delays', partial: 'partly complies', violate: 'violates', refuse: 'refuses' };
 const OFFER_VERB: Readonly<Partial<Record<Response, [string, string]>>> = { comply: ['accepted', 'accepts'], refuse: ['declined', 'declines'] };
+/** A played mediator's levers are used (comply) or not (refuse): said in the lever's own words. */
+const LEVER_VERB: Readonly<Record<'press' | 'guarantee' | 'reoffer' | 'broker', Partial<Record<Response, [string, string]>>>> = {
+  press: { comply: ['pressed', 'presses'], refuse: ['held back', 'holds back'] },
+  guarantee: { comply: ['kept the guarantee', 'keeps it'], refuse: ['withdrew the guarantee', 'withdraws it'] },
+  reoffer: { comply: ['offered the guarantee again', 'offers it again'], refuse: ['stayed out', 'stays out'] },
+  broker: { comply: ['brokered the extension', 'brokers it'], refuse: ['let the extension lapse', 'lets it lapse'] },
+};
 
 /** How rare the choice was under the model: "rare" below 10%, "uncommon" below 30%, else "common". */
 export function rarity(p: number): 'rare' | 'uncommon' | 'common' {
@@ -69,8 +76,8 @@ export function rarity(p: number): 'rare' | 'uncommon' | 'common' {
 
 /** "You refused where the model refuses 4% of the time." */
 export function oddsSentence(choice: Pick<StudentChoice, 'response' | 'probabilities' | 'kind'>): string {
-  const offer = choice.kind === 'extension' ? OFFER_VERB[choice.response] : undefined;
-  const [did, does] = offer ?? [VERB[choice.response], MODEL_VERB[choice.response]];
+  const own = choice.kind === 'extension' ? OFFER_VERB[choice.response] : choice.kind === 'obligation' ? undefined : LEVER_VERB[choice.kind][choice.response];
+  const [did, does] = own ?? [VERB[choice.response], MODEL_VERB[choice.response]];
   return `You ${did} where the model ${does} ${percent(choice.probabilities[choice.response])} of the time.`;
 }
 
