@@ -6,25 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectConsole, launchChromium, ROOT, screenshot, startApp } from './support.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { appForFile, collectConsole, ROOT, screenshot } from './support.ts';
 
-let server: ViteDevServer;
-let url: string;
-let browser: Browser;
+const app = appForFile();
 const consoleProblems: string[] = [];
-
-beforeAll(async () => {
-  ({ server, url } = await startApp());
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** Storage that throws while `window.__refuseStorage` is true; long tasks collected in `window.__longTasks`. */
 const INIT = () => {
@@ -42,11 +29,11 @@ const INIT = () => {
 };
 
 async function newEditor(label: string, hash = '#/edit'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const context = await app.browser.newContext({ viewport: { width: 1400, height: 1000 } });
   await context.addInitScript(INIT);
   const page = await context.newPage();
   collectConsole(page, consoleProblems, label);
-  await page.goto(url + hash);
+  await page.goto(app.url + hash);
   await page.locator('.cm-content').waitFor({ timeout: 30_000 });
   await verdict(page, /loads/);
   return { context, page };
@@ -147,7 +134,7 @@ describe('the scenario editor', () => {
     }
   }, 120_000);
 
-  it('warns when the browser refuses to store the draft, keeps the edit on the page, and saves it once storage works again', async () => {
+  it('warns when the app.browser refuses to store the draft, keeps the edit on the page, and saves it once storage works again', async () => {
     const { context, page } = await newEditor('editor storage');
     try {
       await page.evaluate(() => ((window as unknown as { __refuseStorage: boolean }).__refuseStorage = true));

@@ -6,35 +6,19 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseCsv, type Summary } from '../../src/batch/index.ts';
 import { axeViolations, openLab } from './lab-support.ts';
-import { launchChromium, ROOT, screenshot, startApp } from './support.ts';
+import { appForFile, ROOT, screenshot } from './support.ts';
 
-let server: ViteDevServer;
-let url: string;
-let browser: Browser;
+const app = appForFile();
 const consoleProblems: string[] = [];
-
-beforeAll(async () => {
-  ({ server, url } = await startApp());
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-
 
 describe('the lab: histogram and sortable tables', () => {
   it('draws the histogram of a chosen metric for a chosen variation, its bins adding up to the tally, and sorts tables by click and by keyboard', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     try {
-      const page = await openLab(context, url, 'lab histogram', consoleProblems);
+      const page = await openLab(context, app.url, 'lab histogram', consoleProblems);
       const form = page.getByRole('form', { name: 'Experiment' });
       await form.getByLabel('Runs per variation').fill('400');
       await form.getByLabel('Base seed').fill('e2e-h');
@@ -84,9 +68,9 @@ describe('the lab: histogram and sortable tables', () => {
 
 describe('the lab: compare A and B', () => {
   it('runs both sides on the same seeds and reports the paired differences `parley batch` CSVs give', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
     try {
-      const page = await openLab(context, url, 'lab compare', consoleProblems);
+      const page = await openLab(context, app.url, 'lab compare', consoleProblems);
       const form = page.getByRole('form', { name: 'Experiment' });
       await form.getByRole('radio', { name: 'Compare A and B' }).check();
       await form.getByLabel('Runs per side').fill('300');

@@ -1,32 +1,19 @@
 /**
- * The analyst's side of the browser in real Chromium: the quick batch's Stop button, and the lab
+ * The analyst's side of the app.browser in real Chromium: the quick batch's Stop button, and the lab
  * (sweeps in Web Workers, charts, downloads, any run in the stepper).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { compile, runOnce } from '../../src/engine/index.ts';
 import { flagship } from '../ui/helpers.ts';
-import { collectConsole, launchChromium, ROOT, screenshot, startApp } from './support.ts';
+import { appForFile, collectConsole, ROOT, screenshot } from './support.ts';
 
-let server: ViteDevServer;
-let url: string;
-let browser: Browser;
+const app = appForFile();
 const consoleProblems: string[] = [];
-
-beforeAll(async () => {
-  ({ server, url } = await startApp());
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 async function openPage(context: BrowserContext, label: string, address: string): Promise<Page> {
   const page = await context.newPage();
@@ -37,9 +24,9 @@ async function openPage(context: BrowserContext, label: string, address: string)
 
 describe('quick batch: Stop', () => {
   it('stops the batch, and does not start it again, when clicked with the mouse or pressed with Enter', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
     try {
-      const page = await openPage(context, 'quick batch stop', `${url}#/run/doha-60-day-draft?seed=1&at=0`);
+      const page = await openPage(context, 'quick batch stop', `${app.url}#/run/doha-60-day-draft?seed=1&at=0`);
       await page.getByTestId('decision-text').waitFor({ timeout: 30_000 });
       // 5,000 runs can finish in a fraction of a second, before Stop lands: slow the page's CPU
       // down, as on a slow laptop, so that Stop always meets a running batch.
@@ -77,9 +64,9 @@ describe('quick batch: Stop', () => {
 
 describe('the lab', () => {
   it('runs a two-parameter sweep in workers, draws its heat map, and downloads the summary and CSV `parley batch` writes, byte for byte', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     try {
-      const page = await openPage(context, 'lab sweep', url);
+      const page = await openPage(context, 'lab sweep', app.url);
       await page.getByRole('link', { name: /^Lab/ }).click();
       await page.getByRole('heading', { name: /^Lab/ }).waitFor({ timeout: 30_000 });
       const form = page.getByRole('form', { name: 'Experiment' });
@@ -153,9 +140,9 @@ describe('the lab', () => {
 
 describe('the lab: a long batch', () => {
   it('keeps the page responsive, and Stop ends the workers and keeps the partial results', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
     try {
-      const page = await openPage(context, 'lab stop', `${url}#/lab/doha-60-day-draft`);
+      const page = await openPage(context, 'lab stop', `${app.url}#/lab/doha-60-day-draft`);
       await page.getByRole('heading', { name: /^Lab/ }).waitFor({ timeout: 30_000 });
       // Long tasks on the page's main thread: from Run (start-up included), and once the batch is under way.
       await page.evaluate(() => {

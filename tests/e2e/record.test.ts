@@ -5,34 +5,21 @@
  * two would have opened — the same numbers as `parley batch … --record-until 16`. Screenshots go
  * to test-results/screenshots.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile, deriveRunSeed, runOnce } from '../../src/engine/index.ts';
 import { diskCatalog } from '../ui/helpers.ts';
-import { collectConsole, launchChromium, screenshot, startApp } from './support.ts';
+import { endPageSession, screenshot, startPageSession, type PageSession } from './support.ts';
 
-let server: ViteDevServer;
-let url: string;
-let browser: Browser;
-let context: BrowserContext;
+let session: PageSession;
 let page: Page;
-const consoleProblems: string[] = [];
 
 beforeAll(async () => {
-  ({ server, url } = await startApp());
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  page = await context.newPage();
-  collectConsole(page, consoleProblems, 'record');
-  await page.goto(url);
+  session = await startPageSession('record', '');
+  page = session.page;
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => endPageSession(session));
 
 const logText = () => page.getByTestId('log').innerText();
 
@@ -122,6 +109,6 @@ describe('January 2025 as it happened, and what if from day 16', () => {
   });
 
   it('keeps the console free of errors and warnings', () => {
-    expect(consoleProblems).toEqual([]);
+    expect(session.consoleProblems).toEqual([]);
   });
 });

@@ -4,29 +4,16 @@
  * reopen the shared link in a fresh page to find exactly the same run. Screenshots at 1280×800
  * and 390×844 go to test-results/screenshots.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile, runOnce } from '../../src/engine/index.ts';
 import { flagship } from '../ui/helpers.ts';
-import { collectConsole, launchChromium, screenshot, startApp } from './support.ts';
+import { appForFile, collectConsole, screenshot } from './support.ts';
 
-let server: ViteDevServer;
-let url: string;
-let browser: Browser;
+const app = appForFile();
 const consoleProblems: string[] = [];
 
-beforeAll(async () => {
-  ({ server, url } = await startApp());
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openPage(context: BrowserContext, label: string, address = url): Promise<Page> {
+async function openPage(context: BrowserContext, label: string, address = app.url): Promise<Page> {
   const page = await context.newPage();
   collectConsole(page, consoleProblems, label);
   await page.goto(address);
@@ -48,7 +35,7 @@ describe('stepping through the 60-day draft', () => {
   let sharedDecision = '';
 
   beforeAll(async () => {
-    desk = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    desk = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
     page = await openPage(desk, 'desktop');
   });
 
@@ -148,7 +135,7 @@ describe('stepping through the 60-day draft', () => {
   });
 
   it('reopens the shared link in a fresh page at exactly the same point', async () => {
-    const fresh = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const fresh = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
     try {
       const other = await openPage(fresh, 'shared link', sharedUrl);
       await other.getByTestId('current-day').waitFor({ timeout: 30_000 });
@@ -186,12 +173,12 @@ describe('stepping through the 60-day draft', () => {
 
 describe('on a narrow screen (390×844)', () => {
   it('lays out the library and the stepper in one readable column', async () => {
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
+    const phone = await app.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
     try {
       const page = await openPage(phone, 'narrow');
       await page.locator('article.card').first().waitFor({ timeout: 30_000 });
       await screenshot(page, 'library-390x844');
-      await page.goto(`${url}#/run/doha-60-day-draft?seed=3&at=13&play=hamas`);
+      await page.goto(`${app.url}#/run/doha-60-day-draft?seed=3&at=13&play=hamas`);
       await page.getByRole('list', { name: 'Your response' }).waitFor();
       expect(await dayOf(page)).toBe('Day 10');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -208,7 +195,7 @@ describe('on a narrow screen (390×844)', () => {
 
 describe('every bundled scenario', () => {
   it('opens from the library and runs to an outcome', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
     try {
       const page = await openPage(context, 'all scenarios');
       await page.locator('article.card').first().waitFor({ timeout: 30_000 });
@@ -234,9 +221,9 @@ describe('every bundled scenario', () => {
 
 describe('quick batch', () => {
   it('runs 200 seeds of the 60-day draft in the page and shows outcome shares, survival and example runs', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
     try {
-      const page = await openPage(context, 'quick batch', `${url}#/run/doha-60-day-draft?seed=1&at=0`);
+      const page = await openPage(context, 'quick batch', `${app.url}#/run/doha-60-day-draft?seed=1&at=0`);
       await page.getByTestId('decision-text').waitFor({ timeout: 30_000 });
       const panel = page.getByRole('region', { name: /Quick batch/ });
       await panel.locator('summary').click();
