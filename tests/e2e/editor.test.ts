@@ -134,7 +134,7 @@ describe('the scenario editor', () => {
     }
   }, 120_000);
 
-  it('warns when the app.browser refuses to store the draft, keeps the edit on the page, and saves it once storage works again', async () => {
+  it('warns when the browser refuses to store the draft, keeps the edit on the page, and saves it once storage works again', async () => {
     const { context, page } = await newEditor('editor storage');
     try {
       await page.evaluate(() => ((window as unknown as { __refuseStorage: boolean }).__refuseStorage = true));

@@ -1,5 +1,5 @@
 /**
- * The analyst's side of the app.browser in real Chromium: the quick batch's Stop button, and the lab
+ * The analyst's side of the browser in real Chromium: the quick batch's Stop button, and the lab
  * (sweeps in Web Workers, charts, downloads, any run in the stepper).
  */
 import { execFileSync } from 'node:child_process';
