@@ -7,10 +7,10 @@
  * numbers), so variations differ by their parameters, not by luck, and any run is replayed with
  * `parley run FILE --seed "<seed>:<i>" --set NAME=V …`.
  */
-import { compile, deriveRunSeed, runOnce } from '../engine/index.ts';
+import { compile, deriveRunSeed } from '../engine/index.ts';
 import { nearMatch, parameterValueProblem, type Problem, type Scenario } from '../scenario/index.ts';
 import { ExperimentError } from './errors.ts';
-import { defaultMetric, metricNames } from './metrics.ts';
+import { defaultMetric, probeMetricNames } from './metrics.ts';
 import { hasOwn, newRecord, ownValue } from './record.ts';
 import type { Sweep } from './sweep.ts';
 
@@ -157,11 +157,9 @@ export async function defineExperiment(
   const chunkSize = spec.chunkSize ?? DEFAULT_CHUNK_SIZE;
   if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new ExperimentError(`chunk size must be a whole number ≥ 1, got ${chunkSize}`);
 
-  // One probe run names the metric columns (the engine decides which metrics exist).
   const base = compile(scenario, spec.set);
   const replay: ReplayOptions = { ...spec.replay };
-  const probe = runOnce(base, { seed: deriveRunSeed(seed, 0), trace: false, ...replay });
-  const metrics = metricNames(probe.outcome.metrics);
+  const metrics = probeMetricNames(base, deriveRunSeed(seed, 0), replay);
   const metric = spec.metric ?? defaultMetric(metrics);
   if (!metrics.includes(metric)) {
     const near = nearMatch(metric, metrics);

@@ -4,7 +4,7 @@
  * `violations.hamas`, … The names come from one probe run, in the engine's key order, so they
  * follow whatever the engine reports without a list to keep in step.
  */
-import type { Metrics } from '../engine/index.ts';
+import { runOnce, type Metrics, type Model, type RunOptions } from '../engine/index.ts';
 
 export type MetricReader = (metrics: Metrics) => number;
 
@@ -16,6 +16,11 @@ function leafPaths(value: unknown, prefix: string[], out: string[][]): void {
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     for (const [key, child] of Object.entries(value)) leafPaths(child, [...prefix, key], out);
   }
+}
+
+/** The metric columns of a model's runs: one probe run names them (the engine decides which metrics exist). */
+export function probeMetricNames(model: Model, seed: string, replay: Pick<RunOptions, 'recordUntil' | 'comply'> = {}): string[] {
+  return metricNames(runOnce(model, { seed, trace: false, ...replay }).outcome.metrics);
 }
 
 /** The metric names of a probe run's metrics, with `released.<stock>.total` after multi-category stocks. */

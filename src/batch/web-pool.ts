@@ -8,10 +8,10 @@
  * the runs of a small batch. A worker runs `serveWebWorker` (web-pool-worker.ts); a bundler (Vite)
  * builds it from the URL.
  */
-import { compile, runOnce } from '../engine/index.ts';
+import { compile } from '../engine/index.ts';
 import type { Scenario } from '../scenario/index.ts';
 import { ChunkRunner, type BatchJob, type ChunkResult } from './chunk.ts';
-import { metricNames } from './metrics.ts';
+import { probeMetricNames } from './metrics.ts';
 import { ModelCache } from './model-cache.ts';
 import { ChunkFailure, type PoolFactory } from './pool.ts';
 
@@ -33,7 +33,7 @@ export const WARM_UP_RUNS = 10_000;
 export function warmUpJob(scenario: Scenario): BatchJob {
   let metrics: string[] = [];
   try {
-    metrics = metricNames(runOnce(compile(scenario), { seed: 'warm-up', trace: false }).outcome.metrics);
+    metrics = probeMetricNames(compile(scenario), 'warm-up');
   } catch {
     // A scenario that cannot run says so when a batch runs it; the warm-up does without metrics.
   }
