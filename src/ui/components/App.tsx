@@ -46,6 +46,9 @@ export function App() {
     if (page === 'library') document.title = 'Parley · scenario library';
   }, [page]);
 
+  // Every page but the library is loaded when first opened.
+  const lazyPage = page === 'run' ? (debrief ? { Page: DebriefPage, what: 'the debrief' } : { Page: RunPage, what: 'the run' }) : page === 'lab' ? { Page: LabPage, what: 'the lab' } : page === 'edit' ? { Page: EditorPage, what: 'the editor' } : undefined;
+
   return (
     <>
       <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
@@ -62,21 +65,9 @@ export function App() {
           {page !== 'edit' && <a href={EDIT_HASH}>Write a scenario</a>}
         </span>
       </header>
-      {page === 'run' && debrief ? (
-        <Suspense fallback={<main id="main">Loading the debrief…</main>}>
-          <DebriefPage />
-        </Suspense>
-      ) : page === 'run' ? (
-        <Suspense fallback={<main id="main">Loading the run…</main>}>
-          <RunPage />
-        </Suspense>
-      ) : page === 'lab' ? (
-        <Suspense fallback={<main id="main">Loading the lab…</main>}>
-          <LabPage />
-        </Suspense>
-      ) : page === 'edit' ? (
-        <Suspense fallback={<main id="main">Loading the editor…</main>}>
-          <EditorPage />
+      {lazyPage ? (
+        <Suspense key={lazyPage.what} fallback={<main id="main">Loading {lazyPage.what}…</main>}>
+          <lazyPage.Page />
         </Suspense>
       ) : (
         <Library />
