@@ -4,7 +4,7 @@
  */
 import { deriveRunSeed, runOnce, type Model } from '../engine/index.ts';
 import type { Scenario } from '../scenario/index.ts';
-import { Aggregate, type AggregateData } from './aggregate.ts';
+import { Aggregate } from './aggregate.ts';
 import { csvField } from './csv.ts';
 import { variationOverrides, type Experiment, type ReplayOptions } from './experiment.ts';
 import { dateOfDay } from '../scenario/index.ts';
@@ -12,6 +12,7 @@ import { metricReader, type MetricReader } from './metrics.ts';
 import { ModelCache } from './model-cache.ts';
 import { chunkAt, type ChunkPlan } from './plan.ts';
 import type { Sweep } from './sweep.ts';
+import { packTally, type TallyPacket } from './tally-packet.ts';
 
 /** Everything a worker needs, as structured-cloneable data. */
 export interface BatchJob {
@@ -34,7 +35,7 @@ export interface BatchJob {
 export interface ChunkResult {
   chunk: number;
   variation: number;
-  tally: AggregateData;
+  tally: TallyPacket;
   /** The chunk's CSV rows (no header), in run order; only when the job asks for CSV. */
   csv?: string;
 }
@@ -98,6 +99,6 @@ export class ChunkRunner {
         rows.push(`${prefix}${i},${csvField(seed)},${outcome.result},${outcome.day},${endDate}${csvField(outcome.cause ?? '')},${values.join(',')}\n`);
       }
     }
-    return { chunk: chunkIndex, variation: chunk.variation, tally: aggregate.toData(), csv: rows?.join('') };
+    return { chunk: chunkIndex, variation: chunk.variation, tally: packTally(aggregate), csv: rows?.join('') };
   }
 }

@@ -46,6 +46,7 @@ export { tallyDigest, verifySummary, CHECK_NOTE, type Hasher } from './summary-c
 export { chunkAt, chunkCount, shardChunks, parseShard, runsIn, type Chunk, type ChunkPlan, type Shard } from './plan.ts';
 export { csvHeader, csvField, parseCsv, parameterColumns } from './csv.ts';
 export { ChunkRunner, jobOf, type BatchJob, type ChunkResult } from './chunk.ts';
+export { mergePacket, packTally, type TallyPacket } from './tally-packet.ts';
 export { inlinePool, ChunkFailure, type ChunkPool, type PoolFactory, type PoolOptions } from './pool.ts';
 export { nodePool, defaultWorkerCount } from './node-pool.ts';
 export { webPool, browserWorkerCount, warmWebWorkers } from './web-pool.ts';

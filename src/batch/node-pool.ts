@@ -11,6 +11,7 @@
 import type { Worker } from 'node:worker_threads';
 import { ChunkRunner, type BatchJob, type ChunkResult } from './chunk.ts';
 import { ChunkFailure, type PoolFactory, type PoolOptions } from './pool.ts';
+import { packetBuffers } from './tally-packet.ts';
 
 type ToWorker = { chunk: number };
 type FromWorker = { type: 'ready' } | { type: 'done'; result: ChunkResult } | { type: 'failed'; chunk: number; message: string };
@@ -247,7 +248,8 @@ export async function serveBatchWorker(): Promise<void> {
       for (;;) hoard.push(new Array<number>(1 << 20).fill(hoard.length));
     }
     try {
-      port.postMessage({ type: 'done', result: runner.run(chunk) } satisfies FromWorker);
+      const result = runner.run(chunk);
+      port.postMessage({ type: 'done', result } satisfies FromWorker, packetBuffers(result.tally));
     } catch (error) {
       port.postMessage({ type: 'failed', chunk, message: (error as Error).message } satisfies FromWorker);
     }

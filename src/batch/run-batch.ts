@@ -13,6 +13,7 @@ import type { Experiment } from './experiment.ts';
 import { chunkAt, chunkCount, runsIn, shardChunks, type ChunkPlan, type Shard } from './plan.ts';
 import { ChunkFailure, type ChunkPool, type PoolFactory } from './pool.ts';
 import { buildSummary, identityOf, type Summary } from './summary.ts';
+import { mergePacket } from './tally-packet.ts';
 
 export interface BatchOptions {
   pool: PoolFactory;
@@ -127,7 +128,7 @@ async function foldChunks(pool: ChunkPool, plan: ChunkPlan, [first, last]: [numb
       while (finished.has(progress.folded) && !progress.interrupted) {
         const result = finished.get(progress.folded)!;
         finished.delete(progress.folded);
-        aggregates[result.variation]!.merge(result.tally);
+        mergePacket(aggregates[result.variation]!, result.tally);
         if (options.csv && result.csv) options.csv(result.csv);
         progress.folded++;
       }

@@ -14,6 +14,7 @@ import { ChunkRunner, type BatchJob, type ChunkResult } from './chunk.ts';
 import { probeMetricNames } from './metrics.ts';
 import { ModelCache } from './model-cache.ts';
 import { ChunkFailure, type PoolFactory } from './pool.ts';
+import { packetBuffers } from './tally-packet.ts';
 
 type ToWorker = { type: 'warm'; job: BatchJob } | { type: 'job'; job: BatchJob } | { type: 'chunk'; chunk: number };
 
@@ -182,7 +183,7 @@ export const webPool: PoolFactory = async (job, workers) => {
 };
 
 /** The worker's side: warms up if asked (and says when it is done), takes the job, then answers each chunk. */
-export function serveWebWorker(scope: { onmessage: ((event: MessageEvent<ToWorker>) => void) | null; postMessage(message: FromWorker): void }): void {
+export function serveWebWorker(scope: { onmessage: ((event: MessageEvent<ToWorker>) => void) | null; postMessage(message: FromWorker, transfer?: Transferable[]): void }): void {
   let runner: ChunkRunner | undefined;
   // Kept across jobs: a batch of the scenario the worker warmed up on runs on the warmed-up model.
   const models = new ModelCache();
@@ -202,7 +203,8 @@ export function serveWebWorker(scope: { onmessage: ((event: MessageEvent<ToWorke
       return;
     }
     try {
-      scope.postMessage({ type: 'done', result: runner!.run(message.chunk) });
+      const result = runner!.run(message.chunk);
+      scope.postMessage({ type: 'done', result }, packetBuffers(result.tally));
     } catch (error) {
       scope.postMessage({ type: 'failed', chunk: message.chunk, message: error instanceof Error ? error.message : String(error) });
     }
