@@ -59,8 +59,19 @@ function stop(worker: Worker): Promise<void> {
   return Promise.race([worker.terminate().then(() => undefined, () => undefined), new Promise<void>((resolve) => setTimeout(resolve, 2000).unref())]);
 }
 
+/**
+ * V8's garbage-collector flags for the process (they are process-wide), set before the first
+ * worker starts. A scavenge of a batch worker's young generation finds almost nothing alive, so
+ * the helper threads of a parallel scavenge cost more to start and join than they save, and with
+ * a worker on every core each helper takes its core from another worker. Serial scavenges,
+ * measured on the 60-day draft (300,000 runs, paired with the default, 6 pairs): 1 worker 4.6%
+ * and 2 workers 3.3% faster, results identical.
+ */
+const GC_FLAGS = '--no-parallel-scavenge';
+
 export const nodePool: PoolFactory = async (job, workers, options = {}) => {
-  const { Worker } = await import('node:worker_threads');
+  const [{ Worker }, { setFlagsFromString }] = await Promise.all([import('node:worker_threads'), import('node:v8')]);
+  setFlagsFromString(GC_FLAGS);
   const pool = new WorkerPool(Worker, job, options);
   await pool.start(workers);
   return {
