@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { compile, runOnce, Session, type TalksAnswer } from '../../src/engine/index.ts';
 import { bridgeReplies } from '../../src/engine/talks-extras.ts';
 import { counterProblems } from '../../src/engine/talks/seat.ts';
+import { acceptance, nextWorth, type Book } from '../../src/engine/talks/table.ts';
+import { TALKS_STRATEGY_REGISTRY } from '../../src/engine/talks/strategies/registry.ts';
 import { loadBundled } from './helpers.ts';
 
 const buffer = compile(loadBundled('buffer-zone-talks.yaml'));
@@ -71,6 +73,35 @@ describe('a person in a mediator\'s seat at the talks', () => {
     // The model's own proposal that round (the Nash point, 900 m) is not taken by both.
     const plain = runOnce(buffer, { seed: '6' }).talks!;
     expect(plain.notes.find((n) => n.round === 8 && n.party === 'us')?.text).toMatch(/Nash point\): (Hamas|Israel|both sides) refuses?/);
+  });
+
+  it('the acceptance rule names the bar a package clears: the side\'s next offer, or in the last round only its floor', () => {
+    const session = Session.start(buffer, '1', { seat: 'us' });
+    session.answerTalks({ type: 'propose', values: [1000] });
+    const { talks } = session.talks!;
+    const book = session.talks!.lastBridge!.book!;
+    const [israel, hamas] = bridgeReplies(talks, session.talks!.lastBridge!);
+    expect(israel).toMatchObject({ accepts: true, clears: 'next' });
+    expect(hamas!.accepts).toBe(false);
+    expect(hamas!.clears).toBeUndefined();
+    // The floor is the bar only where it lies below the next offer: under more pressure than this book's, for one side or the other.
+    let floorsSeen = 0;
+    for (const [s, side] of talks.sides.entries()) {
+      for (const pressure of [0, 0.5, 1, 2, 4, 8]) {
+        const pressed: Book = { ...book, pressure: s === 0 ? [pressure, book.pressure[1]] : [book.pressure[0], pressure] };
+        const floor = TALKS_STRATEGY_REGISTRY[side.strategy].floor(side, pressure);
+        const last = talks.deadline;
+        const next = nextWorth(talks, pressed, s, last);
+        expect(acceptance(talks, pressed, s, last, Math.max(floor, next))).toBe('next');
+        expect(acceptance(talks, pressed, s, last, Math.min(floor, next) - 0.01)).toBeUndefined();
+        if (floor >= next - 0.02) continue;
+        floorsSeen++;
+        const between = (floor + next) / 2;
+        expect(acceptance(talks, pressed, s, last, between)).toBe('floor');
+        expect(acceptance(talks, pressed, s, last - 1, Math.min(between, nextWorth(talks, pressed, s, last - 1) - 0.01))).toBeUndefined();
+      }
+    }
+    expect(floorsSeen).toBeGreaterThan(0);
   });
 
   it('a proposal one side refuses is no deal: the talks go on, the refusal and its reason are kept', () => {

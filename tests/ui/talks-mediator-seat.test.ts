@@ -68,6 +68,7 @@ describe('a played mediator at the talks, in the stepper', () => {
     expect(bridgeHeadline(t.talks, bridgeOf(run), replies)).toBe('Round 8: you proposed buffer width (m) 1000. One side refuses: the talks go on.');
     expect(replyText(israel!, 'Israel')).toBe('Israel accepts: it is worth at least as much to it as its own next offer (0.17 against 0.08).');
     expect(replyText(hamas!, 'Hamas')).toBe('Hamas refuses: it is worth less to it than its own next offer (0.00 against 0.29).');
+    expect(replyText({ party: 'hamas', accepts: true, clears: 'floor', worth: 0.21, next: 0.29, floor: 0.2 }, 'Hamas')).toBe('Hamas accepts: in the last round it takes anything worth at least 0.20 to it, and this is worth 0.21.');
     let qatar = openRun(buffer, { seed: '3', play: 'qatar' });
     qatar = answerTalks(qatar, { type: 'stay' });
     expect(bridgeHeadline(talksOf(qatar).talks, bridgeOf(qatar), [])).toBe('Round 4: you stayed out. Nothing was proposed.');

@@ -7,13 +7,15 @@
  */
 import type { CompiledTalks } from './compile.ts';
 import { TALKS_STRATEGY_REGISTRY } from './strategies/registry.ts';
-import { accepts, nextWorth, type Book } from './table.ts';
+import { acceptance, nextWorth, type Book } from './table.ts';
 import { utility } from './utility.ts';
 
 /** One side's answer to a proposal: its utility of it, and the bars of the acceptance rule. */
 export interface BridgeReply {
   party: string;
   accepts: boolean;
+  /** The bar of the rule the proposal cleared (absent when refused): its own next offer, or its floor in the last round. */
+  clears?: 'next' | 'floor';
   /** U(proposal) to this side. */
   worth: number;
   /** U(its own next offer) to this side. */
@@ -39,6 +41,7 @@ export function bridgeReplies(talks: CompiledTalks, bridge: BridgeOutcome): Brid
   return talks.sides.map((side, s) => {
     const worth = utility(side, values);
     const floor = round === talks.deadline ? { floor: TALKS_STRATEGY_REGISTRY[side.strategy].floor(side, book.pressure[s]!) } : {};
-    return { party: side.id, accepts: accepts(talks, book, s, round, worth), worth, next: nextWorth(talks, book, s, round), ...floor };
+    const clears = acceptance(talks, book, s, round, worth);
+    return { party: side.id, accepts: clears !== undefined, ...(clears ? { clears } : {}), worth, next: nextWorth(talks, book, s, round), ...floor };
   });
 }

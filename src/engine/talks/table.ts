@@ -285,11 +285,20 @@ function aim(talks: CompiledTalks, book: Book, s: number, round: number): number
   return Math.max(strategy.floor(side, view.pressure), strategy.target(side, view));
 }
 
+/**
+ * The acceptance rule: the bar a package worth `worth` to side `s` clears — its own next offer
+ * (`next`), or in the last round its floor (`floor`) — or undefined when it clears neither (refused).
+ */
+export function acceptance(talks: CompiledTalks, book: Book, s: number, round: number, worth: number): 'next' | 'floor' | undefined {
+  const side = talks.sides[s]!;
+  if (worth >= nextWorth(talks, book, s, round) - EPS) return 'next';
+  if (round === talks.deadline && worth >= TALKS_STRATEGY_REGISTRY[side.strategy].floor(side, book.pressure[s]!) - EPS) return 'floor';
+  return undefined;
+}
+
 /** Accept when the package is worth at least the side's own next offer, or at least its floor in the last round. */
 export function accepts(talks: CompiledTalks, book: Book, s: number, round: number, worth: number): boolean {
-  const side = talks.sides[s]!;
-  if (worth >= nextWorth(talks, book, s, round) - EPS) return true;
-  return round === talks.deadline && worth >= TALKS_STRATEGY_REGISTRY[side.strategy].floor(side, book.pressure[s]!) - EPS;
+  return acceptance(talks, book, s, round, worth) !== undefined;
 }
 
 /** U(side `s`'s own next offer) to it in `round`. */

@@ -16,9 +16,8 @@ const u = (x: number) => x.toFixed(2);
 
 /** One side's answer and its reason: "Israel refuses: it is worth less to it than its own next offer (0.14 against 0.29)." */
 export function replyText(reply: BridgeReply, name: string): string {
-  const atLeastNext = reply.worth >= reply.next - 1e-9;
-  if (reply.accepts && atLeastNext) return `${name} accepts: it is worth at least as much to it as its own next offer (${u(reply.worth)} against ${u(reply.next)}).`;
-  if (reply.accepts) return `${name} accepts: in the last round it takes anything worth at least ${u(reply.floor ?? 0)} to it, and this is worth ${u(reply.worth)}.`;
+  if (reply.clears === 'next') return `${name} accepts: it is worth at least as much to it as its own next offer (${u(reply.worth)} against ${u(reply.next)}).`;
+  if (reply.clears === 'floor') return `${name} accepts: in the last round it takes anything worth at least ${u(reply.floor ?? 0)} to it, and this is worth ${u(reply.worth)}.`;
   const floor = reply.floor !== undefined ? `, and in this last round less than the least it settles for (${u(reply.floor)})` : '';
   return `${name} refuses: it is worth less to it than its own next offer (${u(reply.worth)} against ${u(reply.next)})${floor}.`;
 }
