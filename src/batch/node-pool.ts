@@ -64,8 +64,8 @@ function stop(worker: Worker): Promise<void> {
  * worker starts. A scavenge of a batch worker's young generation finds almost nothing alive, so
  * the helper threads of a parallel scavenge cost more to start and join than they save, and with
  * a worker on every core each helper takes its core from another worker. Serial scavenges,
- * measured on the 60-day draft (300,000 runs, paired with the default, 6 pairs): 1 worker 4.6%
- * and 2 workers 3.3% faster, results identical.
+ * measured on the 60-day draft (300,000 runs, paired with the default, two sets of 5–6 pairs):
+ * 1 worker 4.5–4.6% and 2 workers 3.3–5% faster, results identical.
  */
 const GC_FLAGS = '--no-parallel-scavenge';
 
