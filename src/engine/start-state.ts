@@ -9,12 +9,25 @@ export interface TruceOpening {
   withdrawn: readonly string[];
 }
 
+/**
+ * An empty record for keys that are scenario ids: nothing inherited (an id such as `constructor` is
+ * an ordinary key, never Object.prototype's), like `Object.create(null)`, but in V8's fast mode,
+ * which `Object.create(null)` is not (it makes a hash table): a run reads these records on every
+ * day, and fast ones made the 60-day draft's runs about 4% faster.
+ */
+const IdRecord = function IdRecord() {} as unknown as new () => Record<string, never>;
+IdRecord.prototype = Object.create(null);
+
+function idRecord<T>(): Record<string, T> {
+  return new IdRecord() as Record<string, T>;
+}
+
 export function initialState(model: Model, seed: string, opening?: TruceOpening): SimState {
-  const parties: Record<string, PartyState> = Object.create(null);
+  const parties = idRecord<PartyState>();
   for (const p of model.parties) {
     parties[p.id] = { trust: p.initial.trust, grievance: p.initial.grievance, domesticPressure: p.initial.domesticPressure, mediatorPressure: 0, guaranteesInForce: 0, violations: 0, delays: 0, partials: 0, complied: 0 };
   }
-  const guarantees: Record<string, boolean> = Object.create(null);
+  const guarantees = idRecord<boolean>();
   for (const p of model.parties) {
     if (p.guarantees) {
       guarantees[p.id] = true;
@@ -22,21 +35,21 @@ export function initialState(model: Model, seed: string, opening?: TruceOpening)
     }
   }
   if (opening) open(parties, guarantees, model, opening);
-  const stocks: SimState['stocks'] = Object.create(null);
+  const stocks: SimState['stocks'] = idRecord();
   for (const stock of model.start.stocks) {
-    const held: Record<string, number> = Object.create(null);
-    const released: Record<string, number> = Object.create(null);
+    const held = idRecord<number>();
+    const released = idRecord<number>();
     for (let i = 0; i < stock.categories.length; i++) {
       held[stock.categories[i]!] = stock.counts[i]!;
       released[stock.categories[i]!] = 0;
     }
     stocks[stock.id] = { held, released };
   }
-  const zones: SimState['zones'] = Object.create(null);
+  const zones: SimState['zones'] = idRecord();
   for (const zone of model.start.zones) zones[zone.id] = { heldBy: zone.heldBy, withdrawn: false };
-  const crossings: SimState['crossings'] = Object.create(null);
+  const crossings: SimState['crossings'] = idRecord();
   for (const crossing of model.start.crossings) crossings[crossing.id] = crossing.open;
-  const incidents: Record<string, number> = Object.create(null);
+  const incidents = idRecord<number>();
   for (const incident of model.incidents) incidents[incident.def.id] = 0;
   const counters: SimState['counters'] = {};
   for (const name of model.counters) counters[name] = 0;
