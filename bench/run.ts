@@ -8,8 +8,8 @@
  * how much two independent engine processes at once get over one (the machine's own ceiling for
  * two workers, at that moment). The batch figures run the built CLI (dist/), as `npx parley` does.
  *
- *   npm run bench                      3 pairs of 500,000 runs with 1 and with all workers (median scaling), then 1,000,000 for peak RSS
- *   npm run bench -- --pairs 1                    one pair (about a minute less)
+ *   npm run bench                      5 pairs of 500,000 runs with 1 and with all workers (median scaling), then 1,000,000 for peak RSS
+ *   npm run bench -- --pairs 1                    one pair (about 1.5 minutes less)
  *   npm run bench -- --runs 20000 --million 0     a quick look (0 skips the 1M run)
  *   npm run bench -- --sobol 0                    skips the Sobol study (6 parameters, N = 512, 100 runs per point, 2 workers)
  *   npm run bench -- --validate 0                 skips the validate figure (bench/validate.ts: CPU time on big files of every shape)
@@ -39,7 +39,7 @@ const SOBOL_RUNS = flag('sobol-runs', 100);
 const VALIDATE = flag('validate', 1);
 // Pairs of 1-worker and all-worker batches, taken in turn; the scaling figure is their median. One
 // pair on this shared VM moved by ±0.05 between runs minutes apart.
-const PAIRS = Math.max(1, flag('pairs', 3));
+const PAIRS = Math.max(1, flag('pairs', 5));
 const cores = availableParallelism();
 
 interface Measurement {
