@@ -175,16 +175,17 @@ batch_array() {
 
 cancel_and_retry() {
   say "2. a larger 4-task array; task 3 is cancelled mid-run, re-submitted with --retry 3, merged again"
-  local out=$work/retry line array merge retry_line retry_merge study=(batch "$scenario" --runs 200000)
+  local out=$work/retry line array merge retry_line retry_merge study=(batch "$scenario" --runs 600000)
   line=$(submit --shards 4 --out "$out" -- "${study[@]}")
   say "  $line"
   read -r array merge <<< "$(ids_of "$line")"
   # Cancel task 3 once Parley in it is running (before that, a signal would end it with nothing
-  # written, as it would any program still starting): its 50,000 runs take several seconds of CPU
-  # even on a fast machine.
-  for _ in $(seq 1 600); do
+  # written, as it would any program still starting): its 150,000 runs take about 4 s of CPU.
+  # With 50,000 (about 1.7 s of CPU once the engine got faster) the task was seen running past
+  # 1.5 s of CPU too rarely, polled every 0.5 s: it finished in between.
+  for _ in $(seq 1 1500); do
     parley_busy "${array}_3" && break
-    sleep 0.5
+    sleep 0.2
   done
   parley_busy "${array}_3" || fail "task ${array}_3 did not start Parley in 300 s"
   [ "$(job_state "${array}_3")" = RUNNING ] || fail "task ${array}_3 is $(job_state "${array}_3"), not running: make the study larger"
