@@ -28,7 +28,8 @@ export interface AggregateData {
   talks?: TalksTallyData;
 }
 
-function bump<K>(map: Map<K, number>, key: K, by = 1): void {
+/** Adds `by` to `key`'s count. */
+export function bump<K>(map: Map<K, number>, key: K, by = 1): void {
   map.set(key, (map.get(key) ?? 0) + by);
 }
 
@@ -59,11 +60,7 @@ export class Aggregate {
   add(outcome: Outcome, readers: readonly MetricReader[], values?: number[]): void {
     this.runs++;
     bump(this.outcomes, outcome.result);
-    if (outcome.cause !== undefined) {
-      let byCause = this.causes.get(outcome.result);
-      if (!byCause) this.causes.set(outcome.result, (byCause = new Map()));
-      bump(byCause, outcome.cause);
-    }
+    if (outcome.cause !== undefined) this.countCause(outcome.result, outcome.cause, 1);
     bump(this.endDays, outcome.day);
     if (outcome.result === 'collapsed') bump(this.collapseDays, outcome.day);
     if (outcome.talks) (this.talks ??= new TalksTally()).add(outcome);
@@ -75,14 +72,19 @@ export class Aggregate {
     }
   }
 
+  /** Adds `n` runs that ended with `result` for `cause`. */
+  countCause(result: string, cause: string, n: number): void {
+    let byCause = this.causes.get(result);
+    if (!byCause) this.causes.set(result, (byCause = new Map()));
+    bump(byCause, cause, n);
+  }
+
   merge(other: Aggregate | AggregateData): this {
     const data = other instanceof Aggregate ? other.toData() : other;
     this.runs += data.runs;
     for (const [result, n] of Object.entries(data.outcomes)) bump(this.outcomes, result, n);
     for (const [result, byCause] of Object.entries(data.causes)) {
-      let mine = this.causes.get(result);
-      if (!mine) this.causes.set(result, (mine = new Map()));
-      for (const [cause, n] of Object.entries(byCause)) bump(mine, cause, n);
+      for (const [cause, n] of Object.entries(byCause)) this.countCause(result, cause, n);
     }
     for (const [day, n] of data.endDays) bump(this.endDays, day, n);
     for (const [day, n] of data.collapseDays) bump(this.collapseDays, day, n);

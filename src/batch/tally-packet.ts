@@ -7,7 +7,7 @@
  * hundreds of small arrays a chunk, which the structured clone copies one by one and the main
  * thread then collects as garbage, on the core the other worker needs. A typed array is one copy.
  */
-import type { Aggregate } from './aggregate.ts';
+import { bump, type Aggregate } from './aggregate.ts';
 import { TalksTally, type TalksTallyData } from './talks-tally.ts';
 
 export interface TallyPacket {
@@ -34,10 +34,7 @@ function pack(histogram: Map<number, number>): Float64Array {
 }
 
 function unpackInto(histogram: Map<number, number>, packed: Float64Array): void {
-  for (let i = 0; i < packed.length; i += 2) {
-    const value = packed[i]!;
-    histogram.set(value, (histogram.get(value) ?? 0) + packed[i + 1]!);
-  }
+  for (let i = 0; i < packed.length; i += 2) bump(histogram, packed[i]!, packed[i + 1]!);
 }
 
 export function packTally(aggregate: Aggregate): TallyPacket {
@@ -63,12 +60,8 @@ export function packetBuffers(packet: TallyPacket): ArrayBuffer[] {
 export function mergePacket(aggregate: Aggregate, packet: TallyPacket): void {
   if (packet.metrics.length !== aggregate.metrics.length) throw new Error(`a tally of ${packet.metrics.length} metrics cannot be merged into one of ${aggregate.metrics.length}`);
   aggregate.runs += packet.runs;
-  for (const [result, n] of packet.outcomes) aggregate.outcomes.set(result, (aggregate.outcomes.get(result) ?? 0) + n);
-  for (const [result, cause, n] of packet.causes) {
-    let mine = aggregate.causes.get(result);
-    if (!mine) aggregate.causes.set(result, (mine = new Map()));
-    mine.set(cause, (mine.get(cause) ?? 0) + n);
-  }
+  for (const [result, n] of packet.outcomes) bump(aggregate.outcomes, result, n);
+  for (const [result, cause, n] of packet.causes) aggregate.countCause(result, cause, n);
   unpackInto(aggregate.endDays, packet.endDays);
   unpackInto(aggregate.collapseDays, packet.collapseDays);
   packet.metrics.forEach((packed, i) => unpackInto(aggregate.metrics[i]!, packed));
